@@ -1,18 +1,22 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const src = fileURLToPath(new URL("./src", import.meta.url));
+const alias = {
+  "~": fileURLToPath(new URL("./src", import.meta.url)),
+  // `server-only` throws outside React Server Components; tests are server code.
+  "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)),
+};
 
 export default defineConfig({
-  resolve: { alias: { "~": src } },
+  resolve: { alias },
   test: {
     projects: [
       {
-        resolve: { alias: { "~": src } },
+        resolve: { alias },
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
       {
-        resolve: { alias: { "~": src } },
+        resolve: { alias },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

@@ -1,0 +1,25 @@
+/** Demo accounts created by `npm run db:seed` (refused in production). Listed in the README. */
+import type { Role } from "~/lib/roles";
+
+export const DEMO_TEAMS = [
+  { slug: "payments-risk", name: "Payments Risk", description: "Fraud and risk models on the checkout path." },
+  { slug: "growth", name: "Growth & Personalisation", description: "Recommendations, ranking and pricing." },
+  { slug: "supply-chain", name: "Supply Chain Forecasting", description: "Demand and inventory forecasts." },
+] as const;
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  teamSlugs: string[];
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { email: "maya@servewise.test", name: "Maya Chen", role: "MEMBER", password: "member-maya-demo", teamSlugs: ["payments-risk"] },
+  { email: "omar@servewise.test", name: "Omar Haddad", role: "MEMBER", password: "member-omar-demo", teamSlugs: ["growth"] },
+  { email: "lena@servewise.test", name: "Lena Novak", role: "MEMBER", password: "member-lena-demo", teamSlugs: ["supply-chain"] },
+  { email: "raj@servewise.test", name: "Raj Patel", role: "REVIEWER", password: "reviewer-raj-demo", teamSlugs: [] },
+  { email: "sofia@servewise.test", name: "Sofia Rossi", role: "REVIEWER", password: "reviewer-sofia-demo", teamSlugs: [] },
+  { email: "ada@servewise.test", name: "Ada Admin", role: "ADMIN", password: "admin-ada-demo", teamSlugs: [] },
+];

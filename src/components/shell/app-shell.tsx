@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { MainNav, type ShellNavItem } from "./main-nav";
+import { SignOutButton } from "./sign-out-button";
+
+/** The portal's frame: product name, role-aware navigation, the signed-in user, sign-out. */
+export function AppShell({
+  nav,
+  user,
+  children,
+}: {
+  nav: ShellNavItem[];
+  user: { name: string; email: string; roleLabel: string };
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="relative border-b border-slate-200 bg-white">
+        <div className="mx-auto flex h-16 max-w-7xl items-center justify-between gap-4 px-4 sm:px-6">
+          <div className="flex items-center gap-6">
+            <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-slate-900">
+              <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 text-sm text-white">
+                Sw
+              </span>
+              Servewise
+            </Link>
+            <MainNav items={nav} />
+          </div>
+          <div className="flex items-center gap-3">
+            <div className="hidden text-right sm:block" data-testid="current-user">
+              <p className="text-sm font-medium text-slate-900">{user.name}</p>
+              <p className="text-xs text-slate-500">
+                {user.roleLabel} · {user.email}
+              </p>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-500">
+        Servewise — batch, real-time, or in between: decided with reasons, reviewed, and on the record.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState } from "react";
+
+export interface ShellNavItem {
+  href: string;
+  label: string;
+}
+
+function isActive(pathname: string, href: string) {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** Primary navigation: a row on wide screens, a disclosure menu on narrow ones. */
+export function MainNav({ items }: { items: ShellNavItem[] }) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const links = (className: string) =>
+    items.map((item) => {
+      const active = isActive(pathname, item.href);
+      return (
+        <li key={item.href}>
+          <Link
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            onClick={() => setOpen(false)}
+            className={`${className} ${active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"}`}
+          >
+            {item.label}
+          </Link>
+        </li>
+      );
+    });
+  return (
+    <nav aria-label="Main" className="flex items-center">
+      <ul className="hidden items-center gap-1 md:flex">{links("rounded-md px-3 py-2 text-sm font-medium")}</ul>
+      <button
+        type="button"
+        className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 md:hidden"
+        aria-expanded={open}
+        aria-controls="mobile-nav"
+        onClick={() => setOpen((v) => !v)}
+      >
+        Menu
+      </button>
+      {open ? (
+        <ul id="mobile-nav" className="absolute inset-x-0 top-16 z-40 space-y-1 border-b border-slate-200 bg-white p-3 shadow-md md:hidden">
+          {links("block rounded-md px-3 py-2 text-base font-medium")}
+        </ul>
+      ) : null}
+    </nav>
+  );
+}

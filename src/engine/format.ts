@@ -1,0 +1,74 @@
+/** Pure, locale-independent formatting helpers (deterministic in browser and server). */
+
+export function roundTo(x: number, digits: number): number {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** digits;
+  const r = Math.round(x * f) / f;
+  return r === 0 ? 0 : r; // no -0
+}
+
+/** Round to `digits` significant digits. */
+export function roundSig(x: number, digits: number): number {
+  if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
+  const r = Number(x.toPrecision(digits));
+  return r === 0 ? 0 : r;
+}
+
+/** `1234567.891` -> `1,234,567.89`. */
+export function formatNumber(n: number, maxFractionDigits = 2): string {
+  if (!Number.isFinite(n)) return n > 0 ? "∞" : n < 0 ? "-∞" : "n/a";
+  const abs = Math.abs(n);
+  if (abs >= 1e21) return n.toExponential(3);
+  let s = abs.toFixed(maxFractionDigits);
+  if (s.includes(".")) s = s.replace(/\.?0+$/, "");
+  const dot = s.indexOf(".");
+  const int = dot === -1 ? s : s.slice(0, dot);
+  const frac = dot === -1 ? "" : s.slice(dot);
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const neg = n < 0 && s !== "0";
+  return (neg ? "-" : "") + grouped + frac;
+}
+
+/** `$1,234` (no cents from $100 up), `$12.50` below. */
+export function formatUsd(usd: number | null): string {
+  if (usd === null || !Number.isFinite(usd)) return "unknown";
+  const abs = Math.abs(usd);
+  const body = abs >= 100 ? formatNumber(Math.round(abs), 0) : abs.toFixed(2);
+  return (usd < 0 ? "-$" : "$") + body;
+}
+
+/** Human duration from milliseconds: `250 ms`, `2.5 s`, `12 min`, `3.5 h`, `2 d`. */
+export function formatDurationMs(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return "unknown";
+  const abs = Math.abs(ms);
+  if (abs < 1000) return `${formatNumber(ms, abs < 10 ? 2 : abs < 100 ? 1 : 0)} ms`;
+  const s = ms / 1000;
+  if (Math.abs(s) < 60) return `${formatNumber(s, Math.abs(s) < 10 ? 2 : 1)} s`;
+  const min = s / 60;
+  if (Math.abs(min) < 60) return `${formatNumber(min, 1)} min`;
+  const h = min / 60;
+  if (Math.abs(h) < 48) return `${formatNumber(h, 1)} h`;
+  return `${formatNumber(h / 24, 1)} d`;
+}
+
+export function formatDurationSeconds(seconds: number | null): string {
+  return seconds === null ? "unknown" : formatDurationMs(seconds * 1000);
+}
+
+/** Sizes given in MB: `512 KB`, `6 MB`, `1.5 GB`. Decimal units. */
+export function formatMegabytes(mb: number | null): string {
+  if (mb === null || !Number.isFinite(mb)) return "unknown";
+  if (mb !== 0 && Math.abs(mb) < 1) return `${formatNumber(mb * 1000, 1)} KB`;
+  if (Math.abs(mb) >= 1000) return `${formatNumber(mb / 1000, 2)} GB`;
+  return `${formatNumber(mb, 2)} MB`;
+}
+
+export function formatPercent(fraction: number | null, digits = 0): string {
+  if (fraction === null || !Number.isFinite(fraction)) return "unknown";
+  return `${formatNumber(fraction * 100, digits)}%`;
+}
+
+export function formatRps(rps: number | null): string {
+  if (rps === null || !Number.isFinite(rps)) return "unknown";
+  return `${formatNumber(rps, rps < 1 ? 3 : 1)} req/s`;
+}

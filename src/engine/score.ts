@@ -1,0 +1,851 @@
+/**
+ * The scoring core. One function, `evaluate`, serves two callers:
+ *  - the fast path (no recorder): numbers only, no allocations, used by flips and bulk re-scoring;
+ *  - the explained path (with a recorder): the same arithmetic, plus contributions, constraints
+ *    and near-threshold notes.
+ * Because both paths run the same code, an explained score can never disagree with a probe.
+ */
+import {
+  ANSWER_FIELDS,
+  CONSUMERS,
+  CRITICALITIES,
+  DELIVERY_MODES,
+  FEATURE_FRESHNESS,
+  INPUT_SOURCES,
+  type AnswerField,
+  type Answers,
+} from "./answers";
+import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber, formatUsd } from "./format";
+import { ASSUMPTIONS, LIMIT_SOURCES, PLATFORM_LIMITS } from "./limits";
+import type { PriceTable } from "./prices";
+import { replicasForWaitBudget, type ReplicaSizing } from "./queueing";
+import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from "./strategies";
+
+// ---------------------------------------------------------------------------------------------
+// Encoding: answers -> Float64Array (NaN = unknown; enums = option index; booleans = 0/1)
+// ---------------------------------------------------------------------------------------------
+
+export const FIELD_INDEX = Object.fromEntries(ANSWER_FIELDS.map((f, i) => [f, i])) as Record<AnswerField, number>;
+
+const I_CONSUMER = 0;
+const I_LATENCY = 1;
+const I_STALENESS = 2;
+const I_FRESHNESS = 3;
+const I_ENUMERABLE = 4;
+const I_ENTITIES = 5;
+const I_ACTIVE = 6;
+const I_AVG = 7;
+const I_PEAK = 8;
+const I_IDLE = 9;
+const I_COLD = 10;
+const I_PAYLOAD = 11;
+const I_PROCESSING = 12;
+const I_MODEL = 13;
+const I_GPU = 14;
+const I_SOURCE = 15;
+const I_OFFLINE = 16;
+const I_FALLBACK = 17;
+const I_DELIVERY = 18;
+const I_BUDGET = 19;
+const I_CRITICALITY = 20;
+
+const ENUM_OPTIONS: Partial<Record<AnswerField, readonly string[]>> = {
+  consumer: CONSUMERS,
+  featureFreshness: FEATURE_FRESHNESS,
+  inputSource: INPUT_SOURCES,
+  deliveryMode: DELIVERY_MODES,
+  criticality: CRITICALITIES,
+};
+
+export function encodeAnswers(a: Answers): Float64Array {
+  const x = new Float64Array(ANSWER_FIELDS.length);
+  for (let i = 0; i < ANSWER_FIELDS.length; i++) {
+    const f = ANSWER_FIELDS[i]!;
+    const v = a[f];
+    if (v === null || v === undefined) x[i] = NaN;
+    else if (typeof v === "boolean") x[i] = v ? 1 : 0;
+    else if (typeof v === "number") x[i] = v;
+    else x[i] = ENUM_OPTIONS[f]!.indexOf(v);
+  }
+  return x;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strategy indices and shared types
+// ---------------------------------------------------------------------------------------------
+
+const B = 0;
+const R = 1;
+const A = 2;
+const S = 3;
+const H = 4;
+const E = 5;
+const N_STRATEGIES = 6;
+
+type Pts = readonly [number, number, number, number, number, number];
+
+export const BASE_SCORE = 50;
+
+export type ConstraintLevel = "hard" | "soft" | "advisory";
+
+export interface RecordedContribution {
+  factor: string;
+  label: string;
+  points: number;
+  reason: string;
+}
+
+export interface RecordedConstraint {
+  id: string;
+  level: ConstraintLevel;
+  strategies: StrategyId[];
+  fields: AnswerField[];
+  message: string;
+  source: string | null;
+}
+
+export interface NearThreshold {
+  field: AnswerField;
+  value: number;
+  threshold: number;
+  rule: string;
+}
+
+export class Recorder {
+  readonly contributions: RecordedContribution[][] = [[], [], [], [], [], []];
+  readonly blockedBy: { rule: string; message: string }[][] = [[], [], [], [], [], []];
+  readonly constraints: RecordedConstraint[] = [];
+  readonly near: NearThreshold[] = [];
+
+  contribute(factor: string, label: string, pts: Pts, reason: string): void {
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      const p = pts[s]!;
+      if (p !== 0) this.contributions[s]!.push({ factor, label, points: p, reason });
+    }
+  }
+
+  nearCheck(field: AnswerField, value: number, thresholds: readonly number[], rule: string): void {
+    for (const t of thresholds) {
+      if (t > 0 && Math.abs(value - t) <= ASSUMPTIONS.nearThresholdRatio * t) {
+        this.near.push({ field, value, threshold: t, rule });
+        return;
+      }
+    }
+  }
+}
+
+/** Numeric estimates computed by every evaluation (NaN = not computable from the answers). */
+export class Estimates {
+  // realtime
+  rtLambda = NaN;
+  rtServiceS = NaN;
+  rtWaitBudgetS = NaN;
+  rtSizingPeak: ReplicaSizing | null = null;
+  rtSizingAvg: ReplicaSizing | null = null;
+  rtReplicas = NaN;
+  rtReplicasAvg = NaN;
+  rtMinReplicas = 1;
+  rtColdStartS = NaN;
+  rtScaleToZeroAllowed = false;
+  rtServing: 0 | 1 = 0; // 0 always-on, 1 scale-to-zero
+  rtCostAlwaysOn = NaN;
+  rtCostScaleToZero = NaN;
+  rtScaleToZeroMethod: "serverless-gb-seconds" | "replica-hours-while-active" | null = null;
+  rtP99Ms = NaN;
+  // batch
+  bWorkSeconds = NaN;
+  bWorkers = NaN;
+  bDurationS = NaN;
+  bCadenceS = NaN;
+  bCadenceKnown = false;
+  bWorstStalenessS = NaN;
+  bWastedPerRun = NaN;
+  bRunsPerMonth = NaN;
+  bCost = NaN;
+  // async
+  aWorkersAvg = NaN;
+  aWorkersPeak = NaN;
+  aMessagesPerMonth = NaN;
+  aP99Ms = NaN;
+  aCost = NaN;
+  // streaming
+  sConsumers = NaN;
+  sShards = NaN;
+  sP99Ms = NaN;
+  sCost = NaN;
+  // hybrid
+  hHitRate = NaN;
+  hLambda = NaN;
+  hSizing: ReplicaSizing | null = null;
+  hReplicas = NaN;
+  hLiveCost = NaN;
+  hBatchCost = NaN;
+  hLookupCost = NaN;
+  hP99Ms = NaN;
+  hCost = NaN;
+  // edge
+  eP99Ms = NaN;
+  eCost = NaN;
+  // per strategy
+  readonly cost = new Float64Array(N_STRATEGIES);
+  readonly p99Ms = new Float64Array(N_STRATEGIES);
+  readonly movingParts: string[][] = [[], [], [], [], [], []];
+}
+
+export interface EvalState {
+  readonly x: Float64Array;
+  readonly prices: PriceTable;
+  readonly raw: Float64Array; // unclamped score (base + contributions)
+  readonly blocked: Uint8Array;
+  est: Estimates;
+  rec: Recorder | null;
+}
+
+export function createState(x: Float64Array, prices: PriceTable, rec: Recorder | null): EvalState {
+  return { x, prices, raw: new Float64Array(N_STRATEGIES), blocked: new Uint8Array(N_STRATEGIES), est: new Estimates(), rec };
+}
+
+function add(st: EvalState, factor: string, label: string, pts: Pts, reason: string | null): void {
+  const r = st.raw;
+  r[0] = r[0]! + pts[0];
+  r[1] = r[1]! + pts[1];
+  r[2] = r[2]! + pts[2];
+  r[3] = r[3]! + pts[3];
+  r[4] = r[4]! + pts[4];
+  r[5] = r[5]! + pts[5];
+  if (st.rec && reason !== null) st.rec.contribute(factor, label, pts, reason);
+}
+
+function addOne(st: EvalState, s: number, factor: string, label: string, points: number, reason: string | null): void {
+  st.raw[s] = st.raw[s]! + points;
+  if (st.rec && reason !== null && points !== 0) st.rec.contributions[s]!.push({ factor, label, points, reason });
+}
+
+function block(st: EvalState, strategies: readonly number[], rule: string, fields: AnswerField[], message: string | null): void {
+  for (const s of strategies) st.blocked[s] = 1;
+  if (st.rec && message !== null) {
+    for (const s of strategies) st.rec.blockedBy[s]!.push({ rule, message });
+    st.rec.constraints.push({ id: rule, level: "hard", strategies: strategies.map((s) => STRATEGIES[s]!), fields, message, source: null });
+  }
+}
+
+function soft(st: EvalState, rule: string, label: string, pts: Pts, fields: AnswerField[], message: string | null, source: string | null): void {
+  add(st, rule, label, pts, message);
+  if (st.rec && message !== null) {
+    const affected: StrategyId[] = [];
+    for (let s = 0; s < N_STRATEGIES; s++) if (pts[s] !== 0) affected.push(STRATEGIES[s]!);
+    st.rec.constraints.push({ id: rule, level: "soft", strategies: affected, fields, message, source });
+  }
+}
+
+function advisory(st: EvalState, rule: string, strategies: readonly number[], fields: AnswerField[], message: string, source: string | null): void {
+  st.rec?.constraints.push({ id: rule, level: "advisory", strategies: strategies.map((s) => STRATEGIES[s]!), fields, message, source });
+}
+
+const known = (v: number): boolean => v === v; // not NaN
+
+// ---------------------------------------------------------------------------------------------
+// Factor tables (points for [batch, realtime, async, streaming, hybrid, edge])
+// ---------------------------------------------------------------------------------------------
+
+const CONSUMER_PTS: readonly Pts[] = [
+  [-5, 15, -20, -10, 10, 5], // user-request
+  [-5, 15, 0, -5, 5, -5], // service-request
+  [-5, -10, 5, 20, -5, -10], // event-pipeline
+  [15, -10, 15, -5, -5, -15], // human-later
+  [25, -15, -5, -10, -10, -20], // report
+];
+const CONSUMER_REASONS = [
+  "A person waits on each request, so the prediction must be produced (or looked up) in the request path.",
+  "Another service calls synchronously and waits for the prediction in its own request path.",
+  "Predictions feed an event pipeline: scoring each event as it arrives fits; a synchronous endpoint or a device runtime adds little.",
+  "A person looks at the predictions later, so they can be computed ahead of time or queued.",
+  "Predictions feed a report read later: bulk precomputation fits best and an always-on endpoint buys nothing.",
+];
+
+export const LATENCY_TIERS_MS = [50, 1_000, 60_000, 3_600_000] as const;
+const LATENCY_PTS: readonly Pts[] = [
+  [-10, 10, -30, -20, 10, 15],
+  [-5, 10, -15, -10, 5, 5],
+  [0, 5, 5, 0, 0, 0],
+  [5, -5, 15, 5, -5, -5],
+  [10, -10, 10, 5, -10, -5],
+];
+const LATENCY_REASONS = [
+  "leaves no room for queues or cross-network hops: only a warm endpoint, a precomputed lookup or on-device inference fit.",
+  "needs a synchronous path (an endpoint or a precomputed lookup); queues and streams are too slow.",
+  "allows a synchronous endpoint or a fast queue.",
+  "suits queued (asynchronous) processing; an always-on endpoint is more than needed.",
+  "means nobody is waiting: scheduled or queued processing fits.",
+];
+
+export const STALENESS_TIERS_S = [1, 60, 3_600, 86_400] as const;
+const STALENESS_PTS: readonly Pts[] = [
+  [-30, 15, 0, -10, -10, 10],
+  [-20, 5, 0, 15, -5, 5],
+  [-5, 0, 0, 10, 5, 0],
+  [10, -5, 0, -5, 10, 0],
+  [20, -10, 0, -10, 5, 0],
+];
+const STALENESS_REASONS = [
+  "predictions must reflect the latest state when used, so they cannot be computed long in advance.",
+  "scoring events as they arrive (streaming) or on request fits; scheduled batches are too slow.",
+  "frequent refreshes, streaming or a cached precompute keep up.",
+  "scheduled batch runs keep predictions fresh enough.",
+  "a daily or less frequent batch run is enough.",
+];
+
+const FRESHNESS_PTS: readonly Pts[] = [
+  [0, 15, 5, -5, -20, 5], // request (batch is hard-blocked separately)
+  [-20, 10, 0, 15, -5, 0], // seconds
+  [-5, 5, 0, 10, 5, 0], // minutes
+  [10, 0, 0, -5, 10, 0], // hours
+  [20, -5, 0, -15, 5, 0], // daily
+];
+const FRESHNESS_REASONS = [
+  "The model needs inputs that only exist at request time, so predictions cannot be computed ahead of time.",
+  "Inputs change within seconds: precomputed predictions go stale quickly; event-driven or on-request scoring keeps up.",
+  "Inputs change within minutes: streaming or frequent refreshes keep up.",
+  "Inputs change hourly: periodic precomputation keeps up.",
+  "Inputs change daily: one run a day captures every change.",
+];
+
+const SOURCE_PTS: readonly Pts[] = [
+  [-5, 10, 5, -10, 5, -5], // http-request
+  [-5, -5, 0, 20, -5, -10], // event-stream
+  [15, -5, 0, -5, 5, -10], // database-table
+  [10, -10, 10, -10, -5, -10], // files
+  [-10, 0, -5, -10, -5, 20], // device
+];
+const SOURCE_REASONS = [
+  "Inputs arrive with each HTTP request.",
+  "Inputs arrive as events on a stream: a stream processor consumes them natively.",
+  "Inputs sit in a database table: a scheduled job reads them in bulk efficiently.",
+  "Inputs arrive as files: bulk jobs or queued processing handle them; synchronous endpoints and streams fit poorly.",
+  "Inputs originate on the device: scoring there avoids a network round trip.",
+];
+
+const DELIVERY_PTS: readonly Pts[] = [
+  [-10, 10, -10, -10, 5, 5], // response
+  [-5, -5, 20, 5, -5, -5], // callback
+  [10, -10, -5, 10, 0, -10], // table
+  [15, -10, 5, -10, -5, -10], // file
+];
+const DELIVERY_REASONS = [
+  "Results are returned in the response to the caller.",
+  "Results are delivered by callback or polling: the natural shape of an asynchronous endpoint.",
+  "Results are written to a table for lookup: batch jobs and stream processors write there natively.",
+  "Results are delivered as files: the natural output of a batch job.",
+];
+
+const ALL = [B, R, A, S, H, E] as const;
+const NOT_EDGE = [B, R, A, S, H] as const;
+
+const L_CONSUMER = "Who consumes the predictions";
+const L_LATENCY = "Latency budget";
+const L_STALENESS = "Allowed staleness";
+const L_FRESHNESS = "Freshest input needed";
+const L_ENUM = "Inputs known in advance";
+const L_SOURCE = "Where inputs come from";
+const L_DELIVERY = "How results are delivered";
+const L_FALLBACK = "Stale fallback acceptable";
+const L_CRIT = "Criticality";
+const L_OFFLINE = "Offline / on-device requirement";
+const L_PAYLOAD = "Payload size";
+const L_PROCESSING = "Processing time";
+const L_TRAFFIC = "Traffic shape";
+const L_ACTIVE = "Share of entities needing predictions";
+const L_BATCHRUN = "Batch run length";
+const L_EDGE = "Fit on devices";
+const L_COST = "Cost against budget";
+const L_COMPLEXITY = "Operational burden";
+
+export function tierIndex(v: number, bounds: readonly number[]): number {
+  let i = 0;
+  while (i < bounds.length && v >= bounds[i]!) i++;
+  return i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Estimates
+// ---------------------------------------------------------------------------------------------
+
+// Tiny memo for the Erlang C sizing: flips re-evaluate with identical queue inputs many times.
+const sizingCache: { l: number; s: number; w: number; r: ReplicaSizing }[] = [];
+function sizing(lambda: number, serviceS: number, waitS: number): ReplicaSizing {
+  for (let i = 0; i < sizingCache.length; i++) {
+    const c = sizingCache[i]!;
+    if (c.l === lambda && c.s === serviceS && c.w === waitS) return c.r;
+  }
+  const r = replicasForWaitBudget(lambda, serviceS, waitS, ASSUMPTIONS.waitExceedTarget);
+  if (sizingCache.length >= 8) sizingCache.shift();
+  sizingCache.push({ l: lambda, s: serviceS, w: waitS, r });
+  return r;
+}
+
+function computeEstimates(st: EvalState): void {
+  const x = st.x;
+  const e = st.est;
+  const p = st.prices;
+  const hours = ASSUMPTIONS.hoursPerMonth;
+  const gpu = x[I_GPU] === 1;
+  const replicaHour = gpu ? p.gpuReplicaHourUsd : p.cpuReplicaHourUsd;
+  const workerHour = gpu ? p.batchGpuWorkerHourUsd : p.batchCpuWorkerHourUsd;
+  const processingMs = x[I_PROCESSING]!;
+  const serviceS = processingMs / 1000;
+  const budgetMs = x[I_LATENCY]!;
+  const peak = x[I_PEAK]!;
+  const avg = x[I_AVG]!;
+  const idle = known(x[I_IDLE]!) ? x[I_IDLE]! : 0;
+  const activeFrac = (24 - idle) / 24;
+  const idleFrac = idle / 24;
+  const model = known(x[I_MODEL]!) ? x[I_MODEL]! : 0;
+  const crit = x[I_CRITICALITY]!;
+  const minReplicas = crit >= 2 ? ASSUMPTIONS.minReplicasCritical : 1;
+  const secondsPerMonth = hours * 3600;
+  e.rtMinReplicas = minReplicas;
+
+  // --- realtime (M/M/c at peak, Erlang C) ---
+  const waitS = (budgetMs - processingMs) / 1000;
+  e.rtServiceS = serviceS;
+  e.rtLambda = peak;
+  e.rtWaitBudgetS = waitS;
+  e.rtColdStartS = (gpu ? ASSUMPTIONS.coldStartBaseGpuS : ASSUMPTIONS.coldStartBaseCpuS) + ASSUMPTIONS.coldStartPerGbS * model;
+  const tol = x[I_COLD]!;
+  e.rtScaleToZeroAllowed = known(tol) && tol >= e.rtColdStartS;
+  if (known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
+    const sp = sizing(peak, serviceS, waitS);
+    e.rtSizingPeak = sp;
+    e.rtReplicas = Math.max(minReplicas, sp.replicas);
+    const av = known(avg) ? avg : peak;
+    const sa = av === peak ? sp : sizing(av, serviceS, waitS);
+    e.rtSizingAvg = sa;
+    e.rtReplicasAvg = Math.max(minReplicas, sa.replicas);
+    const activeReplicas = (e.rtReplicas + e.rtReplicasAvg) / 2;
+    e.rtCostAlwaysOn = replicaHour * hours * (activeFrac * activeReplicas + idleFrac * minReplicas);
+    const memGb = Math.max(1, ASSUMPTIONS.serverlessMemoryPerModelGb * model);
+    if (!gpu && memGb <= PLATFORM_LIMITS.serverlessMaxMemoryGB) {
+      e.rtScaleToZeroMethod = "serverless-gb-seconds";
+      e.rtCostScaleToZero = av * activeFrac * secondsPerMonth * serviceS * memGb * p.serverlessGbSecondUsd;
+    } else {
+      e.rtScaleToZeroMethod = "replica-hours-while-active";
+      e.rtCostScaleToZero = replicaHour * hours * activeFrac * activeReplicas;
+    }
+    e.rtServing = e.rtScaleToZeroAllowed && e.rtCostScaleToZero < e.rtCostAlwaysOn ? 1 : 0;
+    e.cost[R] = e.rtServing === 1 ? e.rtCostScaleToZero : e.rtCostAlwaysOn;
+    e.rtP99Ms = processingMs + sp.waitP99S * 1000;
+  } else {
+    e.cost[R] = NaN;
+    e.rtP99Ms = known(processingMs) ? processingMs : NaN;
+  }
+  e.p99Ms[R] = e.rtP99Ms;
+
+  // --- batch ---
+  const entities = x[I_ENTITIES]!;
+  const staleness = x[I_STALENESS]!;
+  const overhead = ASSUMPTIONS.batchOverheadSeconds;
+  if (known(entities) && known(serviceS)) {
+    e.bWorkSeconds = entities * serviceS;
+    let window: number = ASSUMPTIONS.batchTargetWindowSeconds;
+    if (known(staleness)) window = Math.min(window, Math.max(60, staleness / 2));
+    e.bWorkers = Math.min(ASSUMPTIONS.batchMaxWorkers, Math.max(1, Math.ceil(e.bWorkSeconds / window)));
+    e.bDurationS = overhead + e.bWorkSeconds / e.bWorkers;
+  } else {
+    e.bWorkSeconds = NaN;
+    e.bWorkers = NaN;
+    e.bDurationS = NaN;
+  }
+  const durForCadence = known(e.bDurationS) ? e.bDurationS : overhead;
+  if (known(staleness)) {
+    const room = staleness - durForCadence;
+    let cadence = NaN;
+    if (room > 0) {
+      const cads = ASSUMPTIONS.batchCadencesSeconds;
+      for (let i = 0; i < cads.length; i++) {
+        if (cads[i]! <= room) {
+          cadence = cads[i]!;
+          break;
+        }
+      }
+      if (!known(cadence)) cadence = room;
+    }
+    e.bCadenceS = cadence;
+    e.bCadenceKnown = true;
+  } else {
+    e.bCadenceS = ASSUMPTIONS.defaultCadenceSeconds;
+    e.bCadenceKnown = false;
+  }
+  if (known(e.bCadenceS)) {
+    e.bWorstStalenessS = known(e.bDurationS) ? e.bCadenceS + e.bDurationS : NaN;
+    e.bRunsPerMonth = secondsPerMonth / e.bCadenceS;
+  } else {
+    e.bWorstStalenessS = NaN;
+    e.bRunsPerMonth = NaN;
+  }
+  const active = x[I_ACTIVE]!;
+  e.bWastedPerRun = known(entities) && known(active) ? Math.round((1 - active / 100) * entities) : NaN;
+  e.bCost = e.bRunsPerMonth * e.bWorkers * (e.bDurationS / 3600) * workerHour;
+  e.cost[B] = e.bCost;
+  e.p99Ms[B] = ASSUMPTIONS.lookupLatencyMs;
+
+  // --- async ---
+  if (known(serviceS) && known(peak)) {
+    const av = known(avg) ? avg : peak;
+    e.aWorkersAvg = Math.ceil((av * serviceS) / ASSUMPTIONS.asyncTargetUtilisation);
+    e.aWorkersPeak = Math.max(1, Math.ceil((peak * serviceS) / ASSUMPTIONS.asyncTargetUtilisation));
+    e.aMessagesPerMonth = av * activeFrac * secondsPerMonth;
+    e.aCost =
+      replicaHour * hours * activeFrac * ((e.aWorkersAvg + e.aWorkersPeak) / 2) +
+      (e.aMessagesPerMonth / 1e6) * p.queuePerMillionMessagesUsd;
+  } else {
+    e.aWorkersAvg = NaN;
+    e.aWorkersPeak = NaN;
+    e.aMessagesPerMonth = NaN;
+    e.aCost = NaN;
+  }
+  e.aP99Ms = processingMs + ASSUMPTIONS.asyncOverheadMs;
+  e.cost[A] = e.aCost;
+  e.p99Ms[A] = e.aP99Ms;
+
+  // --- streaming ---
+  if (known(serviceS) && known(peak)) {
+    e.sConsumers = Math.max(1, Math.ceil((peak * serviceS) / ASSUMPTIONS.streamTargetUtilisation));
+    e.sShards = Math.max(1, Math.ceil(peak / ASSUMPTIONS.streamRecordsPerShardPerSecond));
+    e.sCost = hours * (e.sConsumers * replicaHour + e.sShards * p.streamShardHourUsd);
+  } else {
+    e.sConsumers = NaN;
+    e.sShards = NaN;
+    e.sCost = NaN;
+  }
+  e.sP99Ms = processingMs + ASSUMPTIONS.streamOverheadMs;
+  e.cost[S] = e.sCost;
+  e.p99Ms[S] = e.sP99Ms;
+
+  // --- hybrid: precomputed store + live path for misses ---
+  const enumerable = x[I_ENUMERABLE];
+  e.hHitRate = enumerable === 0 ? ASSUMPTIONS.hybridHitRateNotEnumerable : ASSUMPTIONS.hybridHitRateEnumerable;
+  e.hLambda = known(peak) ? peak * (1 - e.hHitRate) : NaN;
+  if (known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
+    const hs = sizing(e.hLambda, serviceS, waitS);
+    e.hSizing = hs;
+    e.hReplicas = Math.max(minReplicas, hs.replicas);
+    const av = (known(avg) ? avg : peak) * (1 - e.hHitRate);
+    const ha = sizing(av, serviceS, waitS);
+    const activeReplicas = (e.hReplicas + Math.max(minReplicas, ha.replicas)) / 2;
+    e.hLiveCost = replicaHour * hours * (activeFrac * activeReplicas + idleFrac * minReplicas);
+    e.hP99Ms = e.hHitRate >= 0.99 ? ASSUMPTIONS.lookupLatencyMs : processingMs + hs.waitP99S * 1000;
+  } else {
+    e.hSizing = null;
+    e.hReplicas = NaN;
+    e.hLiveCost = NaN;
+    e.hP99Ms = known(processingMs) ? processingMs : NaN;
+  }
+  e.hBatchCost = e.bCost;
+  e.hLookupCost = known(avg) || known(peak) ? (((known(avg) ? avg : peak) * activeFrac * secondsPerMonth) / 1e6) * p.keyValuePerMillionReadsUsd : NaN;
+  e.hCost = e.hLiveCost + e.hBatchCost + e.hLookupCost;
+  e.cost[H] = e.hCost;
+  e.p99Ms[H] = e.hP99Ms;
+
+  // --- edge ---
+  e.eP99Ms = processingMs * ASSUMPTIONS.edgeSlowdown;
+  e.eCost = 0;
+  e.cost[E] = 0;
+  e.p99Ms[E] = e.eP99Ms;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving parts (complexity axis)
+// ---------------------------------------------------------------------------------------------
+
+function movingParts(st: EvalState, s: number): number {
+  const x = st.x;
+  const fr = x[I_FRESHNESS]!;
+  const featureStore = fr === 0 || fr === 1; // request/seconds features need an online feature store
+  const streamState = fr === 1 || fr === 2;
+  const list = st.rec ? st.est.movingParts[s]! : null;
+  let n = 0;
+  const part = (name: string) => {
+    n++;
+    list?.push(name);
+  };
+  switch (s) {
+    case B:
+      part("scheduler");
+      part("batch compute job");
+      part("results store");
+      break;
+    case R:
+      part(st.est.rtServing === 1 ? "serverless endpoint" : "always-on endpoint");
+      part("autoscaler");
+      if (featureStore) part("online feature store");
+      break;
+    case A:
+      part("queue");
+      part("worker endpoint");
+      part("autoscaler");
+      part("result store + callback");
+      break;
+    case S:
+      part("stream (broker)");
+      part("stream processor");
+      part("results sink");
+      if (streamState) part("stateful feature computation");
+      break;
+    case H:
+      part("scheduler");
+      part("batch compute job");
+      part("fallback store");
+      part("always-on endpoint");
+      part("autoscaler");
+      part("routing logic");
+      if (featureStore) part("online feature store");
+      break;
+    case E:
+      part("model packaging for devices");
+      part("on-device runtime");
+      part("model update channel");
+      break;
+  }
+  return n;
+}
+
+export function complexityLevel(parts: number): "low" | "medium" | "high" {
+  return parts <= 3 ? "low" : parts <= 5 ? "medium" : "high";
+}
+
+// ---------------------------------------------------------------------------------------------
+// evaluate
+// ---------------------------------------------------------------------------------------------
+
+const COMPLEXITY_PTS = new Float64Array(N_STRATEGIES);
+
+/**
+ * Score every strategy. Returns the index of the recommended strategy (highest clamped score
+ * among feasible strategies; ties go to the earlier strategy in STRATEGIES order).
+ */
+export function evaluate(st: EvalState): number {
+  const x = st.x;
+  const raw = st.raw;
+  const rec = st.rec;
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    raw[s] = BASE_SCORE;
+    st.blocked[s] = 0;
+  }
+  computeEstimates(st);
+  const e = st.est;
+
+  // 1. consumer
+  const consumer = x[I_CONSUMER]!;
+  if (consumer >= 0) add(st, "consumer", L_CONSUMER, CONSUMER_PTS[consumer]!, CONSUMER_REASONS[consumer]!);
+
+  // 2. latency budget
+  const latency = x[I_LATENCY]!;
+  if (known(latency)) {
+    const t = tierIndex(latency, LATENCY_TIERS_MS);
+    add(st, "latency-budget", L_LATENCY, LATENCY_PTS[t]!, rec ? `A p99 budget of ${formatDurationMs(latency)} ${LATENCY_REASONS[t]}` : null);
+    rec?.nearCheck("latencyBudgetMs", latency, LATENCY_TIERS_MS, "latency-budget");
+  }
+
+  // 3. staleness
+  const staleness = x[I_STALENESS]!;
+  if (known(staleness)) {
+    const t = tierIndex(staleness, STALENESS_TIERS_S);
+    add(st, "staleness", L_STALENESS, STALENESS_PTS[t]!, rec ? `With ${formatDurationSeconds(staleness)} of staleness allowed, ${STALENESS_REASONS[t]}` : null);
+    rec?.nearCheck("maxStalenessSeconds", staleness, STALENESS_TIERS_S, "staleness");
+  }
+
+  // 4. feature freshness
+  const freshness = x[I_FRESHNESS]!;
+  if (freshness >= 0) {
+    add(st, "feature-freshness", L_FRESHNESS, FRESHNESS_PTS[freshness]!, FRESHNESS_REASONS[freshness]!);
+    if (freshness === 0)
+      block(st, [B], "request-time-features", ["featureFreshness"], rec ? "The model needs request-time inputs, so predictions cannot be computed before the request: pure batch is impossible." : null);
+  }
+
+  // 5. enumerable inputs
+  const enumerable = x[I_ENUMERABLE]!;
+  if (enumerable === 1) add(st, "inputs-enumerable", L_ENUM, [10, 0, 0, 0, 10, 0], "Every input can be enumerated before it is needed, so predictions can be precomputed.");
+  else if (enumerable === 0) {
+    add(st, "inputs-enumerable", L_ENUM, [0, 5, 0, 5, -15, 0], "Inputs cannot be enumerated in advance: a precomputed layer can only cover part of the traffic.");
+    block(st, [B], "inputs-not-enumerable", ["inputsEnumerable"], rec ? "Inputs cannot be known before they are needed, so a scheduled batch cannot score them: pure batch is impossible." : null);
+  }
+
+  // 6. input source
+  const source = x[I_SOURCE]!;
+  if (source >= 0) add(st, "input-source", L_SOURCE, SOURCE_PTS[source]!, SOURCE_REASONS[source]!);
+
+  // 7. delivery
+  const delivery = x[I_DELIVERY]!;
+  if (delivery >= 0) add(st, "delivery-mode", L_DELIVERY, DELIVERY_PTS[delivery]!, DELIVERY_REASONS[delivery]!);
+
+  // 8. fallback + criticality
+  const fallback = x[I_FALLBACK]!;
+  if (fallback === 1)
+    add(st, "fallback", L_FALLBACK, [0, 0, 0, 0, 15, 0], "A slightly stale precomputed answer may stand in when live scoring fails or is slow: exactly what the hybrid pattern provides.");
+  else if (fallback === 0) add(st, "fallback", L_FALLBACK, [0, 0, 0, 0, -10, 0], "No stale fallback is acceptable, so a precomputed fallback layer adds cost without a use.");
+  const crit = x[I_CRITICALITY]!;
+  if (crit === 0) add(st, "criticality", L_CRIT, [5, -5, 0, -5, -5, 0], "Low criticality favours the simplest thing that works.");
+  else if (crit >= 2 && fallback === 1)
+    add(st, "criticality", L_CRIT, [0, 0, 0, 0, 10, 0], "High criticality with an acceptable fallback: a precomputed layer keeps answers flowing when the live path fails.");
+
+  // 9. offline / on-device
+  const offline = x[I_OFFLINE]!;
+  if (offline === 1) {
+    add(st, "offline", L_OFFLINE, [0, 0, 0, 0, 0, 30], "Must work without network or keep data on the device: only on-device inference satisfies this.");
+    block(st, NOT_EDGE, "offline-required", ["offlineOrOnDevice"], rec ? "The use case must work offline or keep data on the device; any server-side strategy violates that." : null);
+  } else if (offline === 0) {
+    add(st, "offline", L_OFFLINE, [0, 0, 0, 0, 0, -15], "Nothing requires on-device operation; shipping the model to devices adds release, update and monitoring burden.");
+  }
+
+  // 10. payload (documented platform limits)
+  const payload = x[I_PAYLOAD]!;
+  if (known(payload)) {
+    rec?.nearCheck("payloadMB", payload, [PLATFORM_LIMITS.syncPayloadWarnMB, PLATFORM_LIMITS.syncPayloadMB, PLATFORM_LIMITS.asyncPayloadMB], "payload");
+    if (payload > PLATFORM_LIMITS.asyncPayloadMB) {
+      soft(st, "sync-payload-limit", L_PAYLOAD, [5, -30, 0, -10, -20, -10], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints and stream records accept.` : null, LIMIT_SOURCES.syncPayload);
+      soft(st, "async-payload-limit", L_PAYLOAD, [5, 0, -30, 0, 0, 0], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what queued asynchronous endpoints accept (~1 GB); only bulk jobs reading files handle it.` : null, LIMIT_SOURCES.asyncPayload);
+    } else if (payload > PLATFORM_LIMITS.syncPayloadMB) {
+      soft(st, "sync-payload-limit", L_PAYLOAD, [5, -30, 10, -10, -20, -10], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints (~6 MB) and stream records (~1 MB) accept; queued endpoints stage payloads in object storage.` : null, LIMIT_SOURCES.syncPayload);
+    } else if (payload > PLATFORM_LIMITS.syncPayloadWarnMB) {
+      add(st, "payload", L_PAYLOAD, [0, -5, 5, -5, 0, 0], rec ? `A ${formatMegabytes(payload)} payload is above some synchronous limits (Vertex AI online prediction: 1.5 MB) and stream record limits (~1 MB).` : null);
+      advisory(st, "payload-over-1mb", [R, S], ["payloadMB"], `A ${formatMegabytes(payload)} payload is above some synchronous and stream record limits; check the chosen platform.`, LIMIT_SOURCES.syncPayloadWarn);
+    }
+  }
+
+  // 11. processing time
+  const processing = x[I_PROCESSING]!;
+  if (known(processing)) {
+    rec?.nearCheck("processingTimeMs", processing, [10_000, PLATFORM_LIMITS.syncTimeoutMs, PLATFORM_LIMITS.asyncTimeoutMs], "processing-time");
+    if (processing > PLATFORM_LIMITS.asyncTimeoutMs) {
+      soft(st, "sync-timeout", L_PROCESSING, [5, -30, 0, -10, -20, -10], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s).` : null, LIMIT_SOURCES.syncTimeout);
+      soft(st, "async-timeout", L_PROCESSING, [10, 0, -30, 0, 0, 0], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds the ~1 h limit of queued asynchronous endpoints; only batch jobs run that long.` : null, LIMIT_SOURCES.asyncTimeout);
+    } else if (processing > PLATFORM_LIMITS.syncTimeoutMs) {
+      soft(st, "sync-timeout", L_PROCESSING, [5, -30, 15, -10, -20, -10], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s); queued asynchronous endpoints allow up to ~1 h.` : null, LIMIT_SOURCES.syncTimeout);
+    } else if (processing >= 10_000) {
+      add(st, "processing-time", L_PROCESSING, [0, -5, 10, -5, 0, 0], rec ? `${formatDurationMs(processing)} per prediction holds a connection and a replica per request; a queue decouples the caller.` : null);
+    }
+    if (known(latency)) {
+      rec?.nearCheck("processingTimeMs", processing, [latency], "processing-exceeds-budget");
+      rec?.nearCheck("latencyBudgetMs", latency, [processing], "processing-exceeds-budget");
+      if (processing >= latency) {
+        block(st, [R], "processing-exceeds-budget", ["processingTimeMs", "latencyBudgetMs"], rec ? `Processing alone takes ${formatDurationMs(processing)}, at or above the ${formatDurationMs(latency)} latency budget: no synchronous endpoint can meet it.` : null);
+        soft(st, "hybrid-live-path-too-slow", L_PROCESSING, [0, 0, 0, 0, -15, 0], ["processingTimeMs", "latencyBudgetMs"], rec ? "Requests that miss the precomputed store would take longer than the latency budget on the live path." : null, null);
+      }
+      if (processing * ASSUMPTIONS.edgeSlowdown >= latency && offline !== 1)
+        soft(st, "edge-device-latency", L_EDGE, [0, 0, 0, 0, 0, -15], ["processingTimeMs", "latencyBudgetMs"], rec ? `On a device (assumed ${ASSUMPTIONS.edgeSlowdown}x slower than a server) a prediction would take ~${formatDurationMs(processing * ASSUMPTIONS.edgeSlowdown)}, beyond the budget.` : null, null);
+    }
+  }
+
+  // 12. traffic shape
+  const peak = x[I_PEAK]!;
+  const avg = x[I_AVG]!;
+  if (known(peak) && known(avg) && avg > 0 && peak >= 10 * avg)
+    add(st, "traffic-burstiness", L_TRAFFIC, [0, -5, 5, 0, 0, 0], rec ? `Traffic is bursty (peak ${formatNumber(peak / avg, 1)}x the average): a queue absorbs spikes; an endpoint must be provisioned for the peak.` : null);
+  if (known(peak) && peak < 0.01)
+    add(st, "traffic-volume", L_TRAFFIC, [5, -10, 5, -10, -5, 0], rec ? `At most ${formatNumber(peak, 4)} requests per second: an always-on endpoint or stream processor would sit idle almost all the time.` : null);
+  const idle = x[I_IDLE]!;
+  if (known(idle) && idle >= 12 && !e.rtScaleToZeroAllowed) {
+    add(st, "idle-hours", L_TRAFFIC, [0, -5, 0, -5, -5, 0], rec ? `Idle ${formatNumber(idle, 1)} h a day and cold starts (~${formatDurationSeconds(e.rtColdStartS)}) not tolerated: always-on replicas are paid while idle.` : null);
+    rec?.nearCheck("idleHoursPerDay", idle, [12], "idle-hours");
+  }
+
+  // 13. share of entities needing predictions (wasted batch work)
+  const activeShare = x[I_ACTIVE]!;
+  if (known(activeShare)) {
+    rec?.nearCheck("activeSharePercent", activeShare, [10, 50, 80], "active-share");
+    if (activeShare < 10)
+      add(st, "active-share", L_ACTIVE, [-15, 0, 0, 0, 5, 0], rec ? `Only ${formatNumber(activeShare, 1)}% of entities need a prediction per period: a full batch run wastes most of its work.` : null);
+    else if (activeShare < 50)
+      add(st, "active-share", L_ACTIVE, [-5, 0, 0, 0, 5, 0], rec ? `${formatNumber(activeShare, 1)}% of entities need a prediction per period: a full batch run wastes over half of its work.` : null);
+    else if (activeShare >= 80)
+      add(st, "active-share", L_ACTIVE, [5, 0, 0, 0, 0, 0], rec ? `${formatNumber(activeShare, 1)}% of entities need a prediction per period: a full run wastes little.` : null);
+  }
+
+  // 14. batch run length vs allowed staleness
+  if (known(staleness)) {
+    const dur = known(e.bDurationS) ? e.bDurationS : ASSUMPTIONS.batchOverheadSeconds;
+    if (dur >= staleness) {
+      block(st, [B], "batch-run-exceeds-staleness", ["maxStalenessSeconds", "entityCount", "processingTimeMs"],
+        rec ? `One batch run takes ~${formatDurationSeconds(dur)}${known(e.bDurationS) ? "" : " (scheduling overhead alone)"}, at or above the ${formatDurationSeconds(staleness)} staleness allowed: predictions would be stale before the run ends.` : null);
+      soft(st, "hybrid-precompute-stale", L_BATCHRUN, [0, 0, 0, 0, -10, 0], ["maxStalenessSeconds"], rec ? "The precomputed layer of a hybrid cannot be refreshed within the allowed staleness; only its live path would be fresh." : null, null);
+    } else if (staleness - dur < ASSUMPTIONS.microBatchCadenceSeconds) {
+      soft(st, "batch-cadence-below-15min", L_BATCHRUN, [-20, 0, 0, 0, 0, 0], ["maxStalenessSeconds"], rec ? `To stay within ${formatDurationSeconds(staleness)} of staleness the batch would have to run every ${formatDurationSeconds(staleness - dur)}: that is micro-batching, better served by streaming or on-request scoring.` : null, null);
+    }
+    if (rec && known(e.bDurationS)) rec.nearCheck("maxStalenessSeconds", staleness, [e.bDurationS, e.bDurationS + ASSUMPTIONS.microBatchCadenceSeconds], "batch-run-length");
+  }
+
+  // 15. fit on devices
+  const model = x[I_MODEL]!;
+  if (known(model)) {
+    rec?.nearCheck("modelSizeGB", model, [0.2, PLATFORM_LIMITS.edgeModelGB], "edge-model-size");
+    if (model > PLATFORM_LIMITS.edgeModelGB)
+      soft(st, "edge-model-size", L_EDGE, [0, 0, 0, 0, 0, -20], ["modelSizeGB"], rec ? `A ${formatNumber(model, 2)} GB model is too large to ship comfortably to phones or browsers.` : null, LIMIT_SOURCES.edgeModel);
+    else if (model > 0.2) add(st, "edge-model-size", L_EDGE, [0, 0, 0, 0, 0, -5], rec ? `A ${formatNumber(model, 2)} GB model is sizeable for a device download.` : null);
+  }
+  if (x[I_GPU] === 1) {
+    add(st, "needs-gpu", L_EDGE, [0, 0, 0, 0, 0, -10], "The model needs a GPU: device accelerators vary widely, and GPU replicas make idle endpoints expensive.");
+    if (e.rtScaleToZeroMethod === "replica-hours-while-active" && rec)
+      advisory(st, "serverless-no-gpu", [R], ["needsGpu"], "Serverless (scale-to-zero) endpoints commonly offer no GPUs; scale-to-zero would need an autoscaled GPU deployment with a minimum of zero replicas.", LIMIT_SOURCES.serverless);
+  }
+
+  // 16. cost against budget
+  const budget = x[I_BUDGET]!;
+  if (known(budget)) {
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      const c = e.cost[s]!;
+      if (!known(c)) continue;
+      const ratio = budget > 0 ? c / budget : c > 0 ? Infinity : 0;
+      if (rec && ratio > 0 && ratio !== Infinity) rec.nearCheck("monthlyBudgetUsd", budget, [c, c / 3, c * 4], "cost-vs-budget");
+      const label = STRATEGY_LABELS[STRATEGIES[s]!];
+      if (ratio <= 0.25) addOne(st, s, "cost-vs-budget", L_COST, 5, rec ? `${label}: ~${formatUsd(c)}/month, comfortably within the ${formatUsd(budget)} budget.` : null);
+      else if (ratio > 3) {
+        addOne(st, s, "cost-over-budget", L_COST, -25, rec ? `${label}: ~${formatUsd(c)}/month, more than 3x the ${formatUsd(budget)} budget.` : null);
+        if (rec) rec.constraints.push({ id: "cost-over-budget", level: "soft", strategies: [STRATEGIES[s]!], fields: ["monthlyBudgetUsd"], message: `${label} is estimated at ~${formatUsd(c)}/month, more than 3x the ${formatUsd(budget)} budget.`, source: null });
+      } else if (ratio > 1) {
+        addOne(st, s, "cost-over-budget", L_COST, -10, rec ? `${label}: ~${formatUsd(c)}/month, over the ${formatUsd(budget)} budget.` : null);
+        if (rec) rec.constraints.push({ id: "cost-over-budget", level: "soft", strategies: [STRATEGIES[s]!], fields: ["monthlyBudgetUsd"], message: `${label} is estimated at ~${formatUsd(c)}/month, over the ${formatUsd(budget)} budget.`, source: null });
+      }
+    }
+  }
+
+  // 17. operational burden (complexity)
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    const parts = movingParts(st, s);
+    const pts = parts > 3 ? -2 * (parts - 3) : 0;
+    COMPLEXITY_PTS[s] = pts;
+    if (pts !== 0)
+      addOne(st, s, "complexity", L_COMPLEXITY, pts, rec ? `${parts} moving parts to build and operate (${st.est.movingParts[s]!.join(", ")}); 2 points off per part beyond 3.` : null);
+  }
+
+  return pickRecommended(st);
+}
+
+export function clampScore(v: number): number {
+  return v < 0 ? 0 : v > 100 ? 100 : v;
+}
+
+export function pickRecommended(st: EvalState): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    if (st.blocked[s]) continue;
+    const sc = clampScore(st.raw[s]!);
+    if (sc > bestScore) {
+      best = s;
+      bestScore = sc;
+    }
+  }
+  if (best === -1) {
+    // No feasible strategy (cannot happen with the current rules: edge is never hard-blocked).
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      const sc = clampScore(st.raw[s]!);
+      if (sc > bestScore) {
+        best = s;
+        bestScore = sc;
+      }
+    }
+  }
+  return best;
+}
+
+export { ALL as ALL_STRATEGY_INDICES };

@@ -1,0 +1,110 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { signInSchema } from "../schema";
+import { safeCallbackPath, signInErrorMessage } from "../sign-in-messages";
+
+type FieldErrors = Partial<Record<"email" | "password", string>>;
+
+export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl: string; initialError: string | null; ssoName: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
+    if (!parsed.success) {
+      const flat = parsed.error.flatten().fieldErrors;
+      setFieldErrors({ email: flat.email?.[0], password: flat.password?.[0] });
+      setError(null);
+      return;
+    }
+    setFieldErrors({});
+    setError(null);
+    setPending(true);
+    try {
+      const result = await signIn("credentials", { ...parsed.data, redirect: false });
+      if (!result || result.error) {
+        setError(signInErrorMessage(result?.error ?? "unknown"));
+        setPending(false);
+        return;
+      }
+      router.replace(safeCallbackPath(callbackUrl));
+      router.refresh();
+    } catch {
+      setError("Servewise could not be reached. Check your connection and try again.");
+      setPending(false);
+    }
+  }
+
+  const inputClass =
+    "mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
+
+  return (
+    <div className="space-y-6">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <form noValidate onSubmit={onSubmit} className="space-y-4" aria-label="Sign in with email and password">
+        <div>
+          <label htmlFor="email" className="block text-sm font-medium text-slate-800">
+            Work email
+          </label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            className={inputClass}
+            aria-invalid={fieldErrors.email ? true : undefined}
+            aria-describedby={fieldErrors.email ? "email-error" : undefined}
+          />
+          {fieldErrors.email ? (
+            <p id="email-error" className="mt-1 text-sm text-red-700">
+              {fieldErrors.email}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <label htmlFor="password" className="block text-sm font-medium text-slate-800">
+            Password
+          </label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className={inputClass}
+            aria-invalid={fieldErrors.password ? true : undefined}
+            aria-describedby={fieldErrors.password ? "password-error" : undefined}
+          />
+          {fieldErrors.password ? (
+            <p id="password-error" className="mt-1 text-sm text-red-700">
+              {fieldErrors.password}
+            </p>
+          ) : null}
+        </div>
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      {ssoName ? (
+        <>
+          <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400">
+            <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
+          </div>
+          <Button variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl: safeCallbackPath(callbackUrl) })}>
+            Continue with {ssoName}
+          </Button>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { db } from "~/server/db";
+import { hashPassword, verifyPassword } from "~/server/auth/password";
+import type { Role } from "~/lib/roles";
+import { findUserForSignIn, type Actor } from "./queries";
+import { signInSchema } from "./schema";
+
+export type SignInResult = { ok: true; user: Actor } | { ok: false; reason: "invalid" | "deactivated" };
+
+/**
+ * Checks a local account's credentials. A wrong email and a wrong password give the same
+ * answer (and take the same time); a deactivated account is told so only after its password
+ * matched, so the message leaks nothing to a guesser.
+ */
+export async function authenticateWithPassword(input: unknown): Promise<SignInResult> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const user = await findUserForSignIn(parsed.data.email);
+  const matches = await verifyPassword(parsed.data.password, user?.passwordHash);
+  if (!user || !matches) return { ok: false, reason: "invalid" };
+  if (!user.active) return { ok: false, reason: "deactivated" };
+  const { passwordHash: _hash, ...actor } = user;
+  return { ok: true, user: actor };
+}
+
+/**
+ * Maps a company-SSO identity to a Servewise user by email. Unknown people are refused
+ * unless auto-provisioning is on, in which case they become members with no team.
+ */
+export async function resolveSsoUser(params: {
+  email: string;
+  name: string;
+  autoProvision: boolean;
+}): Promise<SignInResult & { provisioned?: boolean }> {
+  const email = params.email.toLowerCase();
+  const existing = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, role: true, active: true },
+  });
+  if (existing) return existing.active ? { ok: true, user: existing } : { ok: false, reason: "deactivated" };
+  if (!params.autoProvision) return { ok: false, reason: "invalid" };
+  const user = await db.user.create({
+    data: { email, name: params.name.slice(0, 120) || email, role: "MEMBER" },
+    select: { id: true, name: true, email: true, role: true, active: true },
+  });
+  return { ok: true, user, provisioned: true };
+}
+
+export interface UpsertUserInput {
+  email: string;
+  name: string;
+  role: Role;
+  password: string | null;
+  active?: boolean;
+  teamSlugs?: string[];
+}
+
+/** Creates or updates a user (and their team memberships) — used by seeds and tests. */
+export async function upsertUser(input: UpsertUserInput, options: { bcryptRounds: number }): Promise<Actor> {
+  const passwordHash = input.password === null ? null : await hashPassword(input.password, options.bcryptRounds);
+  return db.$transaction(async (tx) => {
+    const email = input.email.toLowerCase();
+    const data = { name: input.name, role: input.role, active: input.active ?? true, passwordHash };
+    const user = await tx.user.upsert({
+      where: { email },
+      create: { email, ...data },
+      update: data,
+      select: { id: true, name: true, email: true, role: true, active: true },
+    });
+    if (input.teamSlugs) {
+      const teams = await tx.team.findMany({ where: { slug: { in: input.teamSlugs } }, select: { id: true, slug: true } });
+      const missing = input.teamSlugs.filter((s) => !teams.some((t) => t.slug === s));
+      if (missing.length > 0) throw new Error(`Unknown team(s): ${missing.join(", ")}`);
+      await tx.teamMembership.deleteMany({ where: { userId: user.id, teamId: { notIn: teams.map((t) => t.id) } } });
+      await tx.teamMembership.createMany({
+        data: teams.map((t) => ({ userId: user.id, teamId: t.id })),
+        skipDuplicates: true,
+      });
+    }
+    return user;
+  });
+}
+
+export function upsertTeam(input: { name: string; slug: string; description: string }) {
+  return db.team.upsert({
+    where: { slug: input.slug },
+    create: input,
+    update: { name: input.name, description: input.description },
+    select: { id: true, name: true, slug: true },
+  });
+}

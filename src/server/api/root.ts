@@ -1,0 +1,13 @@
+import { accountRouter, adminRouter, teamRouter } from "./routers/account";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  team: teamRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** `createCaller(createInnerContext({ sessionUserId }))` — every procedure without HTTP. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,92 @@
+/**
+ * tRPC, in three sections:
+ *   1. CONTEXT — an inner context (session user id + request id) that tests build directly,
+ *      and the HTTP context that fills it from the next-auth cookie.
+ *   2. INITIALISATION — transformer and the error formatter (zod and domain errors -> field errors).
+ *   3. PROCEDURES — public, protected, reviewer, admin. Every guarded procedure reads the
+ *      user from the database on each call: a demotion or deactivation applies at once.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import { randomUUID } from "node:crypto";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { getActor, type Actor } from "~/features/account/queries";
+import { hasRole, type Role } from "~/lib/roles";
+import { DomainError } from "~/server/errors";
+
+// 1. CONTEXT ---------------------------------------------------------------------------
+
+export interface InnerContext {
+  /** The user id from the session cookie, or null when signed out. */
+  sessionUserId: string | null;
+  requestId: string;
+}
+
+export function createInnerContext(opts: { sessionUserId: string | null; requestId?: string }): InnerContext {
+  return { sessionUserId: opts.sessionUserId, requestId: opts.requestId ?? randomUUID() };
+}
+
+// 2. INITIALISATION --------------------------------------------------------------------
+
+const t = initTRPC.context<InnerContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    let fieldErrors: Record<string, string[]> | null = null;
+    let formErrors: string[] | null = null;
+    if (cause instanceof ZodError) {
+      const flat = z.flattenError(cause);
+      fieldErrors = pathKeyedErrors(cause);
+      formErrors = flat.formErrors;
+    } else if (cause instanceof DomainError && cause.fieldErrors) {
+      fieldErrors = cause.fieldErrors;
+    }
+    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors, formErrors } };
+  },
+});
+
+/** Zod issues keyed by their full dotted path (e.g. `answers.latencyBudgetMs`). */
+function pathKeyedErrors(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    if (!key) continue;
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 3. PROCEDURES ------------------------------------------------------------------------
+
+/** Maps domain errors thrown by services to their tRPC codes (keeping the message). */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+function requireRole(min: Role) {
+  return t.middleware(async ({ ctx, next }) => {
+    if (!ctx.sessionUserId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    const actor: Actor | null = await getActor(ctx.sessionUserId);
+    if (!actor || !actor.active) {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account is not active. Please sign in again." });
+    }
+    if (!hasRole(actor.role, min)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${min.toLowerCase()} role.` });
+    }
+    return next({ ctx: { ...ctx, actor } });
+  });
+}
+
+export const protectedProcedure = publicProcedure.use(requireRole("MEMBER"));
+export const reviewerProcedure = publicProcedure.use(requireRole("REVIEWER"));
+export const adminProcedure = publicProcedure.use(requireRole("ADMIN"));

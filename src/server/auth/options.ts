@@ -1,0 +1,93 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getEnv, isSsoEnabled } from "~/env";
+import { authenticateWithPassword, resolveSsoUser } from "~/features/account/service";
+
+/** Error codes the sign-in page turns into sentences. */
+export const SIGN_IN_ERRORS = {
+  invalid: "InvalidCredentials",
+  deactivated: "AccountDeactivated",
+  notProvisioned: "NotProvisioned",
+} as const;
+
+let cached: NextAuthOptions | undefined;
+
+export function getAuthOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const env = getEnv();
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const result = await authenticateWithPassword(credentials);
+        if (!result.ok) {
+          throw new Error(result.reason === "deactivated" ? SIGN_IN_ERRORS.deactivated : SIGN_IN_ERRORS.invalid);
+        }
+        return { id: result.user.id, name: result.user.name, email: result.user.email };
+      },
+    }),
+  ];
+  if (isSsoEnabled(env)) {
+    providers.push({
+      id: "oidc",
+      name: env.OIDC_NAME,
+      type: "oauth",
+      wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile(profile: { sub: string; email?: string; name?: string }) {
+        return { id: profile.sub, email: profile.email ?? "", name: profile.name ?? profile.email ?? profile.sub };
+      },
+    });
+  }
+
+  cached = {
+    secret: env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers,
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        if (!user.email) return `/signin?error=${SIGN_IN_ERRORS.notProvisioned}`;
+        const result = await resolveSsoUser({
+          email: user.email,
+          name: user.name ?? user.email,
+          autoProvision: env.OIDC_AUTO_PROVISION,
+        });
+        if (result.ok) {
+          // The JWT must carry our user id, not the provider's subject.
+          user.id = result.user.id;
+          return true;
+        }
+        return `/signin?error=${result.reason === "deactivated" ? SIGN_IN_ERRORS.deactivated : SIGN_IN_ERRORS.notProvisioned}`;
+      },
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+    logger: {
+      // next-auth logs failed sign-ins with the thrown message only; never credentials.
+      error(code, metadata) {
+        if (code === "CREDENTIALS_SIGNIN_ERROR" || code === "CLIENT_FETCH_ERROR") return;
+        console.error(`[auth] ${code}`, metadata instanceof Error ? metadata.message : "");
+      },
+      warn(code) {
+        if (code !== "DEBUG_ENABLED") console.warn(`[auth] ${code}`);
+      },
+      debug() {},
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getActor, type Actor } from "~/features/account/queries";
+import { getAuthOptions } from "./options";
+
+/** The signed-in user id from the session cookie, or null. Roles are NOT trusted from it. */
+export async function getSessionUserId(): Promise<string | null> {
+  const session = await getServerSession(getAuthOptions());
+  return session?.user?.id ?? null;
+}
+
+/** The current, active user as stored in the database now, or null. */
+export async function getCurrentActor(): Promise<Actor | null> {
+  const userId = await getSessionUserId();
+  if (!userId) return null;
+  const actor = await getActor(userId);
+  return actor?.active ? actor : null;
+}
+
+/** For pages: the current user, or a redirect to the sign-in page. */
+export async function requireActor(callbackPath = "/"): Promise<Actor> {
+  const actor = await getCurrentActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  return actor;
+}

@@ -1,0 +1,24 @@
+/**
+ * One fresh, migrated database per integration run (see scripts/db/server.ts for where it
+ * lives), dropped when the run ends.
+ */
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "../../scripts/db/migrations";
+import { createFreshDatabase } from "../../scripts/db/server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    databaseKind: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const fresh = await createFreshDatabase("servewise_it");
+  await applyMigrations(fresh.url);
+  project.provide("databaseUrl", fresh.url);
+  project.provide("databaseKind", fresh.kind);
+  return async () => {
+    await fresh.drop();
+  };
+}

@@ -1,0 +1,37 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { authenticateWithPassword } from "~/features/account/service";
+import { db } from "~/server/db";
+import { DEMO_TEAMS, DEMO_USERS } from "../../prisma/demo-users";
+import { seedDemoData } from "../../prisma/seed";
+
+describe("demo seed", () => {
+  it("is idempotent: seeding twice leaves three teams, the demo users and their memberships once", async () => {
+    await seedDemoData({ bcryptRounds: 4 });
+    await seedDemoData({ bcryptRounds: 4 });
+    const emails = DEMO_USERS.map((u) => u.email);
+    const users = await db.user.findMany({ where: { email: { in: emails } }, include: { memberships: { include: { team: true } } } });
+    expect(users).toHaveLength(6);
+    expect(await db.team.count({ where: { slug: { in: DEMO_TEAMS.map((t) => t.slug) } } })).toBe(3);
+    const roles = users.map((u) => u.role).sort();
+    expect(roles).toEqual(["ADMIN", "MEMBER", "MEMBER", "MEMBER", "REVIEWER", "REVIEWER"]);
+    for (const team of DEMO_TEAMS) {
+      expect(users.filter((u) => u.role === "MEMBER" && u.memberships.some((m) => m.team.slug === team.slug))).toHaveLength(1);
+    }
+  });
+
+  it("gives every demo user the password the README lists", async () => {
+    for (const u of DEMO_USERS) {
+      const result = await authenticateWithPassword({ email: u.email, password: u.password });
+      expect(result.ok, u.email).toBe(true);
+    }
+  });
+
+  it("is refused when NODE_ENV=production", async () => {
+    const run = promisify(execFile)("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], {
+      env: { ...process.env, NODE_ENV: "production" },
+    });
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Refusing to seed") });
+  });
+});
