@@ -23,3 +23,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "sofia@servewise.test", name: "Sofia Rossi", role: "REVIEWER", password: "reviewer-sofia-demo", teamSlugs: [] },
   { email: "ada@servewise.test", name: "Ada Admin", role: "ADMIN", password: "admin-ada-demo", teamSlugs: [] },
 ];
+
+export function formatDemoLogins(): string {
+  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  return ["Demo logins (role, email, password):", ...DEMO_USERS.map((u) => `  ${u.role.padEnd(8)}  ${u.email.padEnd(width)}  ${u.password}`)].join("\n");
+}

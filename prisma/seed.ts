@@ -6,7 +6,7 @@ import "dotenv/config";
 import { getEnv } from "~/env";
 import { upsertTeam, upsertUser } from "~/features/account/service";
 import { db } from "~/server/db";
-import { DEMO_TEAMS, DEMO_USERS } from "./demo-users";
+import { DEMO_TEAMS, DEMO_USERS, formatDemoLogins } from "./demo-users";
 
 export async function seedDemoData(options: { bcryptRounds: number }) {
   for (const team of DEMO_TEAMS) await upsertTeam(team);
@@ -26,14 +26,8 @@ async function main() {
   const env = getEnv();
   await seedDemoData({ bcryptRounds: Math.min(env.BCRYPT_ROUNDS, 10) });
   console.log(`Seeded ${DEMO_TEAMS.length} teams and ${DEMO_USERS.length} demo users.`);
-  if (process.argv.includes("--print-logins")) printLogins();
+  if (process.argv.includes("--print-logins")) console.log(formatDemoLogins());
   await db.$disconnect();
-}
-
-export function printLogins() {
-  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
-  console.log("\nDemo logins:");
-  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)}  ${u.email.padEnd(width)}  ${u.password}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

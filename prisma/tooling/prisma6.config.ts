@@ -4,9 +4,11 @@
 // so it is given a reachable server, but a datamodel-to-datamodel diff changes nothing there.
 import { PrismaPg } from "@prisma/adapter-pg";
 
-export default {
+const config = {
   experimental: { adapter: true },
   engine: "js",
   schema: "../schema.prisma",
   adapter: async () => new PrismaPg({ connectionString: process.env.MIGRATION_AUTHOR_DATABASE_URL }),
 };
+
+export default config;

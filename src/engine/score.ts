@@ -119,7 +119,7 @@ export class Recorder {
 
   contribute(factor: string, label: string, pts: Pts, reason: string): void {
     for (let s = 0; s < N_STRATEGIES; s++) {
-      const p = pts[s]!;
+      const p = pts[s]! * POINT_WEIGHT;
       if (p !== 0) this.contributions[s]!.push({ factor, label, points: p, reason });
     }
   }
@@ -205,18 +205,26 @@ export function createState(x: Float64Array, prices: PriceTable, rec: Recorder |
   return { x, prices, raw: new Float64Array(N_STRATEGIES), blocked: new Uint8Array(N_STRATEGIES), est: new Estimates(), rec };
 }
 
+/**
+ * Factor tables are written in whole "raw points"; every raw point is worth POINT_WEIGHT score
+ * points, which keeps typical totals inside the 0-100 scale. Multiples of 0.5 are exact in
+ * binary floating point, so contributions always add up to the score exactly.
+ */
+export const POINT_WEIGHT = 0.5;
+
 function add(st: EvalState, factor: string, label: string, pts: Pts, reason: string | null): void {
   const r = st.raw;
-  r[0] = r[0]! + pts[0];
-  r[1] = r[1]! + pts[1];
-  r[2] = r[2]! + pts[2];
-  r[3] = r[3]! + pts[3];
-  r[4] = r[4]! + pts[4];
-  r[5] = r[5]! + pts[5];
+  r[0] = r[0]! + pts[0] * POINT_WEIGHT;
+  r[1] = r[1]! + pts[1] * POINT_WEIGHT;
+  r[2] = r[2]! + pts[2] * POINT_WEIGHT;
+  r[3] = r[3]! + pts[3] * POINT_WEIGHT;
+  r[4] = r[4]! + pts[4] * POINT_WEIGHT;
+  r[5] = r[5]! + pts[5] * POINT_WEIGHT;
   if (st.rec && reason !== null) st.rec.contribute(factor, label, pts, reason);
 }
 
-function addOne(st: EvalState, s: number, factor: string, label: string, points: number, reason: string | null): void {
+function addOne(st: EvalState, s: number, factor: string, label: string, rawPoints: number, reason: string | null): void {
+  const points = rawPoints * POINT_WEIGHT;
   st.raw[s] = st.raw[s]! + points;
   if (st.rec && reason !== null && points !== 0) st.rec.contributions[s]!.push({ factor, label, points, reason });
 }
@@ -250,17 +258,17 @@ const known = (v: number): boolean => v === v; // not NaN
 
 const CONSUMER_PTS: readonly Pts[] = [
   [-5, 15, -20, -10, 10, 5], // user-request
-  [-5, 15, 0, -5, 5, -5], // service-request
-  [-5, -10, 5, 20, -5, -10], // event-pipeline
-  [15, -10, 15, -5, -5, -15], // human-later
-  [25, -15, -5, -10, -10, -20], // report
+  [-5, 15, 0, -5, 5, -25], // service-request
+  [-5, -10, 5, 20, -5, -25], // event-pipeline
+  [15, -10, 15, -5, -5, -25], // human-later
+  [25, -15, -5, -10, -10, -30], // report
 ];
 const CONSUMER_REASONS = [
   "A person waits on each request, so the prediction must be produced (or looked up) in the request path.",
-  "Another service calls synchronously and waits for the prediction in its own request path.",
+  "Another service calls synchronously and waits for the prediction in its own request path; a device runtime does not apply.",
   "Predictions feed an event pipeline: scoring each event as it arrives fits; a synchronous endpoint or a device runtime adds little.",
-  "A person looks at the predictions later, so they can be computed ahead of time or queued.",
-  "Predictions feed a report read later: bulk precomputation fits best and an always-on endpoint buys nothing.",
+  "A person looks at the predictions later, so they can be computed ahead of time or queued; nothing needs to run on a device.",
+  "Predictions feed a report read later: bulk precomputation fits best; an always-on endpoint or a device runtime buys nothing.",
 ];
 
 export const LATENCY_TIERS_MS = [50, 1_000, 60_000, 3_600_000] as const;
@@ -311,17 +319,17 @@ const FRESHNESS_REASONS = [
 ];
 
 const SOURCE_PTS: readonly Pts[] = [
-  [-5, 10, 5, -10, 5, -5], // http-request
-  [-5, -5, 0, 20, -5, -10], // event-stream
-  [15, -5, 0, -5, 5, -10], // database-table
-  [10, -10, 10, -10, -5, -10], // files
+  [-5, 10, 5, -10, 5, -10], // http-request
+  [-5, -5, 0, 20, -5, -20], // event-stream
+  [15, -5, 0, -5, 5, -20], // database-table
+  [10, -10, 10, -10, -5, -20], // files
   [-10, 0, -5, -10, -5, 20], // device
 ];
 const SOURCE_REASONS = [
   "Inputs arrive with each HTTP request.",
   "Inputs arrive as events on a stream: a stream processor consumes them natively.",
-  "Inputs sit in a database table: a scheduled job reads them in bulk efficiently.",
-  "Inputs arrive as files: bulk jobs or queued processing handle them; synchronous endpoints and streams fit poorly.",
+  "Inputs sit in a database table: a scheduled job reads them in bulk efficiently; a device cannot reach them.",
+  "Inputs arrive as files: bulk jobs or queued processing handle them; synchronous endpoints, streams and devices fit poorly.",
   "Inputs originate on the device: scoring there avoids a network round trip.",
 ];
 
@@ -557,56 +565,50 @@ function computeEstimates(st: EvalState): void {
 // Moving parts (complexity axis)
 // ---------------------------------------------------------------------------------------------
 
+const PARTS_BATCH = ["scheduler", "batch compute job", "results store"] as const;
+const PARTS_RT_ALWAYS_ON = ["always-on endpoint", "autoscaler"] as const;
+const PARTS_RT_SERVERLESS = ["serverless endpoint", "autoscaler"] as const;
+const PARTS_ASYNC = ["queue", "worker endpoint", "autoscaler", "result store + callback"] as const;
+const PARTS_STREAM = ["stream (broker)", "stream processor", "results sink"] as const;
+const PARTS_HYBRID = ["scheduler", "batch compute job", "fallback store", "always-on endpoint", "autoscaler", "routing logic"] as const;
+const PARTS_EDGE = ["model packaging for devices", "on-device runtime", "model update channel"] as const;
+
+/** Number of moving parts of strategy `s`; the list is recorded only when explaining. (No closures: hot path.) */
 function movingParts(st: EvalState, s: number): number {
-  const x = st.x;
-  const fr = x[I_FRESHNESS]!;
+  const fr = st.x[I_FRESHNESS]!;
   const featureStore = fr === 0 || fr === 1; // request/seconds features need an online feature store
   const streamState = fr === 1 || fr === 2;
-  const list = st.rec ? st.est.movingParts[s]! : null;
-  let n = 0;
-  const part = (name: string) => {
-    n++;
-    list?.push(name);
-  };
+  let base: readonly string[];
+  let extra: string | null = null;
   switch (s) {
     case B:
-      part("scheduler");
-      part("batch compute job");
-      part("results store");
+      base = PARTS_BATCH;
       break;
     case R:
-      part(st.est.rtServing === 1 ? "serverless endpoint" : "always-on endpoint");
-      part("autoscaler");
-      if (featureStore) part("online feature store");
+      base = st.est.rtServing === 1 ? PARTS_RT_SERVERLESS : PARTS_RT_ALWAYS_ON;
+      if (featureStore) extra = "online feature store";
       break;
     case A:
-      part("queue");
-      part("worker endpoint");
-      part("autoscaler");
-      part("result store + callback");
+      base = PARTS_ASYNC;
       break;
     case S:
-      part("stream (broker)");
-      part("stream processor");
-      part("results sink");
-      if (streamState) part("stateful feature computation");
+      base = PARTS_STREAM;
+      if (streamState) extra = "stateful feature computation";
       break;
     case H:
-      part("scheduler");
-      part("batch compute job");
-      part("fallback store");
-      part("always-on endpoint");
-      part("autoscaler");
-      part("routing logic");
-      if (featureStore) part("online feature store");
+      base = PARTS_HYBRID;
+      if (featureStore) extra = "online feature store";
       break;
-    case E:
-      part("model packaging for devices");
-      part("on-device runtime");
-      part("model update channel");
-      break;
+    default:
+      base = PARTS_EDGE;
   }
-  return n;
+  if (st.rec) {
+    const list = st.est.movingParts[s]!;
+    list.length = 0;
+    list.push(...base);
+    if (extra !== null) list.push(extra);
+  }
+  return base.length + (extra === null ? 0 : 1);
 }
 
 export function complexityLevel(parts: number): "low" | "medium" | "high" {
@@ -814,7 +816,7 @@ export function evaluate(st: EvalState): number {
     const pts = parts > 3 ? -2 * (parts - 3) : 0;
     COMPLEXITY_PTS[s] = pts;
     if (pts !== 0)
-      addOne(st, s, "complexity", L_COMPLEXITY, pts, rec ? `${parts} moving parts to build and operate (${st.est.movingParts[s]!.join(", ")}); 2 points off per part beyond 3.` : null);
+      addOne(st, s, "complexity", L_COMPLEXITY, pts, rec ? `${parts} moving parts to build and operate (${st.est.movingParts[s]!.join(", ")}); 1 point off per part beyond 3.` : null);
   }
 
   return pickRecommended(st);

@@ -1,0 +1,67 @@
+// ESLint (flat config): Next's core-web-vitals + TypeScript rules, and the house's import
+// direction (docs/architecture.md): app -> features -> components/lib; only services,
+// queries, the audit writer, auth and seeds touch the database client; the engine is pure.
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const DB_CLIENT = [
+  { group: ["~/server/db", "**/server/db"], message: "Only services, queries, the audit writer and seeds import the database client." },
+  { group: ["~/generated/prisma/*", "**/generated/prisma/*", "@prisma/*", "pg"], message: "Only the data layer imports Prisma or pg." },
+];
+const UP_FROM_FEATURES = [{ group: ["~/app/*", "**/app/*"], message: "Features must not import from the app layer (imports point down)." }];
+const UP_FROM_COMPONENTS = [
+  { group: ["~/app/*", "~/features/*", "~/server/*", "~/trpc/*"], message: "components/ui and lib are domain-free: they import nothing above them." },
+];
+const ENGINE_PURE = [
+  {
+    group: ["react", "react-dom", "next", "next/*", "@prisma/*", "pg", "node:*", "~/*", "@trpc/*", "next-auth", "next-auth/*"],
+    message: "src/engine is pure TypeScript + zod: no frameworks, no I/O, nothing from the rest of src.",
+  },
+];
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "src/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  // Everything in src by default: no database client.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: DB_CLIENT }] },
+  },
+  {
+    files: ["src/features/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...UP_FROM_FEATURES] }] },
+  },
+  // The data layer may use the client (but still not import upwards).
+  {
+    files: ["src/features/*/service.ts", "src/features/*/queries.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: UP_FROM_FEATURES }] },
+  },
+  { files: ["src/server/db.ts", "src/server/audit.ts"], rules: { "no-restricted-imports": "off" } },
+  {
+    files: ["src/components/**/*.{ts,tsx}", "src/lib/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...UP_FROM_COMPONENTS] }] },
+  },
+  {
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ENGINE_PURE }],
+      "no-restricted-globals": ["error", { name: "Date", message: "The engine takes no clock." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "Math", property: "random", message: "The engine is deterministic." },
+        { object: "Date", property: "now", message: "The engine takes no clock." },
+      ],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,3 @@
+import { formatDemoLogins } from "../prisma/demo-users";
+
+console.log(formatDemoLogins());

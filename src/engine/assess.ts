@@ -1,0 +1,473 @@
+import { ANSWER_FIELDS, type AnswerField, type Answers } from "./answers";
+import type {
+  Assessment,
+  AssessmentWarning,
+  Confidence,
+  Constraint,
+  Estimates as EstimatesOut,
+  Flip,
+  RankingEntry,
+  Tradeoff,
+} from "./assessment-schema";
+import { FIELD_PHRASES } from "./fields";
+import { formatDurationMs, formatDurationSeconds, formatNumber, formatUsd, roundSig, roundTo } from "./format";
+import { ASSUMPTIONS, PLATFORM_LIMITS } from "./limits";
+import { resolvePrices, type PriceTable } from "./prices";
+import {
+  BASE_SCORE,
+  clampScore,
+  complexityLevel,
+  createState,
+  encodeAnswers,
+  evaluate,
+  FIELD_INDEX,
+  Recorder,
+  type EvalState,
+} from "./score";
+import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from "./strategies";
+import { ENGINE_VERSION } from "./version";
+import { computeFlips, formatFieldValue, unknownInfluence } from "./whatif";
+
+export interface AssessOptions {
+  /** Override some or all unit prices (see DEFAULT_PRICES). */
+  prices?: Partial<PriceTable>;
+  /** Compute flips (default true). `false` is the fast path for bulk re-scoring. */
+  flips?: boolean;
+}
+
+/** Fields whose absence weighs most on confidence. */
+const KEY_FIELDS: ReadonlySet<AnswerField> = new Set([
+  "latencyBudgetMs",
+  "maxStalenessSeconds",
+  "featureFreshness",
+  "inputsEnumerable",
+  "peakRequestsPerSecond",
+  "processingTimeMs",
+  "offlineOrOnDevice",
+]);
+
+/** A number for JSON: NaN/Infinity -> null, rounded to `sig` significant digits. */
+function n(v: number, sig = 6): number | null {
+  return Number.isFinite(v) ? roundSig(v, sig) : null;
+}
+function usd(v: number): number | null {
+  return Number.isFinite(v) ? roundTo(v, 2) : null;
+}
+function ans(v: number): number | null {
+  return v === v ? v : null;
+}
+
+/**
+ * Assess a validated set of answers. Deterministic: the same answers, options and
+ * ENGINE_VERSION always produce the same object (and byte-identical JSON).
+ */
+export function assess(answers: Answers, options: AssessOptions = {}): Assessment {
+  const prices = resolvePrices(options.prices);
+  const withFlips = options.flips !== false;
+  const x = encodeAnswers(answers);
+  const rec = new Recorder();
+  const st = createState(x, prices, rec);
+  const best = evaluate(st);
+  const recommended = STRATEGIES[best]!;
+
+  const ranking = buildRanking(st, rec);
+  const unknownFields = ANSWER_FIELDS.filter((f) => answers[f] === null);
+  const influence = unknownInfluence(x, prices, best, unknownFields);
+  const flips: Flip[] = withFlips ? computeFlips(x, prices, best) : [];
+  const warnings = buildWarnings(answers, x, influence);
+  const confidence = buildConfidence(ranking, rec, unknownFields, influence.length, warnings);
+  const estimates = buildEstimates(st);
+  const tradeoffs = buildTradeoffs(st);
+  const constraints: Constraint[] = rec.constraints.map((c) => ({
+    id: c.id,
+    level: c.level,
+    strategies: c.strategies,
+    fields: c.fields,
+    message: c.message,
+    source: c.source,
+  }));
+  const serving = recommended === "realtime" ? (st.est.rtServing === 1 ? "scale-to-zero" : "always-on") : null;
+
+  return {
+    engineVersion: ENGINE_VERSION,
+    recommended,
+    recommendedLabel: STRATEGY_LABELS[recommended],
+    serving,
+    summary: buildSummary(ranking, confidence),
+    ranking,
+    constraints,
+    confidence,
+    estimates,
+    tradeoffs,
+    flips,
+    flipsComputed: withFlips,
+    warnings,
+    unknownFields,
+    prices,
+  };
+}
+
+/** The recommended strategy only: the fastest path (no explanations, no flips). */
+export function recommend(answers: Answers, options: { prices?: Partial<PriceTable> } = {}): StrategyId {
+  const st = createState(encodeAnswers(answers), resolvePrices(options.prices), null);
+  return STRATEGIES[evaluate(st)]!;
+}
+
+function buildRanking(st: EvalState, rec: Recorder): RankingEntry[] {
+  const entries: RankingEntry[] = STRATEGIES.map((id, s) => {
+    const raw = st.raw[s]!;
+    const score = clampScore(raw);
+    const contributions = [
+      { factor: "base", label: "Starting score", points: BASE_SCORE, reason: `Every strategy starts at ${BASE_SCORE}.` },
+      ...rec.contributions[s]!,
+    ];
+    if (score !== raw)
+      contributions.push({
+        factor: "clamp",
+        label: "Clamp to 0-100",
+        points: score - raw,
+        reason: `The factors add up to ${formatNumber(raw)}; scores are clamped to the 0-100 scale.`,
+      });
+    return {
+      strategy: id,
+      label: STRATEGY_LABELS[id],
+      rank: 0,
+      score,
+      feasible: st.blocked[s] === 0,
+      blockedBy: rec.blockedBy[s]!.map((b) => ({ rule: b.rule, message: b.message })),
+      contributions,
+    };
+  });
+  const order = STRATEGIES.map((_, i) => i);
+  order.sort((a, b) => {
+    const ea = entries[a]!;
+    const eb = entries[b]!;
+    if (ea.feasible !== eb.feasible) return ea.feasible ? -1 : 1;
+    if (ea.score !== eb.score) return eb.score - ea.score;
+    return a - b;
+  });
+  return order.map((i, k) => ({ ...entries[i]!, rank: k + 1 }));
+}
+
+function buildSummary(ranking: RankingEntry[], confidence: Confidence): string {
+  const top = ranking[0]!;
+  const second = ranking.find((r, k) => k > 0 && r.feasible);
+  const reasons = top.contributions
+    .filter((c) => c.points > 0 && c.factor !== "base")
+    .sort((a, b) => b.points - a.points)
+    .slice(0, 2)
+    .map((c) => c.label.toLowerCase());
+  let s = `${top.label} is recommended (score ${top.score}/100, confidence ${Math.round(confidence.value * 100)}%)`;
+  if (reasons.length > 0) s += `, driven mostly by ${reasons.join(" and ")}`;
+  s += ".";
+  if (second) s += ` Runner-up: ${second.label} (${second.score}).`;
+  const blocked = ranking.filter((r) => !r.feasible).map((r) => r.label);
+  if (blocked.length > 0) s += ` Ruled out: ${blocked.join(", ")}.`;
+  return s;
+}
+
+function buildConfidence(
+  ranking: RankingEntry[],
+  rec: Recorder,
+  unknownFields: AnswerField[],
+  influentialUnknowns: number,
+  warnings: AssessmentWarning[],
+): Confidence {
+  const reasons: Confidence["reasons"] = [];
+  let value = 1;
+  const push = (code: string, delta: number, message: string) => {
+    const d = roundTo(delta, 2);
+    if (d === 0) return;
+    value += d;
+    reasons.push({ code, delta: d, message });
+  };
+
+  if (unknownFields.length > 0) {
+    let w = 0;
+    for (const f of unknownFields) w += KEY_FIELDS.has(f) ? 0.06 : 0.02;
+    push(
+      "unknown-answers",
+      -Math.min(0.36, w),
+      `${unknownFields.length} answer${unknownFields.length === 1 ? " is" : "s are"} unknown (${unknownFields.map((f) => FIELD_PHRASES[f]).join(", ")}).`,
+    );
+  }
+  if (influentialUnknowns > 0)
+    push(
+      "influential-unknowns",
+      -Math.min(0.15, 0.05 * influentialUnknowns),
+      `${influentialUnknowns} unknown answer${influentialUnknowns === 1 ? "" : "s"} could change the recommendation (see warnings).`,
+    );
+
+  const feasible = ranking.filter((r) => r.feasible);
+  if (feasible.length >= 2) {
+    const gap = feasible[0]!.score - feasible[1]!.score;
+    const msg = `${feasible[0]!.label} leads ${feasible[1]!.label} by ${formatNumber(gap)} point${gap === 1 ? "" : "s"}.`;
+    if (gap < 3) push("narrow-gap", -0.25, msg);
+    else if (gap < 6) push("narrow-gap", -0.15, msg);
+    else if (gap < 10) push("narrow-gap", -0.05, msg);
+  }
+
+  const seen = new Set<string>();
+  const near = rec.near.filter((nt) => {
+    if (seen.has(nt.field)) return false;
+    seen.add(nt.field);
+    return true;
+  });
+  if (near.length > 0)
+    push(
+      "near-threshold",
+      -Math.min(0.15, 0.05 * near.length),
+      `Answers close to a rule threshold: ${near
+        .map((nt) => `${FIELD_PHRASES[nt.field]} ${formatFieldValue(nt.field, nt.value)} vs ${formatFieldValue(nt.field, nt.threshold)} (${nt.rule})`)
+        .join("; ")}.`,
+    );
+
+  const contradictions = warnings.filter((w) => w.kind === "contradiction").length;
+  if (contradictions > 0)
+    push("contradictions", -Math.min(0.2, 0.1 * contradictions), `${contradictions} answer${contradictions === 1 ? "" : "s"} contradict${contradictions === 1 ? "s" : ""} another (see warnings).`);
+
+  value = roundTo(Math.min(1, Math.max(0.05, value)), 2);
+  return { value, level: value >= 0.75 ? "high" : value >= 0.5 ? "medium" : "low", reasons };
+}
+
+function buildWarnings(a: Answers, x: Float64Array, influence: ReturnType<typeof unknownInfluence>): AssessmentWarning[] {
+  const out: AssessmentWarning[] = [];
+  for (const inf of influence) {
+    const alts = inf.alternatives.map((s) => STRATEGY_LABELS[s]).join(" or ");
+    out.push({
+      code: "influential-unknown",
+      kind: "unknown",
+      fields: [inf.field],
+      alternatives: inf.alternatives,
+      message: `The ${FIELD_PHRASES[inf.field]} is unknown; ${inf.changes} of ${inf.probes} plausible answers would change the recommendation (to ${alts}). Answering it matters.`,
+    });
+  }
+  const c = (code: string, fields: AnswerField[], message: string) => out.push({ code, kind: "contradiction", fields, alternatives: [], message });
+  const lat = a.latencyBudgetMs;
+  if ((a.consumer === "report" || a.consumer === "human-later") && lat !== null && lat < 1000)
+    c(
+      "consumer-vs-latency",
+      ["consumer", "latencyBudgetMs"],
+      `Predictions are consumed ${a.consumer === "report" ? "in a report" : "by a person later"}, yet the latency budget is ${formatDurationMs(lat)}: nobody waits on a report in the request path. Check one of the two answers.`,
+    );
+  if ((a.consumer === "user-request" || a.consumer === "service-request") && lat !== null && lat >= 3_600_000)
+    c(
+      "consumer-vs-latency",
+      ["consumer", "latencyBudgetMs"],
+      `A caller waits on each request, yet the latency budget is ${formatDurationMs(lat)}: no synchronous caller waits that long. Check one of the two answers.`,
+    );
+  if (a.offlineOrOnDevice === true && a.inputSource !== null && a.inputSource !== "device")
+    c(
+      "offline-vs-input-source",
+      ["offlineOrOnDevice", "inputSource"],
+      `The use case must work offline / on the device, but inputs come from ${a.inputSource}, which a device cannot reach offline.`,
+    );
+  if (a.idleHoursPerDay === 24 && a.peakRequestsPerSecond !== null && a.peakRequestsPerSecond > 0)
+    c("idle-vs-traffic", ["idleHoursPerDay", "peakRequestsPerSecond"], "The service is idle 24 hours a day yet has a non-zero peak request rate.");
+  if (a.maxStalenessSeconds !== null && a.maxStalenessSeconds < 60 && (a.featureFreshness === "hours" || a.featureFreshness === "daily"))
+    c(
+      "staleness-vs-freshness",
+      ["maxStalenessSeconds", "featureFreshness"],
+      `Inputs change at most ${a.featureFreshness === "daily" ? "daily" : "hourly"}, yet predictions may be at most ${formatDurationSeconds(a.maxStalenessSeconds)} old: a prediction recomputed after each input change stays exact until the next change. Consider a larger allowed staleness.`,
+    );
+  if (a.inputsEnumerable === true && a.featureFreshness === "request")
+    c(
+      "enumerable-vs-request-features",
+      ["inputsEnumerable", "featureFreshness"],
+      "Inputs are said to be known in advance, yet the model needs inputs that exist only at request time.",
+    );
+  if (a.consumer === "event-pipeline" && a.deliveryMode === "response")
+    out.push({
+      code: "pipeline-response",
+      kind: "notice",
+      fields: ["consumer", "deliveryMode"],
+      alternatives: [],
+      message: "An event pipeline consumes the predictions but results are returned as responses; pipelines usually read from a table or topic.",
+    });
+  const x0 = x[FIELD_INDEX.processingTimeMs]!;
+  if (x0 === x0 && x0 > PLATFORM_LIMITS.syncTimeoutMs && a.consumer === "user-request")
+    out.push({
+      code: "slow-model-user-wait",
+      kind: "notice",
+      fields: ["processingTimeMs", "consumer"],
+      alternatives: [],
+      message: `A person waits on each request, but one prediction takes ${formatDurationMs(x0)}: show progress and deliver the result asynchronously.`,
+    });
+  return out;
+}
+
+function buildEstimates(st: EvalState): EstimatesOut {
+  const e = st.est;
+  const x = st.x;
+  const p = st.prices;
+  const gpu = x[FIELD_INDEX.needsGpu] === 1;
+  const v = (f: AnswerField) => ans(x[FIELD_INDEX[f]]!);
+  const replicaHour = gpu ? p.gpuReplicaHourUsd : p.cpuReplicaHourUsd;
+  const feasible = (s: number) => st.blocked[s] === 0;
+
+  const sp = e.rtSizingPeak;
+  const realtime: EstimatesOut["realtime"] = feasible(1)
+    ? {
+        inputs: {
+          peakRequestsPerSecond: v("peakRequestsPerSecond"),
+          avgRequestsPerSecond: v("avgRequestsPerSecond"),
+          processingTimeMs: v("processingTimeMs"),
+          latencyBudgetMs: v("latencyBudgetMs"),
+          idleHoursPerDay: v("idleHoursPerDay"),
+          coldStartToleranceSeconds: v("coldStartToleranceSeconds"),
+          needsGpu: gpu,
+          replicaHourUsd: replicaHour,
+          serverlessGbSecondUsd: p.serverlessGbSecondUsd,
+        },
+        serving: e.rtServing === 1 ? "scale-to-zero" : "always-on",
+        offeredLoadErlangs: sp ? n(sp.offeredLoad) : null,
+        waitBudgetMs: n(e.rtWaitBudgetS * 1000),
+        replicasAtPeak: n(e.rtReplicas),
+        replicasAtAverage: n(e.rtReplicasAvg),
+        replicasForLatency: sp ? sp.replicas : null,
+        minReplicas: e.rtMinReplicas,
+        utilisationAtPeak: sp ? n(sp.offeredLoad / e.rtReplicas, 3) : null,
+        probWaitAtPeak: sp ? n(sp.probWait, 4) : null,
+        probWaitExceedsBudget: sp ? n(sp.probWaitExceeds, 4) : null,
+        p99LatencyMs: n(e.rtP99Ms, 4),
+        coldStartSeconds: n(e.rtColdStartS, 4),
+        scaleToZeroAllowed: e.rtScaleToZeroAllowed,
+        scaleToZeroPricing: sp ? e.rtScaleToZeroMethod : null,
+        monthlyCostAlwaysOnUsd: usd(e.rtCostAlwaysOn),
+        monthlyCostScaleToZeroUsd: usd(e.rtCostScaleToZero),
+        monthlyCostUsd: usd(e.cost[1]!),
+        approximate: sp ? sp.approximate : false,
+        formula:
+          "a = peak req/s x processing s (Erlangs); replicas = smallest c > a with ErlangC(c, a) x exp(-(c - a) x (budget - processing) / processing) <= 1%, at least 2 for high/critical; always-on cost = replica-hour x 730 x [active share x mean(replicas at peak, at average) + idle share x minimum]; scale-to-zero (allowed when cold start <= tolerance) = serverless GB-seconds or replica-hours while active.",
+      }
+    : null;
+
+  const batch: EstimatesOut["batch"] = feasible(0)
+    ? {
+        inputs: {
+          entityCount: v("entityCount"),
+          processingTimeMs: v("processingTimeMs"),
+          maxStalenessSeconds: v("maxStalenessSeconds"),
+          activeSharePercent: v("activeSharePercent"),
+          workerHourUsd: gpu ? p.batchGpuWorkerHourUsd : p.batchCpuWorkerHourUsd,
+          overheadSeconds: ASSUMPTIONS.batchOverheadSeconds,
+        },
+        workers: n(e.bWorkers),
+        runDurationSeconds: n(e.bDurationS, 4),
+        cadenceSeconds: n(e.bCadenceS, 6),
+        cadenceAssumed: !e.bCadenceKnown,
+        worstCaseStalenessSeconds: n(e.bWorstStalenessS, 6),
+        wastedPredictionsPerRun: n(e.bWastedPerRun, 12),
+        runsPerMonth: n(e.bRunsPerMonth, 4),
+        monthlyCostUsd: usd(e.bCost),
+        formula:
+          "work = entities x processing s; workers = min(100, ceil(work / min(1 h, staleness / 2))); duration = 300 s overhead + work / workers; cadence = longest of 30 d, 7 d, 1 d, 6 h, 1 h, 15 min that fits staleness - duration; worst-case staleness = cadence + duration; wasted per run = (1 - active share) x entities; cost = runs/month x workers x duration h x worker-hour.",
+      }
+    : null;
+
+  const asyncEst: EstimatesOut["async"] = feasible(2)
+    ? {
+        inputs: {
+          peakRequestsPerSecond: v("peakRequestsPerSecond"),
+          avgRequestsPerSecond: v("avgRequestsPerSecond"),
+          processingTimeMs: v("processingTimeMs"),
+          idleHoursPerDay: v("idleHoursPerDay"),
+          replicaHourUsd: replicaHour,
+          queuePerMillionMessagesUsd: p.queuePerMillionMessagesUsd,
+        },
+        workersAtAverage: n(e.aWorkersAvg),
+        workersAtPeak: n(e.aWorkersPeak),
+        messagesPerMonth: n(e.aMessagesPerMonth, 6),
+        p99LatencyMs: n(e.aP99Ms, 4),
+        coldStartSeconds: n(e.rtColdStartS, 4),
+        monthlyCostUsd: usd(e.aCost),
+        formula:
+          "workers = ceil(req/s x processing s / 0.7) at average and at peak; scales to zero when the queue is empty; cost = replica-hour x 730 x active share x mean(workers) + messages/month / 1e6 x queue price; latency = processing + ~1 s queue and delivery overhead (+ a cold start after idle).",
+      }
+    : null;
+
+  const streaming: EstimatesOut["streaming"] = feasible(3)
+    ? {
+        inputs: {
+          peakRequestsPerSecond: v("peakRequestsPerSecond"),
+          processingTimeMs: v("processingTimeMs"),
+          replicaHourUsd: replicaHour,
+          streamShardHourUsd: p.streamShardHourUsd,
+        },
+        consumers: n(e.sConsumers),
+        shards: n(e.sShards),
+        endToEndLatencyMs: n(e.sP99Ms, 4),
+        monthlyCostUsd: usd(e.sCost),
+        formula:
+          "consumers = ceil(peak events/s x processing s / 0.7); shards = ceil(peak / 1,000 records/s); always running: cost = 730 x (consumers x replica-hour + shards x shard-hour); latency = processing + ~1 s poll/commit interval.",
+      }
+    : null;
+
+  const hybrid: EstimatesOut["hybrid"] = feasible(4)
+    ? {
+        inputs: {
+          peakRequestsPerSecond: v("peakRequestsPerSecond"),
+          processingTimeMs: v("processingTimeMs"),
+          latencyBudgetMs: v("latencyBudgetMs"),
+          inputsEnumerable: x[FIELD_INDEX.inputsEnumerable] === x[FIELD_INDEX.inputsEnumerable] ? x[FIELD_INDEX.inputsEnumerable] === 1 : null,
+          keyValuePerMillionReadsUsd: p.keyValuePerMillionReadsUsd,
+        },
+        assumedHitRate: e.hHitRate,
+        liveRequestsPerSecondAtPeak: n(e.hLambda),
+        liveReplicasAtPeak: n(e.hReplicas),
+        p99LatencyHitMs: ASSUMPTIONS.lookupLatencyMs,
+        p99LatencyMissMs: n(e.hP99Ms, 4),
+        batchMonthlyCostUsd: usd(e.hBatchCost),
+        liveMonthlyCostUsd: usd(e.hLiveCost),
+        lookupMonthlyCostUsd: usd(e.hLookupCost),
+        monthlyCostUsd: usd(e.hCost),
+        formula:
+          "a batch precomputes every known input (as in batch); an assumed 90% of requests hit the store (50% if inputs are not enumerable); misses go to a real-time path sized by Erlang C for peak x (1 - hit rate); cost = batch + live path + store reads.",
+      }
+    : null;
+
+  const model = x[FIELD_INDEX.modelSizeGB]!;
+  const edge: EstimatesOut["edge"] = feasible(5)
+    ? {
+        inputs: {
+          processingTimeMs: v("processingTimeMs"),
+          modelSizeGB: v("modelSizeGB"),
+          deviceSlowdown: ASSUMPTIONS.edgeSlowdown,
+        },
+        deviceLatencyMs: n(e.eP99Ms, 4),
+        fitsOnPhone: model === model ? model <= PLATFORM_LIMITS.edgeModelGB : null,
+        monthlyServerCostUsd: 0,
+        formula: "device latency = processing x 2 (devices assumed slower than a server replica); no server-side compute; distribution and telemetry are not priced.",
+      }
+    : null;
+
+  return { batch, realtime, async: asyncEst, streaming, hybrid, edge };
+}
+
+const LATENCY_NOTES: Record<StrategyId, string> = {
+  batch: "Precomputed lookup; predictions are as old as the last run (see worst-case staleness).",
+  realtime: "Processing plus the 99th-percentile queue wait at peak (Erlang C).",
+  async: "Processing plus queue and delivery overhead; the caller gets the result by callback or polling.",
+  streaming: "Time from an event to a written prediction.",
+  hybrid: "Store hits are a lookup; misses take the live path (figure shown).",
+  edge: "On-device processing, no network hop.",
+};
+
+function buildTradeoffs(st: EvalState): Tradeoff[] {
+  const e = st.est;
+  // Moving parts were recorded by the explained evaluation.
+  return STRATEGIES.map((id, s) => {
+    const parts = [...e.movingParts[s]!];
+    const cost = e.cost[s]!;
+    const p99 = e.p99Ms[s]!;
+    return {
+      strategy: id,
+      latency: { p99Ms: n(p99, 4), note: LATENCY_NOTES[id] },
+      cost: {
+        monthlyUsd: usd(cost),
+        note: Number.isFinite(cost) ? `About ${formatUsd(cost)} a month at the price table used.` : "Not computable: a load, size or timing answer is unknown.",
+      },
+      complexity: { level: complexityLevel(parts.length), movingParts: parts },
+    };
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * Servewise strategy engine — public API. Pure TypeScript + zod: no I/O, no clock, no
+ * randomness; runs in the browser (live preview) and on the server (authoritative score).
+ */
+export { ENGINE_VERSION } from "./version";
+export { STRATEGIES, STRATEGY_LABELS, STRATEGY_DESCRIPTIONS, type StrategyId, type ServingMode } from "./strategies";
+export {
+  ANSWER_FIELDS,
+  NUMERIC_FIELDS,
+  NUMERIC_RANGES,
+  CONSUMERS,
+  FEATURE_FRESHNESS,
+  INPUT_SOURCES,
+  DELIVERY_MODES,
+  CRITICALITIES,
+  answersSchema,
+  draftAnswersSchema,
+  parseAnswers,
+  type AnswerField,
+  type Answers,
+  type DraftAnswers,
+  type NumericField,
+  type ParseAnswersResult,
+} from "./answers";
+export { DEFAULT_PRICES, priceTableSchema, resolvePrices, type PriceTable } from "./prices";
+export { assess, recommend, type AssessOptions } from "./assess";
+export {
+  assessmentSchema,
+  type Assessment,
+  type AssessmentWarning,
+  type BatchEstimate,
+  type AsyncEstimate,
+  type Confidence,
+  type Constraint,
+  type Contribution,
+  type EdgeEstimate,
+  type Estimates,
+  type Flip,
+  type HybridEstimate,
+  type RankingEntry,
+  type RealtimeEstimate,
+  type StreamingEstimate,
+  type Tradeoff,
+} from "./assessment-schema";
+export {
+  questionnaire,
+  getQuestion,
+  parseQuantity,
+  type ParseQuantityResult,
+  type Question,
+  type QuestionnaireStep,
+  type QuestionOption,
+  type QuestionUnit,
+  type UnitAlternative,
+} from "./questionnaire";
+export { FIELD_PHRASES, FIELD_UNITS } from "./fields";
+export { PLATFORM_LIMITS, LIMIT_SOURCES, ASSUMPTIONS } from "./limits";
+export { erlangB, erlangC, probWaitExceeds, replicasForWaitBudget, waitQuantileS, type ReplicaSizing } from "./queueing";
+export {
+  formatDurationMs,
+  formatDurationSeconds,
+  formatMegabytes,
+  formatNumber,
+  formatPercent,
+  formatRps,
+  formatUsd,
+  roundSig,
+  roundTo,
+} from "./format";
+export { EXAMPLE_ANSWERS, type ExampleAnswers } from "./examples";
