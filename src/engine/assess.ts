@@ -72,10 +72,11 @@ export function assess(answers: Answers, options: AssessOptions = {}): Assessmen
 
   const ranking = buildRanking(st, rec);
   const unknownFields = ANSWER_FIELDS.filter((f) => answers[f] === null);
-  const influence = unknownInfluence(x, prices, best, unknownFields);
+  // What-if analyses (flips, influence of unknown answers) are skipped on the fast path.
+  const influence = withFlips ? unknownInfluence(x, prices, best, unknownFields) : [];
   const flips: Flip[] = withFlips ? computeFlips(x, prices, best) : [];
   const warnings = buildWarnings(answers, x, influence);
-  const confidence = buildConfidence(ranking, rec, unknownFields, influence.length, warnings);
+  const confidence = buildConfidence(ranking, rec, unknownFields, warnings);
   const estimates = buildEstimates(st);
   const tradeoffs = buildTradeoffs(st);
   const constraints: Constraint[] = rec.constraints.map((c) => ({
@@ -170,7 +171,6 @@ function buildConfidence(
   ranking: RankingEntry[],
   rec: Recorder,
   unknownFields: AnswerField[],
-  influentialUnknowns: number,
   warnings: AssessmentWarning[],
 ): Confidence {
   const reasons: Confidence["reasons"] = [];
@@ -191,12 +191,6 @@ function buildConfidence(
       `${unknownFields.length} answer${unknownFields.length === 1 ? " is" : "s are"} unknown (${unknownFields.map((f) => FIELD_PHRASES[f]).join(", ")}).`,
     );
   }
-  if (influentialUnknowns > 0)
-    push(
-      "influential-unknowns",
-      -Math.min(0.15, 0.05 * influentialUnknowns),
-      `${influentialUnknowns} unknown answer${influentialUnknowns === 1 ? "" : "s"} could change the recommendation (see warnings).`,
-    );
 
   const feasible = ranking.filter((r) => r.feasible);
   if (feasible.length >= 2) {

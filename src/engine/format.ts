@@ -7,10 +7,30 @@ export function roundTo(x: number, digits: number): number {
   return r === 0 ? 0 : r; // no -0
 }
 
-/** Round to `digits` significant digits. */
+const POW10: number[] = [];
+for (let i = 0; i <= 22; i++) POW10.push(10 ** i); // exact doubles
+
+/** Decimal exponent of |x| (x finite, non-zero), decided against exact powers of ten. */
+function exponent10(abs: number): number {
+  let e = Math.floor(Math.log10(abs));
+  if (e >= -22 && e <= 21) {
+    // correct for log10 rounding at exact powers of ten
+    const p = e >= 0 ? POW10[e]! : 1 / POW10[-e]!;
+    if (abs < p) e--;
+    else if (e + 1 <= 22 && e + 1 >= 0 && abs >= POW10[e + 1]!) e++;
+  }
+  return e;
+}
+
+/** Round to `digits` significant digits (fast, deterministic: integer rounding and one exact scaling). */
 export function roundSig(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
-  const r = Number(x.toPrecision(digits));
+  const e = exponent10(Math.abs(x));
+  const p = digits - 1 - e;
+  let r: number;
+  if (p >= 0 && p <= 22) r = Math.round(x * POW10[p]!) / POW10[p]!;
+  else if (p < 0 && -p <= 22) r = Math.round(x / POW10[-p]!) * POW10[-p]!;
+  else r = Number(x.toPrecision(digits));
   return r === 0 ? 0 : r;
 }
 
@@ -20,11 +40,23 @@ export function formatNumber(n: number, maxFractionDigits = 2): string {
   const abs = Math.abs(n);
   if (abs >= 1e21) return n.toExponential(3);
   let s = abs.toFixed(maxFractionDigits);
-  if (s.includes(".")) s = s.replace(/\.?0+$/, "");
-  const dot = s.indexOf(".");
+  let dot = s.indexOf(".");
+  if (dot !== -1) {
+    let end = s.length;
+    while (s.charCodeAt(end - 1) === 48) end--; // trailing zeros
+    if (end - 1 === dot) end--; // bare dot
+    s = s.slice(0, end);
+    if (end <= dot) dot = -1;
+  }
   const int = dot === -1 ? s : s.slice(0, dot);
   const frac = dot === -1 ? "" : s.slice(dot);
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  let grouped = int;
+  if (int.length > 3) {
+    grouped = "";
+    const head = int.length % 3;
+    if (head > 0) grouped = int.slice(0, head);
+    for (let i = head; i < int.length; i += 3) grouped += (grouped === "" ? "" : ",") + int.slice(i, i + 3);
+  }
   const neg = n < 0 && s !== "0";
   return (neg ? "-" : "") + grouped + frac;
 }

@@ -141,7 +141,6 @@ export class Estimates {
   rtServiceS = NaN;
   rtWaitBudgetS = NaN;
   rtSizingPeak: ReplicaSizing | null = null;
-  rtSizingAvg: ReplicaSizing | null = null;
   rtReplicas = NaN;
   rtReplicasAvg = NaN;
   rtMinReplicas = 1;
@@ -197,12 +196,22 @@ export interface EvalState {
   readonly prices: PriceTable;
   readonly raw: Float64Array; // unclamped score (base + contributions)
   readonly blocked: Uint8Array;
+  /** Weighted points the cost-vs-budget factor gave each strategy (0 when it did not apply). */
+  readonly costPts: Float64Array;
   est: Estimates;
   rec: Recorder | null;
 }
 
 export function createState(x: Float64Array, prices: PriceTable, rec: Recorder | null): EvalState {
-  return { x, prices, raw: new Float64Array(N_STRATEGIES), blocked: new Uint8Array(N_STRATEGIES), est: new Estimates(), rec };
+  return {
+    x,
+    prices,
+    raw: new Float64Array(N_STRATEGIES),
+    blocked: new Uint8Array(N_STRATEGIES),
+    costPts: new Float64Array(N_STRATEGIES),
+    est: new Estimates(),
+    rec,
+  };
 }
 
 /**
@@ -223,8 +232,13 @@ function add(st: EvalState, factor: string, label: string, pts: Pts, reason: str
   if (st.rec && reason !== null) st.rec.contribute(factor, label, pts, reason);
 }
 
+/** Range of weighted points the cost-vs-budget factor can give one strategy. */
+export const COST_POINTS_MIN = -25 * POINT_WEIGHT;
+export const COST_POINTS_MAX = 5 * POINT_WEIGHT;
+
 function addOne(st: EvalState, s: number, factor: string, label: string, rawPoints: number, reason: string | null): void {
   const points = rawPoints * POINT_WEIGHT;
+  if (factor === "cost-vs-budget" || factor === "cost-over-budget") st.costPts[s] = st.costPts[s]! + points;
   st.raw[s] = st.raw[s]! + points;
   if (st.rec && reason !== null && points !== 0) st.rec.contributions[s]!.push({ factor, label, points, reason });
 }
@@ -421,14 +435,17 @@ function computeEstimates(st: EvalState): void {
   e.rtColdStartS = (gpu ? ASSUMPTIONS.coldStartBaseGpuS : ASSUMPTIONS.coldStartBaseCpuS) + ASSUMPTIONS.coldStartPerGbS * model;
   const tol = x[I_COLD]!;
   e.rtScaleToZeroAllowed = known(tol) && tol >= e.rtColdStartS;
-  if (known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
+  // Costs only feed the cost-vs-budget factor: the fast path skips them when the budget is unknown.
+  const needCosts = st.rec !== null || known(x[I_BUDGET]!);
+  e.rtSizingPeak = null;
+  if (needCosts && known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
     const sp = sizing(peak, serviceS, waitS);
     e.rtSizingPeak = sp;
     e.rtReplicas = Math.max(minReplicas, sp.replicas);
+    // Replicas at the average rate: the peak fleet scaled down to the average load at the same
+    // utilisation (conservative: Erlang C economies of scale would allow slightly fewer).
     const av = known(avg) ? avg : peak;
-    const sa = av === peak ? sp : sizing(av, serviceS, waitS);
-    e.rtSizingAvg = sa;
-    e.rtReplicasAvg = Math.max(minReplicas, sa.replicas);
+    e.rtReplicasAvg = Math.max(minReplicas, peak > 0 ? Math.ceil((sp.replicas * av) / peak) : 1);
     const activeReplicas = (e.rtReplicas + e.rtReplicasAvg) / 2;
     e.rtCostAlwaysOn = replicaHour * hours * (activeFrac * activeReplicas + idleFrac * minReplicas);
     const memGb = Math.max(1, ASSUMPTIONS.serverlessMemoryPerModelGb * model);
@@ -533,13 +550,13 @@ function computeEstimates(st: EvalState): void {
   const enumerable = x[I_ENUMERABLE];
   e.hHitRate = enumerable === 0 ? ASSUMPTIONS.hybridHitRateNotEnumerable : ASSUMPTIONS.hybridHitRateEnumerable;
   e.hLambda = known(peak) ? peak * (1 - e.hHitRate) : NaN;
-  if (known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
+  if (needCosts && known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
     const hs = sizing(e.hLambda, serviceS, waitS);
     e.hSizing = hs;
     e.hReplicas = Math.max(minReplicas, hs.replicas);
-    const av = (known(avg) ? avg : peak) * (1 - e.hHitRate);
-    const ha = sizing(av, serviceS, waitS);
-    const activeReplicas = (e.hReplicas + Math.max(minReplicas, ha.replicas)) / 2;
+    const av = known(avg) ? avg : peak;
+    const replicasAvg = Math.max(minReplicas, peak > 0 ? Math.ceil((hs.replicas * av) / peak) : 1);
+    const activeReplicas = (e.hReplicas + replicasAvg) / 2;
     e.hLiveCost = replicaHour * hours * (activeFrac * activeReplicas + idleFrac * minReplicas);
     e.hP99Ms = e.hHitRate >= 0.99 ? ASSUMPTIONS.lookupLatencyMs : processingMs + hs.waitP99S * 1000;
   } else {
@@ -632,6 +649,7 @@ export function evaluate(st: EvalState): number {
   for (let s = 0; s < N_STRATEGIES; s++) {
     raw[s] = BASE_SCORE;
     st.blocked[s] = 0;
+    st.costPts[s] = 0;
   }
   computeEstimates(st);
   const e = st.est;

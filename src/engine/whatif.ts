@@ -9,9 +9,10 @@
  */
 import { NUMERIC_RANGES, type AnswerField, type NumericField } from "./answers";
 import { FIELD_PHRASES } from "./fields";
-import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber, formatUsd } from "./format";
+import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber, formatUsd, roundSig } from "./format";
+import { ASSUMPTIONS, PLATFORM_LIMITS } from "./limits";
 import { CRITICALITIES, CONSUMERS, DELIVERY_MODES, FEATURE_FRESHNESS, INPUT_SOURCES } from "./answers";
-import { createState, evaluate, FIELD_INDEX, type EvalState } from "./score";
+import { clampScore, COST_POINTS_MAX, COST_POINTS_MIN, createState, evaluate, FIELD_INDEX, LATENCY_TIERS_MS, STALENESS_TIERS_S, type EvalState } from "./score";
 import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from "./strategies";
 import type { PriceTable } from "./prices";
 
@@ -81,8 +82,11 @@ export function formatFieldValue(field: AnswerField, v: number): string {
   }
 }
 
+export let probeCount = 0;
+
 /** Probe: set x[i] = v, evaluate, restore. */
 function probe(st: EvalState, i: number, v: number): number {
+  probeCount++;
   const x = st.x;
   const old = x[i]!;
   x[i] = v;
@@ -105,130 +109,323 @@ function bounds(spec: FlipSpec, x: Float64Array): { lo: number; hi: number; loEx
   return { lo, hi, loExclusive: r.minExclusive };
 }
 
-/** Most readable number strictly beyond `same` (towards `diff`), no further than `diff`. */
-function niceBetween(same: number, diff: number, integer: boolean): number[] {
+/** Readable numbers strictly beyond `same` (towards `diff`) and no further than `diff`, fewest digits first. */
+export function niceBetween(same: number, diff: number, integer: boolean): number[] {
   const out: number[] = [];
   const up = diff > same;
   const span = Math.abs(diff);
   const mag = span > 0 ? Math.floor(Math.log10(span)) : 0;
-  for (let d = 0; d <= 6; d++) {
-    let step = 10 ** (mag - d);
-    if (integer && step < 1) step = 1;
-    const k = up ? Math.floor(same / step) + 1 : Math.ceil(same / step) - 1;
-    const c = Number((k * step).toPrecision(12));
+  for (let d = 0; d <= 8; d++) {
+    let inv = d - mag; // step = 10^-inv
+    if (integer && inv > 0) inv = 0;
+    const scale = 10 ** Math.abs(inv); // exact for |inv| <= 22
+    const scaledSame = inv >= 0 ? same * scale : same / scale;
+    const k = up ? Math.floor(scaledSame) + 1 : Math.ceil(scaledSame) - 1;
+    const c = inv >= 0 ? k / scale : k * scale;
     if (up ? c > same && c <= diff : c < same && c >= diff) {
-      out.push(c);
+      if (out.length === 0 || out[out.length - 1] !== c) out.push(c);
       if (out.length >= 2) break;
     }
-    if (integer && step === 1) break;
+    if (integer && inv === 0) break;
   }
   return out;
 }
 
-function searchDirection(st: EvalState, spec: FlipSpec, base: number, up: boolean): { same: number; diff: number; to: number } | null {
+/**
+ * A rule threshold on one field. `inclusiveUp`: the rule's outcome changes AT t when moving up
+ * (rules written `v >= t` / `v < t`); otherwise just above t (rules written `v > t` / `v <= t`).
+ * `exact`: t is a fixed constant (probe it exactly); computed thresholds are probed at a readable
+ * value just beyond them, so floating-point rounding can never hide the change.
+ */
+interface Breakpoint {
+  t: number;
+  inclusiveUp: boolean;
+  exact: boolean;
+}
+
+function bp(out: Breakpoint[], t: number, inclusiveUp: boolean, exact: boolean): void {
+  if (t === t && t >= 0 && t !== Infinity) out.push({ t, inclusiveUp, exact });
+}
+
+/**
+ * Breakpoints of `field` given the other answers, and whether the field also influences the
+ * outcome continuously (then the search adds a decade grid and bisection).
+ */
+interface Analysis {
+  bps: Breakpoint[];
+  /** The field moves estimated costs continuously (matters only through the cost-vs-budget factor). */
+  costContinuous: boolean;
+  /** The field moves the batch run length continuously (hard/soft batch rules). */
+  batchContinuous: boolean;
+}
+
+function analyse(field: NumericField, st: EvalState): Analysis {
+  const x = st.x;
+  const e = st.est;
+  const budgetKnown = knownAt(x, "monthlyBudgetUsd");
+  const bps: Breakpoint[] = [];
+  let continuous = false;
+  let batchContinuous = false;
+  switch (field) {
+    case "latencyBudgetMs": {
+      for (const t of LATENCY_TIERS_MS) bp(bps, t, true, true);
+      const p = valueAt(x, "processingTimeMs");
+      bp(bps, p, false, false);
+      bp(bps, p * ASSUMPTIONS.edgeSlowdown, false, false);
+      continuous = budgetKnown;
+      break;
+    }
+    case "maxStalenessSeconds": {
+      for (const t of STALENESS_TIERS_S) bp(bps, t, true, true);
+      const d = ASSUMPTIONS.batchOverheadSeconds;
+      bp(bps, d, false, true);
+      bp(bps, d + ASSUMPTIONS.microBatchCadenceSeconds, true, true);
+      continuous = budgetKnown;
+      batchContinuous = knownAt(x, "entityCount") && knownAt(x, "processingTimeMs");
+      break;
+    }
+    case "avgRequestsPerSecond":
+      bp(bps, valueAt(x, "peakRequestsPerSecond") / 10, false, false);
+      bp(bps, 0, false, true);
+      continuous = budgetKnown;
+      break;
+    case "peakRequestsPerSecond":
+      bp(bps, 0.01, true, true);
+      bp(bps, valueAt(x, "avgRequestsPerSecond") * 10, true, false);
+      continuous = budgetKnown;
+      break;
+    case "idleHoursPerDay":
+      bp(bps, 12, true, true);
+      continuous = budgetKnown;
+      break;
+    case "coldStartToleranceSeconds":
+      bp(bps, e.rtColdStartS, true, false);
+      break;
+    case "payloadMB":
+      bp(bps, PLATFORM_LIMITS.syncPayloadWarnMB, false, true);
+      bp(bps, PLATFORM_LIMITS.syncPayloadMB, false, true);
+      bp(bps, PLATFORM_LIMITS.asyncPayloadMB, false, true);
+      break;
+    case "processingTimeMs": {
+      bp(bps, 10_000, true, true);
+      bp(bps, PLATFORM_LIMITS.syncTimeoutMs, false, true);
+      bp(bps, PLATFORM_LIMITS.asyncTimeoutMs, false, true);
+      const l = valueAt(x, "latencyBudgetMs");
+      bp(bps, l, true, false);
+      bp(bps, l / ASSUMPTIONS.edgeSlowdown, true, false);
+      continuous = budgetKnown;
+      batchContinuous = knownAt(x, "entityCount") && knownAt(x, "maxStalenessSeconds");
+      break;
+    }
+    case "modelSizeGB": {
+      bp(bps, 0.2, false, true);
+      bp(bps, PLATFORM_LIMITS.edgeModelGB, false, true);
+      const gpu = valueAt(x, "needsGpu") === 1;
+      const tol = valueAt(x, "coldStartToleranceSeconds");
+      bp(bps, (tol - (gpu ? ASSUMPTIONS.coldStartBaseGpuS : ASSUMPTIONS.coldStartBaseCpuS)) / ASSUMPTIONS.coldStartPerGbS, false, false);
+      continuous = budgetKnown;
+      break;
+    }
+    case "entityCount":
+      continuous = budgetKnown;
+      batchContinuous = knownAt(x, "maxStalenessSeconds") && knownAt(x, "processingTimeMs");
+      break;
+    case "activeSharePercent":
+      bp(bps, 10, true, true);
+      bp(bps, 50, true, true);
+      bp(bps, 80, true, true);
+      break;
+    case "monthlyBudgetUsd":
+      // cost-vs-budget tiers: budget >= 4c (+), budget < c (-), budget < c/3 (--), for strategies that can win.
+      for (let s = 0; s < STRATEGIES.length; s++) {
+        if (st.blocked[s]) continue;
+        const c = e.cost[s]!;
+        if (!(c > 0) || c === Infinity) continue;
+        bp(bps, 4 * c, true, false);
+        bp(bps, c, true, false);
+        bp(bps, c / 3, true, false);
+      }
+      break;
+  }
+  return { bps, costContinuous: continuous, batchContinuous };
+}
+
+function valueAt(x: Float64Array, f: AnswerField): number {
+  return x[FIELD_INDEX[f]]!;
+}
+function knownAt(x: Float64Array, f: AnswerField): boolean {
+  const v = x[FIELD_INDEX[f]]!;
+  return v === v;
+}
+
+/**
+ * True when no change of the cost-vs-budget points alone can change the recommendation from the
+ * state last evaluated: the clamped score gap to every other feasible strategy exceeds the largest
+ * possible swing of the cost factor (clamping is 1-Lipschitz, so gaps shrink by at most the swing).
+ */
+function costCannotFlip(st: EvalState, base: number): boolean {
+  if (st.blocked[base]) return false;
+  const sb = clampScore(st.raw[base]!);
+  const down = st.costPts[base]! - COST_POINTS_MIN;
+  for (let o = 0; o < STRATEGIES.length; o++) {
+    if (o === base || st.blocked[o]) continue;
+    const swing = down + (COST_POINTS_MAX - st.costPts[o]!);
+    if (sb - clampScore(st.raw[o]!) <= swing) return false;
+  }
+  return true;
+}
+
+interface Window {
+  up: boolean;
+  v0: number;
+  hi: number;
+  floor: number;
+  integer: boolean;
+}
+
+function pushCandidate(cands: Candidate[], w: Window, v: number, breakpoint: boolean): void {
+  if (w.integer) v = w.up ? Math.ceil(v) : Math.floor(v);
+  if (w.up ? v > w.v0 && v <= w.hi : v < w.v0 && v >= w.floor) cands.push({ v, breakpoint });
+}
+
+interface Candidate {
+  v: number;
+  breakpoint: boolean;
+}
+
+function searchDirection(st: EvalState, spec: FlipSpec, base: number, up: boolean, an: Analysis, baseSafe: boolean): { same: number; diff: number; to: number; exactAt: boolean } | null {
+  const bps = an.bps;
+  const continuous = an.costContinuous || an.batchContinuous;
   const i = FIELD_INDEX[spec.field];
   const v0 = st.x[i]!;
   const { lo, hi, loExclusive } = bounds(spec, st.x);
   const integer = NUMERIC_RANGES[spec.field].integer;
-  const grid: number[] = [];
-  if (spec.linear) {
-    const step = (hi - lo) / 8;
-    if (up) for (let v = v0 + step; v < hi; v += step) grid.push(v);
-    else for (let v = v0 - step; v > lo; v -= step) grid.push(v);
-    grid.push(up ? hi : lo);
-  } else if (up) {
-    const start = v0 > 0 ? v0 : spec.floor;
-    if (v0 <= 0 && start <= hi) grid.push(start);
-    for (let k = 1; k <= DECADES; k++) {
-      const v = start * 10 ** k;
-      if (v >= hi) {
-        grid.push(hi);
-        break;
+  const floor = loExclusive ? Math.max(spec.floor, lo) : lo;
+  const cands: Candidate[] = [];
+  const w: Window = { up, v0, hi, floor, integer };
+  for (const b of bps) {
+    if (up ? b.t * 1.005 <= v0 || b.t > hi : b.t * 0.995 >= v0 || b.t < floor) continue; // out of this direction
+    if (up) {
+      if (b.inclusiveUp && b.exact) pushCandidate(cands, w, b.t, true);
+      else {
+        const nice = niceBetween(b.t, b.t === 0 ? spec.floor : b.t * 1.005, integer)[0];
+        if (nice !== undefined) pushCandidate(cands, w, nice, true);
       }
-      grid.push(v);
+    } else if (!b.inclusiveUp && b.exact) pushCandidate(cands, w, b.t, true);
+    else {
+      const nice = niceBetween(b.t, b.t * 0.995, integer)[0];
+      if (nice !== undefined) pushCandidate(cands, w, nice, true);
+      else if (b.t === 0 || (b.inclusiveUp && b.exact && b.t <= floor)) continue;
     }
-  } else {
-    if (v0 <= lo) return null;
-    for (let k = 1; k <= DECADES; k++) {
-      const v = v0 / 10 ** k;
-      if (v <= Math.max(lo, spec.floor)) break;
-      grid.push(v);
-    }
-    const bottom = loExclusive ? Math.max(spec.floor, lo) : lo;
-    if (bottom < v0) grid.push(bottom);
   }
-  let same = v0;
-  for (const g0 of grid) {
-    const g = integer ? (up ? Math.ceil(g0) : Math.floor(g0)) : g0;
-    if (up ? g <= same : g >= same) continue;
-    if (up ? g > hi : g < lo) break;
-    const r = probe(st, i, g);
-    if (r !== base) {
-      // bisection between same (base) and g (changed)
-      let a = same;
-      let b = g;
-      let rb = r;
-      for (let iter = 0; iter < 30; iter++) {
-        if (integer) {
-          if (Math.abs(b - a) <= 1) break;
-        } else if (spec.linear || a <= 0 || b <= 0) {
-          if (Math.abs(b - a) <= spec.tol) break;
-        } else if (Math.max(a, b) / Math.min(a, b) <= 1 + spec.tol) break;
-        let m = spec.linear || a <= 0 || b <= 0 ? (a + b) / 2 : Math.sqrt(a * b);
-        if (integer) m = Math.round(m);
-        if (m === a || m === b) break;
-        const rm = probe(st, i, m);
-        if (rm === base) a = m;
-        else {
-          b = m;
-          rb = rm;
+  if (continuous) {
+    if (spec.linear) {
+      const step = (hi - lo) / 8;
+      if (up) for (let v = v0 + step; v < hi; v += step) pushCandidate(cands, w, v, false);
+      else for (let v = v0 - step; v > lo; v -= step) pushCandidate(cands, w, v, false);
+      pushCandidate(cands, w, up ? hi : floor, false);
+    } else if (up) {
+      const start = v0 > 0 ? v0 : spec.floor;
+      if (v0 <= 0) pushCandidate(cands, w, start, false);
+      for (let k = 1; k <= DECADES; k++) {
+        const v = start * 10 ** k;
+        if (v >= hi) {
+          pushCandidate(cands, w, hi, false);
+          break;
         }
+        pushCandidate(cands, w, v, false);
       }
-      return { same: a, diff: b, to: rb };
+    } else if (v0 > floor) {
+      for (let k = 1; k <= DECADES; k++) {
+        const v = v0 / 10 ** k;
+        if (v <= floor) break;
+        pushCandidate(cands, w, v, false);
+      }
+      pushCandidate(cands, w, floor, false);
     }
-    same = g;
+  }
+  if (cands.length === 0) return null;
+  cands.sort((a, b) => (up ? a.v - b.v : b.v - a.v) || (a.breakpoint === b.breakpoint ? 0 : a.breakpoint ? -1 : 1));
+  let same = v0;
+  // Grid points exist for continuous influences. Cost-only influences cannot flip the outcome in
+  // an interval where costCannotFlip holds; the flag is re-checked at every breakpoint probed.
+  let safe = !an.batchContinuous && baseSafe;
+  for (const c of cands) {
+    if (c.v === same) continue;
+    if (!c.breakpoint && safe) continue;
+    const r = probe(st, i, c.v);
+    if (r === base) {
+      same = c.v;
+      if (c.breakpoint && !an.batchContinuous) safe = costCannotFlip(st, base);
+      continue;
+    }
+    if (c.breakpoint) return { same, diff: c.v, to: r, exactAt: true };
+    // A change between two grid points: bisect (log scale for positive geometric fields).
+    let a = same;
+    let b = c.v;
+    let rb = r;
+    for (let iter = 0; iter < 40; iter++) {
+      const geometric = !spec.linear && a > 0 && b > 0;
+      if (integer) {
+        if (Math.abs(b - a) <= 1) break;
+      } else if (geometric) {
+        if (Math.max(a, b) / Math.min(a, b) <= 1 + spec.tol) break;
+      } else if (Math.abs(b - a) <= (spec.linear ? spec.tol : spec.floor)) break;
+      let m = geometric ? Math.sqrt(a * b) : (a + b) / 2;
+      if (integer) m = Math.round(m);
+      if (m === a || m === b) break;
+      const rm = probe(st, i, m);
+      if (rm === base) a = m;
+      else {
+        b = m;
+        rb = rm;
+      }
+    }
+    return { same: a, diff: b, to: rb, exactAt: false };
   }
   return null;
 }
 
 export function computeFlips(x0: Float64Array, prices: PriceTable, base: number): FlipResult[] {
   const st = createState(Float64Array.from(x0), prices, null);
+  evaluate(st); // baseline estimates and feasibility for the breakpoint analysis
+  const baseSafe = costCannotFlip(st, base);
+  const analyses = FLIP_SPECS.map((spec) => (st.x[FIELD_INDEX[spec.field]]! === st.x[FIELD_INDEX[spec.field]]! ? analyse(spec.field, st) : null));
   const out: FlipResult[] = [];
-  for (const spec of FLIP_SPECS) {
+  for (let k = 0; k < FLIP_SPECS.length; k++) {
+    const spec = FLIP_SPECS[k]!;
+    const an = analyses[k];
+    if (!an) continue;
     const i = FIELD_INDEX[spec.field];
     const v0 = st.x[i]!;
-    if (v0 !== v0) continue;
+    if (an.bps.length === 0 && !an.costContinuous && !an.batchContinuous) continue;
     for (const up of [false, true]) {
-      const found = searchDirection(st, spec, base, up);
+      const found = searchDirection(st, spec, base, up, an, baseSafe);
       if (!found) continue;
       const integer = NUMERIC_RANGES[spec.field].integer;
-      // Prefer a readable value inside the bracket; verify by re-scoring. Fall back to the bracket end.
-      let value = NaN;
-      let to = -1;
-      for (const c of niceBetween(found.same, found.diff, integer)) {
-        const r = probe(st, i, c);
-        if (r !== base) {
-          value = c;
-          to = r;
-          break;
+      let value = found.diff;
+      let to = found.to;
+      if (!found.exactAt) {
+        // Prefer a readable value inside the bracket; verify it by re-scoring.
+        for (const c of niceBetween(found.same, found.diff, integer)) {
+          const r = probe(st, i, c);
+          if (r !== base) {
+            value = c;
+            to = r;
+            break;
+          }
         }
-      }
-      if (to === -1) {
-        value = found.diff;
-        to = probe(st, i, value);
-        if (to === base) continue; // not reproducible: never report an unverified flip
       }
       const from = STRATEGIES[base]!;
       const toId = STRATEGIES[to]!;
       const phrase = FIELD_PHRASES[spec.field];
-      const boundary = Number(found.same.toPrecision(6));
       out.push({
         field: spec.field,
         label: phrase,
         direction: up ? "increase" : "decrease",
         current: v0,
         value,
-        boundary,
+        boundary: roundSig(found.same, 6),
         from,
         to: toId,
         message: `If the ${phrase} were ${up ? "raised" : "lowered"} to ${formatFieldValue(spec.field, value)} (now ${formatFieldValue(spec.field, v0)}), ${STRATEGY_LABELS[toId]} would be recommended instead of ${STRATEGY_LABELS[from]}.`,
