@@ -48,10 +48,19 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** Creates `<prefix>_<random>` on the resolved server (or a whole in-memory PGlite). */
-export async function createFreshDatabase(prefix: string): Promise<FreshDatabase> {
-  const fromEnv = process.env.DATABASE_URL;
-  const serverUrl = fromEnv ?? ((await answers(LOCAL_POSTGRES_URL)) ? LOCAL_POSTGRES_URL : undefined);
+/** DATABASE_URL, else the local server if it answers, else null (use the embedded database). */
+export async function resolveServerUrl(): Promise<string | null> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  return (await answers(LOCAL_POSTGRES_URL)) ? LOCAL_POSTGRES_URL : null;
+}
+
+/**
+ * Creates `<prefix>_<random>` on `serverUrl` (resolved when undefined), or, when the server
+ * is null, a whole in-memory PGlite of its own.
+ */
+export async function createFreshDatabase(prefix: string, server?: string | null): Promise<FreshDatabase> {
+  const serverUrl = server === undefined ? await resolveServerUrl() : server;
+  const fromEnv = serverUrl !== null && serverUrl === process.env.DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres({ port: await freePort() });
     return { url: embedded.url, kind: "embedded", drop: () => embedded.stop() };

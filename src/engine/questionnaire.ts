@@ -465,7 +465,8 @@ export function parseQuantity(field: string, text: string): ParseQuantityResult 
       const accepts = unit.accepts ?? [];
       let found = accepts.find((u) => u.symbol === unitText);
       if (!found) {
-        const ci = accepts.filter((u) => u.symbol.toLowerCase() === unitText.toLowerCase());
+        // Single letters are never case-folded ("m" is not "M": minutes vs million).
+        const ci = unitText.length < 2 ? [] : accepts.filter((u) => u.symbol.toLowerCase() === unitText.toLowerCase());
         // Case-insensitive match only when every candidate means the same thing.
         if (ci.length > 0 && ci.every((u) => u.factor === ci[0]!.factor)) found = ci[0];
       }

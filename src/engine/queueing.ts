@@ -58,7 +58,25 @@ export interface ReplicaSizing {
   approximate: boolean;
 }
 
-const MAX_EXACT_LOAD = 1e7;
+/** Above this offered load the Halfin-Whitt approximation replaces the exact recurrence. */
+export const MAX_EXACT_LOAD = 20_000;
+
+/** Complementary error function (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7). */
+function erfc(x: number): number {
+  const z = Math.abs(x);
+  const t = 1 / (1 + 0.3275911 * z);
+  const y = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-z * z);
+  return x >= 0 ? y : 2 - y;
+}
+
+/** Halfin-Whitt (heavy-traffic) approximation of Erlang C: [1 + beta*Phi(beta)/phi(beta)]^-1, beta = (c-a)/sqrt(a). */
+export function erlangCHalfinWhitt(c: number, a: number): number {
+  const beta = (c - a) / Math.sqrt(a);
+  if (beta <= 0) return 1;
+  const phi = Math.exp((-beta * beta) / 2) / Math.sqrt(2 * Math.PI);
+  const cdf = 1 - 0.5 * erfc(beta / Math.SQRT2);
+  return 1 / (1 + (beta * cdf) / phi);
+}
 
 /**
  * Smallest c with P(wait > waitBudgetS) <= target for arrival rate `lambda` (req/s) and
@@ -69,9 +87,18 @@ export function replicasForWaitBudget(lambda: number, serviceS: number, waitBudg
   if (!(a > 0)) return { replicas: 1, offeredLoad: 0, probWaitExceeds: 0, probWait: 0, waitP99S: 0, approximate: false };
   const t = Math.max(0, waitBudgetS);
   if (a > MAX_EXACT_LOAD) {
-    // Halfin-Whitt square-root staffing: c = a + beta*sqrt(a), beta=3 keeps P(wait) well below 1%.
-    const c = Math.ceil(a + 3 * Math.sqrt(a));
-    return { replicas: c, offeredLoad: a, probWaitExceeds: target, probWait: target, waitP99S: 0, approximate: true };
+    // Heavy traffic: binary search on c with the Halfin-Whitt approximation (monotone in c).
+    const tail = (c: number) => erlangCHalfinWhitt(c, a) * (t > 0 ? Math.exp((-(c - a) * t) / serviceS) : 1);
+    let lo = Math.floor(a); // fails (unstable)
+    let hi = Math.ceil(a + 8 * Math.sqrt(a)) + 1; // meets the target with a wide margin
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (tail(mid) <= target) hi = mid;
+      else lo = mid;
+    }
+    const pc = erlangCHalfinWhitt(hi, a);
+    const w99 = pc <= 0.01 ? 0 : (Math.log(pc / 0.01) * serviceS) / (hi - a);
+    return { replicas: hi, offeredLoad: a, probWaitExceeds: tail(hi), probWait: pc, waitP99S: w99, approximate: true };
   }
   // Walk the Erlang B recurrence upward from the start point to the first c > a that meets the target.
   let k = 0;

@@ -361,6 +361,8 @@ const DELIVERY_REASONS = [
 ];
 
 const ALL = [B, R, A, S, H, E] as const;
+const ONLY_B = [B] as const;
+const ONLY_R = [R] as const;
 const NOT_EDGE = [B, R, A, S, H] as const;
 
 const L_CONSUMER = "Who consumes the predictions";
@@ -393,15 +395,21 @@ export function tierIndex(v: number, bounds: readonly number[]): number {
 // ---------------------------------------------------------------------------------------------
 
 // Tiny memo for the Erlang C sizing: flips re-evaluate with identical queue inputs many times.
-const sizingCache: { l: number; s: number; w: number; r: ReplicaSizing }[] = [];
+const CACHE_SLOTS = 8;
+const cacheKeys = new Float64Array(CACHE_SLOTS * 3).fill(NaN);
+const cacheVals: (ReplicaSizing | null)[] = new Array<ReplicaSizing | null>(CACHE_SLOTS).fill(null);
+let cacheNext = 0;
 function sizing(lambda: number, serviceS: number, waitS: number): ReplicaSizing {
-  for (let i = 0; i < sizingCache.length; i++) {
-    const c = sizingCache[i]!;
-    if (c.l === lambda && c.s === serviceS && c.w === waitS) return c.r;
+  for (let i = 0, j = 0; i < CACHE_SLOTS; i++, j += 3) {
+    if (cacheKeys[j] === lambda && cacheKeys[j + 1] === serviceS && cacheKeys[j + 2] === waitS) return cacheVals[i]!;
   }
   const r = replicasForWaitBudget(lambda, serviceS, waitS, ASSUMPTIONS.waitExceedTarget);
-  if (sizingCache.length >= 8) sizingCache.shift();
-  sizingCache.push({ l: lambda, s: serviceS, w: waitS, r });
+  const slot = cacheNext;
+  cacheNext = (cacheNext + 1) % CACHE_SLOTS;
+  cacheKeys[slot * 3] = lambda;
+  cacheKeys[slot * 3 + 1] = serviceS;
+  cacheKeys[slot * 3 + 2] = waitS;
+  cacheVals[slot] = r;
   return r;
 }
 
@@ -679,7 +687,7 @@ export function evaluate(st: EvalState): number {
   if (freshness >= 0) {
     add(st, "feature-freshness", L_FRESHNESS, FRESHNESS_PTS[freshness]!, FRESHNESS_REASONS[freshness]!);
     if (freshness === 0)
-      block(st, [B], "request-time-features", ["featureFreshness"], rec ? "The model needs request-time inputs, so predictions cannot be computed before the request: pure batch is impossible." : null);
+      block(st, ONLY_B, "request-time-features", ["featureFreshness"], rec ? "The model needs request-time inputs, so predictions cannot be computed before the request: pure batch is impossible." : null);
   }
 
   // 5. enumerable inputs
@@ -687,7 +695,7 @@ export function evaluate(st: EvalState): number {
   if (enumerable === 1) add(st, "inputs-enumerable", L_ENUM, [10, 0, 0, 0, 10, 0], "Every input can be enumerated before it is needed, so predictions can be precomputed.");
   else if (enumerable === 0) {
     add(st, "inputs-enumerable", L_ENUM, [0, 5, 0, 5, -15, 0], "Inputs cannot be enumerated in advance: a precomputed layer can only cover part of the traffic.");
-    block(st, [B], "inputs-not-enumerable", ["inputsEnumerable"], rec ? "Inputs cannot be known before they are needed, so a scheduled batch cannot score them: pure batch is impossible." : null);
+    block(st, ONLY_B, "inputs-not-enumerable", ["inputsEnumerable"], rec ? "Inputs cannot be known before they are needed, so a scheduled batch cannot score them: pure batch is impossible." : null);
   }
 
   // 6. input source
@@ -722,10 +730,10 @@ export function evaluate(st: EvalState): number {
   if (known(payload)) {
     rec?.nearCheck("payloadMB", payload, [PLATFORM_LIMITS.syncPayloadWarnMB, PLATFORM_LIMITS.syncPayloadMB, PLATFORM_LIMITS.asyncPayloadMB], "payload");
     if (payload > PLATFORM_LIMITS.asyncPayloadMB) {
-      soft(st, "sync-payload-limit", L_PAYLOAD, [5, -30, 0, -10, -20, -10], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints and stream records accept.` : null, LIMIT_SOURCES.syncPayload);
-      soft(st, "async-payload-limit", L_PAYLOAD, [5, 0, -30, 0, 0, 0], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what queued asynchronous endpoints accept (~1 GB); only bulk jobs reading files handle it.` : null, LIMIT_SOURCES.asyncPayload);
+      soft(st, "sync-payload-limit", L_PAYLOAD, [5, -90, 0, -10, -30, -10], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints and stream records accept.` : null, LIMIT_SOURCES.syncPayload);
+      soft(st, "async-payload-limit", L_PAYLOAD, [5, 0, -20, 0, 0, 0], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what queued asynchronous endpoints accept (~1 GB); only bulk jobs reading files handle it.` : null, LIMIT_SOURCES.asyncPayload);
     } else if (payload > PLATFORM_LIMITS.syncPayloadMB) {
-      soft(st, "sync-payload-limit", L_PAYLOAD, [5, -30, 10, -10, -20, -10], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints (~6 MB) and stream records (~1 MB) accept; queued endpoints stage payloads in object storage.` : null, LIMIT_SOURCES.syncPayload);
+      soft(st, "sync-payload-limit", L_PAYLOAD, [5, -50, 10, -10, -30, -10], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints (~6 MB) and stream records (~1 MB) accept; queued endpoints stage payloads in object storage.` : null, LIMIT_SOURCES.syncPayload);
     } else if (payload > PLATFORM_LIMITS.syncPayloadWarnMB) {
       add(st, "payload", L_PAYLOAD, [0, -5, 5, -5, 0, 0], rec ? `A ${formatMegabytes(payload)} payload is above some synchronous limits (Vertex AI online prediction: 1.5 MB) and stream record limits (~1 MB).` : null);
       advisory(st, "payload-over-1mb", [R, S], ["payloadMB"], `A ${formatMegabytes(payload)} payload is above some synchronous and stream record limits; check the chosen platform.`, LIMIT_SOURCES.syncPayloadWarn);
@@ -737,10 +745,10 @@ export function evaluate(st: EvalState): number {
   if (known(processing)) {
     rec?.nearCheck("processingTimeMs", processing, [10_000, PLATFORM_LIMITS.syncTimeoutMs, PLATFORM_LIMITS.asyncTimeoutMs], "processing-time");
     if (processing > PLATFORM_LIMITS.asyncTimeoutMs) {
-      soft(st, "sync-timeout", L_PROCESSING, [5, -30, 0, -10, -20, -10], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s).` : null, LIMIT_SOURCES.syncTimeout);
+      soft(st, "sync-timeout", L_PROCESSING, [5, -50, 0, -10, -30, -10], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s).` : null, LIMIT_SOURCES.syncTimeout);
       soft(st, "async-timeout", L_PROCESSING, [10, 0, -30, 0, 0, 0], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds the ~1 h limit of queued asynchronous endpoints; only batch jobs run that long.` : null, LIMIT_SOURCES.asyncTimeout);
     } else if (processing > PLATFORM_LIMITS.syncTimeoutMs) {
-      soft(st, "sync-timeout", L_PROCESSING, [5, -30, 15, -10, -20, -10], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s); queued asynchronous endpoints allow up to ~1 h.` : null, LIMIT_SOURCES.syncTimeout);
+      soft(st, "sync-timeout", L_PROCESSING, [5, -50, 15, -10, -30, -10], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s); queued asynchronous endpoints allow up to ~1 h.` : null, LIMIT_SOURCES.syncTimeout);
     } else if (processing >= 10_000) {
       add(st, "processing-time", L_PROCESSING, [0, -5, 10, -5, 0, 0], rec ? `${formatDurationMs(processing)} per prediction holds a connection and a replica per request; a queue decouples the caller.` : null);
     }
@@ -748,7 +756,7 @@ export function evaluate(st: EvalState): number {
       rec?.nearCheck("processingTimeMs", processing, [latency], "processing-exceeds-budget");
       rec?.nearCheck("latencyBudgetMs", latency, [processing], "processing-exceeds-budget");
       if (processing >= latency) {
-        block(st, [R], "processing-exceeds-budget", ["processingTimeMs", "latencyBudgetMs"], rec ? `Processing alone takes ${formatDurationMs(processing)}, at or above the ${formatDurationMs(latency)} latency budget: no synchronous endpoint can meet it.` : null);
+        block(st, ONLY_R, "processing-exceeds-budget", ["processingTimeMs", "latencyBudgetMs"], rec ? `Processing alone takes ${formatDurationMs(processing)}, at or above the ${formatDurationMs(latency)} latency budget: no synchronous endpoint can meet it.` : null);
         soft(st, "hybrid-live-path-too-slow", L_PROCESSING, [0, 0, 0, 0, -15, 0], ["processingTimeMs", "latencyBudgetMs"], rec ? "Requests that miss the precomputed store would take longer than the latency budget on the live path." : null, null);
       }
       if (processing * ASSUMPTIONS.edgeSlowdown >= latency && offline !== 1)
@@ -785,7 +793,7 @@ export function evaluate(st: EvalState): number {
   if (known(staleness)) {
     const dur = known(e.bDurationS) ? e.bDurationS : ASSUMPTIONS.batchOverheadSeconds;
     if (dur >= staleness) {
-      block(st, [B], "batch-run-exceeds-staleness", ["maxStalenessSeconds", "entityCount", "processingTimeMs"],
+      block(st, ONLY_B, "batch-run-exceeds-staleness", ["maxStalenessSeconds", "entityCount", "processingTimeMs"],
         rec ? `One batch run takes ~${formatDurationSeconds(dur)}${known(e.bDurationS) ? "" : " (scheduling overhead alone)"}, at or above the ${formatDurationSeconds(staleness)} staleness allowed: predictions would be stale before the run ends.` : null);
       soft(st, "hybrid-precompute-stale", L_BATCHRUN, [0, 0, 0, 0, -10, 0], ["maxStalenessSeconds"], rec ? "The precomputed layer of a hybrid cannot be refreshed within the allowed staleness; only its live path would be fresh." : null, null);
     } else if (staleness - dur < ASSUMPTIONS.microBatchCadenceSeconds) {

@@ -59,11 +59,15 @@ const DECADES = 3;
 export function formatFieldValue(field: AnswerField, v: number): string {
   switch (field) {
     case "latencyBudgetMs":
-    case "processingTimeMs":
-      return formatDurationMs(v);
+    case "processingTimeMs": {
+      const human = formatDurationMs(v);
+      return v < 1000 || roundSig(v, 2) === v ? human : `${human} (${formatNumber(v, 3)} ms)`;
+    }
     case "maxStalenessSeconds":
-    case "coldStartToleranceSeconds":
-      return formatDurationSeconds(v);
+    case "coldStartToleranceSeconds": {
+      const human = formatDurationSeconds(v);
+      return v < 60 || roundSig(v, 2) === v ? human : `${human} (${formatNumber(v, 3)} s)`;
+    }
     case "payloadMB":
       return formatMegabytes(v);
     case "modelSizeGB":
@@ -82,11 +86,8 @@ export function formatFieldValue(field: AnswerField, v: number): string {
   }
 }
 
-export let probeCount = 0;
-
 /** Probe: set x[i] = v, evaluate, restore. */
 function probe(st: EvalState, i: number, v: number): number {
-  probeCount++;
   const x = st.x;
   const old = x[i]!;
   x[i] = v;
@@ -366,9 +367,8 @@ function searchDirection(st: EvalState, spec: FlipSpec, base: number, up: boolea
     let rb = r;
     for (let iter = 0; iter < 40; iter++) {
       const geometric = !spec.linear && a > 0 && b > 0;
-      if (integer) {
-        if (Math.abs(b - a) <= 1) break;
-      } else if (geometric) {
+      if (integer && Math.abs(b - a) <= 1) break;
+      if (geometric) {
         if (Math.max(a, b) / Math.min(a, b) <= 1 + spec.tol) break;
       } else if (Math.abs(b - a) <= (spec.linear ? spec.tol : spec.floor)) break;
       let m = geometric ? Math.sqrt(a * b) : (a + b) / 2;
@@ -399,6 +399,8 @@ export function computeFlips(x0: Float64Array, prices: PriceTable, base: number)
     const i = FIELD_INDEX[spec.field];
     const v0 = st.x[i]!;
     if (an.bps.length === 0 && !an.costContinuous && !an.batchContinuous) continue;
+    // The budget acts only through the cost factor: nothing to find when cost cannot flip the outcome.
+    if (spec.field === "monthlyBudgetUsd" && baseSafe) continue;
     for (const up of [false, true]) {
       const found = searchDirection(st, spec, base, up, an, baseSafe);
       if (!found) continue;
@@ -406,8 +408,12 @@ export function computeFlips(x0: Float64Array, prices: PriceTable, base: number)
       let value = found.diff;
       let to = found.to;
       if (!found.exactAt) {
-        // Prefer a readable value inside the bracket; verify it by re-scoring.
-        for (const c of niceBetween(found.same, found.diff, integer)) {
+        // Prefer a readable value: inside the bracket, else just beyond it; verify by re-scoring.
+        const beyond = up ? found.diff * (1 + spec.tol) : found.diff * (1 - spec.tol);
+        const nice = niceBetween(found.same, found.diff, integer).concat(niceBetween(found.diff, beyond, integer));
+        nice.push(roundSig(found.diff, 4));
+        for (const c of nice) {
+          if (up ? c <= v0 : c >= v0) continue;
           const r = probe(st, i, c);
           if (r !== base) {
             value = c;

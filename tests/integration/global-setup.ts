@@ -4,20 +4,24 @@
  */
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../scripts/db/migrations";
-import { createFreshDatabase } from "../../scripts/db/server";
+import { createFreshDatabase, resolveServerUrl } from "../../scripts/db/server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     databaseKind: string;
+    /** The server tests may create more databases on; "" = embedded PGlite. */
+    databaseServerUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const fresh = await createFreshDatabase("servewise_it");
+  const server = await resolveServerUrl();
+  const fresh = await createFreshDatabase("servewise_it", server);
   await applyMigrations(fresh.url);
   project.provide("databaseUrl", fresh.url);
   project.provide("databaseKind", fresh.kind);
+  project.provide("databaseServerUrl", server ?? "");
   return async () => {
     await fresh.drop();
   };

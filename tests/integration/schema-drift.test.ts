@@ -39,7 +39,7 @@ describe("migrations", () => {
   let fromSchema: FreshDatabase;
 
   beforeAll(async () => {
-    fromSchema = await createFreshDatabase("servewise_drift");
+    fromSchema = await createFreshDatabase("servewise_drift", inject("databaseServerUrl") || null);
   });
   afterAll(async () => {
     await fromSchema?.drop();
@@ -66,7 +66,7 @@ describe("migrations", () => {
   });
 
   it("refuse to run when an applied migration file was edited afterwards", async () => {
-    const db = await createFreshDatabase("servewise_edit");
+    const db = await createFreshDatabase("servewise_edit", inject("databaseServerUrl") || null);
     const dir = mkdtempSync(join(tmpdir(), "servewise-migrations-"));
     try {
       mkdirSync(join(dir, "20200101000000_first"));
@@ -81,7 +81,7 @@ describe("migrations", () => {
   });
 
   it("roll back a failing migration completely and record nothing", async () => {
-    const db = await createFreshDatabase("servewise_fail");
+    const db = await createFreshDatabase("servewise_fail", inject("databaseServerUrl") || null);
     const dir = mkdtempSync(join(tmpdir(), "servewise-migrations-"));
     try {
       mkdirSync(join(dir, "20200101000000_broken"));
