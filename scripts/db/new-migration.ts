@@ -24,7 +24,7 @@ if (!name || !/^[a-z0-9_]{1,60}$/.test(name)) {
 
 const scratch = await createFreshDatabase("servewise_author");
 try {
-  const sql = diffSchemas(existsSync(SNAPSHOT) ? SNAPSHOT : null, SCHEMA, scratch.url);
+  const sql = await diffSchemas(existsSync(SNAPSHOT) ? SNAPSHOT : null, SCHEMA, scratch.url);
   if (/This is an empty migration/.test(sql) || sql.trim() === "") {
     console.log("schema.prisma matches the migrations: nothing to author.");
   } else {

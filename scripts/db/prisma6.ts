@@ -3,7 +3,8 @@
  * datamodels and returns the SQL. Prisma 7 schemas carry no datasource URL, while Prisma 6
  * requires one, so each input is copied to a temporary file with the URL added.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,7 +22,7 @@ function withUrl(schemaPath: string, dir: string, name: string): string {
 }
 
 /** SQL that takes a database from `from` (null = empty) to `to`. `databaseUrl` is only nominal. */
-export function diffSchemas(from: string | null, to: string, databaseUrl: string): string {
+export async function diffSchemas(from: string | null, to: string, databaseUrl: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "servewise-diff-"));
   try {
     const args = [
@@ -35,10 +36,11 @@ export function diffSchemas(from: string | null, to: string, databaseUrl: string
       withUrl(to, dir, "to.prisma"),
       "--script",
     ];
-    const sql = execFileSync(process.execPath, args, {
+    // Asynchronous on purpose: the database it dials may be an embedded PGlite served by
+    // this very process, which must keep answering while the CLI runs.
+    const { stdout: sql } = await promisify(execFile)(process.execPath, args, {
       cwd: ROOT,
       encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
       env: {
         ...process.env,
         MIGRATION_AUTHOR_DATABASE_URL: databaseUrl,

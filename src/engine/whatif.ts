@@ -7,14 +7,41 @@
  *  - unknown influence: for each unknown answer, which representative answers would change
  *    the recommendation.
  */
-import { NUMERIC_RANGES, type AnswerField, type NumericField } from "./answers";
-import { FIELD_PHRASES } from "./fields";
-import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber, formatUsd, roundSig } from "./format";
-import { ASSUMPTIONS, PLATFORM_LIMITS } from "./limits";
-import { CRITICALITIES, CONSUMERS, DELIVERY_MODES, FEATURE_FRESHNESS, INPUT_SOURCES } from "./answers";
-import { clampScore, COST_POINTS_MAX, COST_POINTS_MIN, createState, evaluate, FIELD_INDEX, LATENCY_TIERS_MS, STALENESS_TIERS_S, type EvalState } from "./score";
-import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from "./strategies";
+import { NUMERIC_RANGES as NUMERIC_RANGES$, type AnswerField, type NumericField } from "./answers";
+import { FIELD_PHRASES as FIELD_PHRASES$ } from "./fields";
+import { formatDurationMs as formatDurationMs$, formatDurationSeconds as formatDurationSeconds$, formatMegabytes as formatMegabytes$, formatNumber as formatNumber$, formatUsd as formatUsd$, roundSig as roundSig$ } from "./format";
+import { ASSUMPTIONS as ASSUMPTIONS$, PLATFORM_LIMITS as PLATFORM_LIMITS$ } from "./limits";
+import { CRITICALITIES as CRITICALITIES$, CONSUMERS as CONSUMERS$, DELIVERY_MODES as DELIVERY_MODES$, FEATURE_FRESHNESS as FEATURE_FRESHNESS$, INPUT_SOURCES as INPUT_SOURCES$ } from "./answers";
+import { clampScore as clampScore$, COST_POINTS_MAX as COST_POINTS_MAX$, COST_POINTS_MIN as COST_POINTS_MIN$, createState as createState$, evaluate as evaluate$, FIELD_INDEX as FIELD_INDEX$, LATENCY_TIERS_MS as LATENCY_TIERS_MS$, STALENESS_TIERS_S as STALENESS_TIERS_S$, type EvalState } from "./score";
+import { STRATEGIES as STRATEGIES$, STRATEGY_LABELS as STRATEGY_LABELS$, type StrategyId } from "./strategies";
 import type { PriceTable } from "./prices";
+
+// Module-local bindings of imported values (see docs/engine.md §10: no namespace getters on hot paths).
+const NUMERIC_RANGES = NUMERIC_RANGES$;
+const FIELD_PHRASES = FIELD_PHRASES$;
+const formatDurationMs = formatDurationMs$;
+const formatDurationSeconds = formatDurationSeconds$;
+const formatMegabytes = formatMegabytes$;
+const formatNumber = formatNumber$;
+const formatUsd = formatUsd$;
+const roundSig = roundSig$;
+const ASSUMPTIONS = ASSUMPTIONS$;
+const PLATFORM_LIMITS = PLATFORM_LIMITS$;
+const CRITICALITIES = CRITICALITIES$;
+const CONSUMERS = CONSUMERS$;
+const DELIVERY_MODES = DELIVERY_MODES$;
+const FEATURE_FRESHNESS = FEATURE_FRESHNESS$;
+const INPUT_SOURCES = INPUT_SOURCES$;
+const clampScore = clampScore$;
+const COST_POINTS_MAX = COST_POINTS_MAX$;
+const COST_POINTS_MIN = COST_POINTS_MIN$;
+const createState = createState$;
+const evaluate = evaluate$;
+const FIELD_INDEX = FIELD_INDEX$;
+const LATENCY_TIERS_MS = LATENCY_TIERS_MS$;
+const STALENESS_TIERS_S = STALENESS_TIERS_S$;
+const STRATEGIES = STRATEGIES$;
+const STRATEGY_LABELS = STRATEGY_LABELS$;
 
 export interface FlipResult {
   field: NumericField;

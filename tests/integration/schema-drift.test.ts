@@ -46,7 +46,7 @@ describe("migrations", () => {
   });
 
   it("produce exactly the database that schema.prisma describes (no drift)", async () => {
-    const sql = diffSchemas(null, SCHEMA, fromSchema.url);
+    const sql = await diffSchemas(null, SCHEMA, fromSchema.url);
     expect(sql).toContain("CREATE TABLE");
     const client = new pg.Client({ connectionString: fromSchema.url });
     await client.connect();
