@@ -1,10 +1,13 @@
 import { accountRouter, adminRouter, teamRouter } from "./routers/account";
+import { decisionRouter, useCaseRouter } from "./routers/use-case";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   team: teamRouter,
   admin: adminRouter,
+  useCase: useCaseRouter,
+  decision: decisionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,133 @@
+import "server-only";
+import { assessmentSchema, answersSchema, type Answers, type Assessment, type StrategyId } from "~/engine";
+import type { Actor } from "~/features/account/queries";
+import type { Prisma } from "~/generated/prisma/client";
+import { hasRole } from "~/lib/roles";
+import { db } from "~/server/db";
+import { NotFoundError } from "~/server/errors";
+import { canReadUseCase, canWriteUseCase, isDraftEditable } from "./workflow";
+
+/** Which use cases an actor may see, as a where-clause (the same rule as canReadUseCase). */
+function readableBy(actor: Actor): Prisma.UseCaseWhereInput {
+  const member: Prisma.UseCaseWhereInput = { team: { memberships: { some: { userId: actor.id } } } };
+  return hasRole(actor.role, "REVIEWER") ? { OR: [member, { versions: { some: {} } }] } : member;
+}
+
+export async function getUseCase(actor: Actor, id: string) {
+  const useCase = await db.useCase.findFirst({
+    where: { AND: [{ id }, readableBy(actor)] },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      owner: true,
+      modelRepoUrl: true,
+      dashboardUrl: true,
+      tags: true,
+      status: true,
+      draftAnswers: true,
+      revision: true,
+      createdAt: true,
+      updatedAt: true,
+      team: { select: { id: true, name: true, memberships: { where: { userId: actor.id }, select: { userId: true } } } },
+      createdBy: { select: { name: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        select: {
+          number: true,
+          status: true,
+          recommended: true,
+          confidence: true,
+          engineVersion: true,
+          submittedAt: true,
+          submittedBy: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!useCase) throw new NotFoundError("That use case");
+  const { memberships, ...team } = useCase.team;
+  const access = {
+    isTeamMember: memberships.length > 0,
+    isReviewer: hasRole(actor.role, "REVIEWER"),
+    hasSubmittedVersion: useCase.versions.length > 0,
+  };
+  if (!canReadUseCase(access)) throw new NotFoundError("That use case");
+  const isMember = canWriteUseCase(access);
+  return {
+    ...useCase,
+    team,
+    // Drafts are visible only to their team.
+    draftAnswers: isMember ? (useCase.draftAnswers as Partial<Answers>) : null,
+    canEdit: isMember && isDraftEditable(useCase.status),
+    versions: useCase.versions.map((v) => ({ ...v, recommended: v.recommended as StrategyId })),
+  };
+}
+
+export async function listMyUseCases(actor: Actor, filter: { query?: string; teamId?: string }) {
+  const query = filter.query?.trim();
+  const rows = await db.useCase.findMany({
+    where: {
+      team: { memberships: { some: { userId: actor.id } } },
+      ...(filter.teamId ? { teamId: filter.teamId } : {}),
+      ...(query
+        ? { OR: [{ title: { contains: query, mode: "insensitive" as const } }, { tags: { has: query.toLowerCase() } }] }
+        : {}),
+    },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      title: true,
+      tags: true,
+      status: true,
+      updatedAt: true,
+      team: { select: { id: true, name: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, recommended: true } },
+    },
+  });
+  return rows.map(({ versions, ...row }) => ({
+    ...row,
+    recommended: (versions[0]?.recommended ?? null) as StrategyId | null,
+    latestVersion: versions[0]?.number ?? null,
+  }));
+}
+
+export async function getDecision(actor: Actor, useCaseId: string, number: number) {
+  const version = await db.decisionVersion.findFirst({
+    where: { useCaseId, number, useCase: readableBy(actor) },
+    select: {
+      number: true,
+      status: true,
+      answers: true,
+      assessment: true,
+      engineVersion: true,
+      recommended: true,
+      confidence: true,
+      monthlyCostUsd: true,
+      submittedAt: true,
+      submittedBy: { select: { name: true, email: true } },
+      useCase: {
+        select: {
+          id: true,
+          title: true,
+          description: true,
+          owner: true,
+          modelRepoUrl: true,
+          dashboardUrl: true,
+          tags: true,
+          status: true,
+          team: { select: { id: true, name: true } },
+        },
+      },
+    },
+  });
+  if (!version) throw new NotFoundError("That decision");
+  return {
+    ...version,
+    recommended: version.recommended as StrategyId,
+    // Stored with the engine version that produced them; parsed so the page gets typed data.
+    answers: answersSchema.parse(version.answers) as Answers,
+    assessment: assessmentSchema.parse(version.assessment) as Assessment,
+  };
+}

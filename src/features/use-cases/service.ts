@@ -1,0 +1,198 @@
+import "server-only";
+import { assess, ENGINE_VERSION, type Answers } from "~/engine";
+import type { Actor } from "~/features/account/queries";
+import { Prisma } from "~/generated/prisma/client";
+import { writeAuditEvent } from "~/server/audit";
+import { db, type Tx } from "~/server/db";
+import { ConflictError, NotFoundError, ValidationError } from "~/server/errors";
+import type { z } from "zod";
+import type { createUseCaseSchema, saveDraftSchema, submitUseCaseSchema, updateDetailsSchema, UseCaseDetails } from "./schema";
+import { isDraftEditable } from "./workflow";
+
+interface CommandContext {
+  actor: Actor;
+  now: Date;
+  requestId?: string | null;
+}
+
+const auditActor = (actor: Actor) => ({ id: actor.id, name: actor.name, email: actor.email });
+
+function details(row: UseCaseDetails): UseCaseDetails {
+  return {
+    title: row.title,
+    description: row.description,
+    owner: row.owner,
+    modelRepoUrl: row.modelRepoUrl,
+    dashboardUrl: row.dashboardUrl,
+    tags: row.tags,
+  };
+}
+
+/** Locks the use case row for this transaction and checks the actor is in its team. */
+async function lockWritableUseCase(tx: Tx, actor: Actor, id: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "UseCase" WHERE id = ${id} FOR UPDATE`;
+  if (rows.length === 0) throw new NotFoundError("That use case");
+  const useCase = await tx.useCase.findFirst({
+    where: { id, team: { memberships: { some: { userId: actor.id } } } },
+  });
+  // Someone else's use case is indistinguishable from a missing one.
+  if (!useCase) throw new NotFoundError("That use case");
+  return useCase;
+}
+
+function assertRevision(current: number, expected: number) {
+  if (current !== expected) {
+    throw new ConflictError(
+      "A teammate changed this use case after you opened it. Reload to see their version, then re-apply your change.",
+    );
+  }
+}
+
+export async function createUseCase(ctx: CommandContext, input: z.infer<typeof createUseCaseSchema>) {
+  return db.$transaction(async (tx) => {
+    const membership = await tx.teamMembership.findUnique({
+      where: { userId_teamId: { userId: ctx.actor.id, teamId: input.teamId } },
+    });
+    if (!membership) throw new ValidationError("Choose one of your teams.", { teamId: ["Choose one of your teams."] });
+    const { teamId, ...rest } = input;
+    const useCase = await tx.useCase.create({
+      data: { ...rest, teamId, createdById: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now },
+      select: { id: true },
+    });
+    await writeAuditEvent(tx, {
+      actor: auditActor(ctx.actor),
+      now: ctx.now,
+      requestId: ctx.requestId,
+      action: "USE_CASE_CREATED",
+      entityType: "UseCase",
+      entityId: useCase.id,
+      payload: { teamId, after: details(input) },
+    });
+    return useCase;
+  });
+}
+
+export async function updateUseCaseDetails(ctx: CommandContext, input: z.infer<typeof updateDetailsSchema>) {
+  return db.$transaction(async (tx) => {
+    const current = await lockWritableUseCase(tx, ctx.actor, input.id);
+    assertRevision(current.revision, input.expectedRevision);
+    const before = details(current);
+    const after = details(input);
+    const changed = (Object.keys(after) as (keyof UseCaseDetails)[]).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+    );
+    if (changed.length === 0) return { revision: current.revision };
+    const updated = await tx.useCase.update({
+      where: { id: input.id },
+      data: { ...after, revision: { increment: 1 }, updatedAt: ctx.now },
+      select: { revision: true },
+    });
+    await writeAuditEvent(tx, {
+      actor: auditActor(ctx.actor),
+      now: ctx.now,
+      requestId: ctx.requestId,
+      action: "USE_CASE_DETAILS_CHANGED",
+      entityType: "UseCase",
+      entityId: input.id,
+      payload: {
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+      },
+    });
+    return updated;
+  });
+}
+
+/** Saves the working answers. Drafts are not audited (autosave would drown the trail); submissions are. */
+export async function saveDraft(ctx: CommandContext, input: z.infer<typeof saveDraftSchema>) {
+  return db.$transaction(async (tx) => {
+    const current = await lockWritableUseCase(tx, ctx.actor, input.id);
+    assertRevision(current.revision, input.expectedRevision);
+    if (!isDraftEditable(current.status)) {
+      throw new ConflictError("This use case is under review: withdraw the submitted version before editing it.");
+    }
+    const updated = await tx.useCase.update({
+      where: { id: input.id },
+      data: { draftAnswers: input.answers as Prisma.InputJsonValue, revision: { increment: 1 }, updatedAt: ctx.now },
+      select: { revision: true, updatedAt: true },
+    });
+    return { revision: updated.revision, savedAt: updated.updatedAt };
+  });
+}
+
+/**
+ * Submits the answers as version N+1: re-scored here with the engine (a score from the
+ * browser is never trusted), stored with the full assessment and ENGINE_VERSION, in one
+ * transaction with its audit event. The idempotency key makes a retried or doubled request
+ * return the version it already created.
+ */
+export async function submitUseCase(ctx: CommandContext, input: z.infer<typeof submitUseCaseSchema>) {
+  const attempt = () =>
+    db.$transaction(async (tx) => {
+      const current = await lockWritableUseCase(tx, ctx.actor, input.id);
+      const existing = await tx.decisionVersion.findUnique({
+        where: { useCaseId_idempotencyKey: { useCaseId: input.id, idempotencyKey: input.idempotencyKey } },
+        select: { number: true },
+      });
+      if (existing) return { versionNumber: existing.number, replayed: true };
+      assertRevision(current.revision, input.expectedRevision);
+      if (!isDraftEditable(current.status)) {
+        throw new ConflictError("A version of this use case is already under review. Withdraw it to submit a new one.");
+      }
+      const answers: Answers = input.answers;
+      const assessment = assess(answers);
+      const latest = await tx.decisionVersion.findFirst({
+        where: { useCaseId: input.id },
+        orderBy: { number: "desc" },
+        select: { number: true },
+      });
+      const number = (latest?.number ?? 0) + 1;
+      const recommendedCost = assessment.tradeoffs.find((t) => t.strategy === assessment.recommended)?.cost.monthlyUsd ?? null;
+      const version = await tx.decisionVersion.create({
+        data: {
+          useCaseId: input.id,
+          number,
+          answers: answers as Prisma.InputJsonValue,
+          assessment: assessment as unknown as Prisma.InputJsonValue,
+          engineVersion: ENGINE_VERSION,
+          recommended: assessment.recommended,
+          confidence: assessment.confidence.value,
+          monthlyCostUsd: recommendedCost,
+          idempotencyKey: input.idempotencyKey,
+          submittedById: ctx.actor.id,
+          submittedAt: ctx.now,
+        },
+        select: { id: true },
+      });
+      await tx.useCase.update({
+        where: { id: input.id },
+        data: { status: "SUBMITTED", draftAnswers: answers as Prisma.InputJsonValue, revision: { increment: 1 }, updatedAt: ctx.now },
+      });
+      await writeAuditEvent(tx, {
+        actor: auditActor(ctx.actor),
+        now: ctx.now,
+        requestId: ctx.requestId,
+        action: "DECISION_SUBMITTED",
+        entityType: "DecisionVersion",
+        entityId: version.id,
+        payload: {
+          useCaseId: input.id,
+          versionNumber: number,
+          recommended: assessment.recommended,
+          confidence: assessment.confidence.value,
+          engineVersion: ENGINE_VERSION,
+          idempotencyKey: input.idempotencyKey,
+          statusBefore: current.status,
+          statusAfter: "SUBMITTED",
+        },
+      });
+      return { versionNumber: number, replayed: false };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // Two first submissions racing on one key: the loser hits the unique index; replay.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return attempt();
+    throw error;
+  }
+}

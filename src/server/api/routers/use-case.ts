@@ -1,0 +1,36 @@
+import {
+  createUseCaseSchema,
+  decisionRefSchema,
+  listUseCasesSchema,
+  saveDraftSchema,
+  submitUseCaseSchema,
+  updateDetailsSchema,
+  useCaseIdSchema,
+} from "~/features/use-cases/schema";
+import { getDecision, getUseCase, listMyUseCases } from "~/features/use-cases/queries";
+import { createUseCase, saveDraft, submitUseCase, updateUseCaseDetails } from "~/features/use-cases/service";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+export const useCaseRouter = createTRPCRouter({
+  create: protectedProcedure
+    .input(createUseCaseSchema)
+    .mutation(({ ctx, input }) => createUseCase({ actor: ctx.actor, now: new Date(), requestId: ctx.requestId }, input)),
+  updateDetails: protectedProcedure
+    .input(updateDetailsSchema)
+    .mutation(({ ctx, input }) => updateUseCaseDetails({ actor: ctx.actor, now: new Date(), requestId: ctx.requestId }, input)),
+  saveDraft: protectedProcedure
+    .input(saveDraftSchema)
+    .mutation(({ ctx, input }) => saveDraft({ actor: ctx.actor, now: new Date(), requestId: ctx.requestId }, input)),
+  submit: protectedProcedure
+    .input(submitUseCaseSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { versionNumber } = await submitUseCase({ actor: ctx.actor, now: new Date(), requestId: ctx.requestId }, input);
+      return { versionNumber };
+    }),
+  get: protectedProcedure.input(useCaseIdSchema).query(({ ctx, input }) => getUseCase(ctx.actor, input.id)),
+  listMine: protectedProcedure.input(listUseCasesSchema).query(({ ctx, input }) => listMyUseCases(ctx.actor, input)),
+});
+
+export const decisionRouter = createTRPCRouter({
+  get: protectedProcedure.input(decisionRefSchema).query(({ ctx, input }) => getDecision(ctx.actor, input.useCaseId, input.number)),
+});
