@@ -24,6 +24,17 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "ada@servewise.test", name: "Ada Admin", role: "ADMIN", password: "admin-ada-demo", teamSlugs: [] },
 ];
 
+/** Demo use cases, from the engine's worked examples: some submitted, some still drafts. */
+export const DEMO_USE_CASES = [
+  { teamSlug: "payments-risk", authorEmail: "maya@servewise.test", example: "fraud-detection-checkout", tags: ["fraud", "checkout"], submit: true },
+  { teamSlug: "payments-risk", authorEmail: "maya@servewise.test", example: "document-ocr", tags: ["kyc", "documents"], submit: true },
+  { teamSlug: "growth", authorEmail: "omar@servewise.test", example: "dynamic-pricing", tags: ["pricing"], submit: true },
+  { teamSlug: "growth", authorEmail: "omar@servewise.test", example: "clickstream-features", tags: ["clickstream", "features"], submit: true },
+  { teamSlug: "growth", authorEmail: "omar@servewise.test", example: "homepage-recommendations", tags: ["recommendations"], submit: false },
+  { teamSlug: "supply-chain", authorEmail: "lena@servewise.test", example: "daily-sales-forecast", tags: ["forecasting"], submit: true },
+  { teamSlug: "supply-chain", authorEmail: "lena@servewise.test", example: "monthly-reporting", tags: ["reporting"], submit: false },
+] as const;
+
 export function formatDemoLogins(): string {
   const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
   return ["Demo logins (role, email, password):", ...DEMO_USERS.map((u) => `  ${u.role.padEnd(8)}  ${u.email.padEnd(width)}  ${u.password}`)].join("\n");

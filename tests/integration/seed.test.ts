@@ -3,8 +3,8 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "~/features/account/service";
 import { db } from "~/server/db";
-import { DEMO_TEAMS, DEMO_USERS } from "../../prisma/demo-users";
-import { seedDemoData } from "../../prisma/seed";
+import { DEMO_TEAMS, DEMO_USE_CASES, DEMO_USERS } from "../../prisma/demo-users";
+import { seedDemoData, seedDemoUseCases } from "../../prisma/seed";
 
 describe("demo seed", () => {
   it("is idempotent: seeding twice leaves three teams, the demo users and their memberships once", async () => {
@@ -19,6 +19,17 @@ describe("demo seed", () => {
     for (const team of DEMO_TEAMS) {
       expect(users.filter((u) => u.role === "MEMBER" && u.memberships.some((m) => m.team.slug === team.slug))).toHaveLength(1);
     }
+  });
+
+  it("adds the demo use cases once, submitted ones scored by the engine", async () => {
+    await seedDemoData({ bcryptRounds: 4 });
+    const first = await seedDemoUseCases();
+    const second = await seedDemoUseCases();
+    expect(first).toBe(DEMO_USE_CASES.length);
+    expect(second).toBe(0);
+    const versions = await db.decisionVersion.findMany({ where: { useCase: { team: { slug: { in: DEMO_TEAMS.map((t) => t.slug) } } } } });
+    expect(versions).toHaveLength(DEMO_USE_CASES.filter((u) => u.submit).length);
+    expect(versions.map((v) => v.recommended).sort()).toEqual(["async", "batch", "realtime", "realtime", "streaming"]);
   });
 
   it("gives every demo user the password the README lists", async () => {
