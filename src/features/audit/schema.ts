@@ -13,6 +13,22 @@ const detailsSnapshot = z.object({
   tags: z.array(z.string()),
 });
 
+const transition = {
+  useCaseId: z.string(),
+  versionNumber: z.number().int().positive(),
+  statusBefore: z.string(),
+  statusAfter: z.string(),
+};
+
+const reviewPayload = z.object({
+  ...transition,
+  version: z.number().int().positive(),
+  comment: z.string().nullable(),
+  recommended: z.string(),
+  approvedStrategy: z.string().nullable(),
+  override: z.object({ justification: z.string(), softConstraintsOverridden: z.array(z.string()) }).nullable(),
+});
+
 export const auditEventInputSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("USE_CASE_CREATED"),
@@ -37,6 +53,20 @@ export const auditEventInputSchema = z.discriminatedUnion("action", [
       statusBefore: z.string(),
       statusAfter: z.literal("SUBMITTED"),
     }),
+  }),
+  z.object({ action: z.literal("DECISION_APPROVED"), entityType: z.literal("DecisionVersion"), payload: reviewPayload }),
+  z.object({ action: z.literal("DECISION_REJECTED"), entityType: z.literal("DecisionVersion"), payload: reviewPayload }),
+  z.object({ action: z.literal("DECISION_CHANGES_REQUESTED"), entityType: z.literal("DecisionVersion"), payload: reviewPayload }),
+  z.object({ action: z.literal("DECISION_WITHDRAWN"), entityType: z.literal("DecisionVersion"), payload: z.object(transition) }),
+  z.object({
+    action: z.literal("DECISION_SUPERSEDED"),
+    entityType: z.literal("DecisionVersion"),
+    payload: z.object({ ...transition, supersededByNumber: z.number().int().positive() }),
+  }),
+  z.object({
+    action: z.literal("COMMENT_ADDED"),
+    entityType: z.literal("Comment"),
+    payload: z.object({ useCaseId: z.string(), versionNumber: z.number().int().positive(), body: z.string() }),
   }),
 ]);
 

@@ -139,52 +139,12 @@ export async function submitUseCase(ctx: CommandContext, input: z.infer<typeof s
       if (!isDraftEditable(current.status)) {
         throw new ConflictError("A version of this use case is already under review. Withdraw it to submit a new one.");
       }
-      const answers: Answers = input.answers;
-      const assessment = assess(answers);
-      const latest = await tx.decisionVersion.findFirst({
-        where: { useCaseId: input.id },
-        orderBy: { number: "desc" },
-        select: { number: true },
-      });
-      const number = (latest?.number ?? 0) + 1;
-      const recommendedCost = assessment.tradeoffs.find((t) => t.strategy === assessment.recommended)?.cost.monthlyUsd ?? null;
-      const version = await tx.decisionVersion.create({
-        data: {
-          useCaseId: input.id,
-          number,
-          answers: answers as Prisma.InputJsonValue,
-          assessment: assessment as unknown as Prisma.InputJsonValue,
-          engineVersion: ENGINE_VERSION,
-          recommended: assessment.recommended,
-          confidence: assessment.confidence.value,
-          monthlyCostUsd: recommendedCost,
-          idempotencyKey: input.idempotencyKey,
-          submittedById: ctx.actor.id,
-          submittedAt: ctx.now,
-        },
-        select: { id: true },
-      });
-      await tx.useCase.update({
-        where: { id: input.id },
-        data: { status: "SUBMITTED", draftAnswers: answers as Prisma.InputJsonValue, revision: { increment: 1 }, updatedAt: ctx.now },
-      });
-      await writeAuditEvent(tx, {
-        actor: auditActor(ctx.actor),
-        now: ctx.now,
-        requestId: ctx.requestId,
-        action: "DECISION_SUBMITTED",
-        entityType: "DecisionVersion",
-        entityId: version.id,
-        payload: {
-          useCaseId: input.id,
-          versionNumber: number,
-          recommended: assessment.recommended,
-          confidence: assessment.confidence.value,
-          engineVersion: ENGINE_VERSION,
-          idempotencyKey: input.idempotencyKey,
-          statusBefore: current.status,
-          statusAfter: "SUBMITTED",
-        },
+      const number = await insertVersion(tx, ctx, {
+        useCaseId: input.id,
+        title: current.title,
+        statusBefore: current.status,
+        answers: input.answers,
+        idempotencyKey: input.idempotencyKey,
       });
       return { versionNumber: number, replayed: false };
     });
@@ -195,4 +155,89 @@ export async function submitUseCase(ctx: CommandContext, input: z.infer<typeof s
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return attempt();
     throw error;
   }
+}
+
+/**
+ * Scores the answers with the engine and stores them as the use case's next version, with
+ * its audit event and the reviewers' notifications, inside the caller's transaction.
+ */
+export async function insertVersion(
+  tx: Tx,
+  ctx: CommandContext,
+  params: { useCaseId: string; title: string; statusBefore: string; answers: Answers; idempotencyKey: string },
+): Promise<number> {
+  const { answers } = params;
+  const assessment = assess(answers);
+  const latest = await tx.decisionVersion.findFirst({
+    where: { useCaseId: params.useCaseId },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  const number = (latest?.number ?? 0) + 1;
+  const recommendedCost = assessment.tradeoffs.find((t) => t.strategy === assessment.recommended)?.cost.monthlyUsd ?? null;
+  const version = await tx.decisionVersion.create({
+    data: {
+      useCaseId: params.useCaseId,
+      number,
+      answers: answers as Prisma.InputJsonValue,
+      assessment: assessment as unknown as Prisma.InputJsonValue,
+      engineVersion: ENGINE_VERSION,
+      recommended: assessment.recommended,
+      confidence: assessment.confidence.value,
+      monthlyCostUsd: recommendedCost,
+      idempotencyKey: params.idempotencyKey,
+      submittedById: ctx.actor.id,
+      submittedAt: ctx.now,
+    },
+    select: { id: true },
+  });
+  await tx.useCase.update({
+    where: { id: params.useCaseId },
+    data: { status: "SUBMITTED", draftAnswers: answers as Prisma.InputJsonValue, revision: { increment: 1 }, updatedAt: ctx.now },
+  });
+  await writeAuditEvent(tx, {
+    actor: auditActor(ctx.actor),
+    now: ctx.now,
+    requestId: ctx.requestId,
+    action: "DECISION_SUBMITTED",
+    entityType: "DecisionVersion",
+    entityId: version.id,
+    payload: {
+      useCaseId: params.useCaseId,
+      versionNumber: number,
+      recommended: assessment.recommended,
+      confidence: assessment.confidence.value,
+      engineVersion: ENGINE_VERSION,
+      idempotencyKey: params.idempotencyKey,
+      statusBefore: params.statusBefore,
+      statusAfter: "SUBMITTED",
+    },
+  });
+  await notifyReviewersOfSubmission(tx, { submitterId: ctx.actor.id, useCaseId: params.useCaseId, number, title: params.title, now: ctx.now });
+  return number;
+}
+
+export function decisionLink(useCaseId: string, number: number) {
+  return `/use-cases/${useCaseId}/versions/${number}`;
+}
+
+/** Tells every active reviewer and admin (but the submitter) that a version awaits review. */
+export async function notifyReviewersOfSubmission(
+  tx: Tx,
+  params: { submitterId: string; useCaseId: string; number: number; title: string; now: Date },
+) {
+  const reviewers = await tx.user.findMany({
+    where: { active: true, role: { in: ["REVIEWER", "ADMIN"] }, id: { not: params.submitterId } },
+    select: { id: true },
+  });
+  await tx.notification.createMany({
+    data: reviewers.map((r) => ({
+      userId: r.id,
+      kind: "DECISION_SUBMITTED",
+      title: `New submission: ${params.title} (v${params.number})`,
+      body: "Waiting for review.",
+      link: decisionLink(params.useCaseId, params.number),
+      createdAt: params.now,
+    })),
+  });
 }

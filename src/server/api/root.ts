@@ -1,4 +1,5 @@
 import { accountRouter, adminRouter, teamRouter } from "./routers/account";
+import { notificationRouter, reviewRouter } from "./routers/review";
 import { decisionRouter, useCaseRouter } from "./routers/use-case";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -8,6 +9,8 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   useCase: useCaseRouter,
   decision: decisionRouter,
+  review: reviewRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,100 @@
+/**
+ * The review lifecycle of a decision version, as one pure state machine (no I/O, no clock).
+ *
+ *   SUBMITTED --approve / reject / request changes (reviewer or admin, not an author)--> APPROVED | REJECTED | CHANGES_REQUESTED
+ *   SUBMITTED --withdraw (its submitter)--> WITHDRAWN
+ *   APPROVED  --supersede (the system, when a newer version is approved)--> SUPERSEDED
+ *
+ * Everything else is refused. A team answers CHANGES_REQUESTED by editing and submitting
+ * version N+1 (see features/use-cases).
+ */
+import { hasRole, type Role } from "~/lib/roles";
+
+export const DECISION_STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "CHANGES_REQUESTED", "WITHDRAWN", "SUPERSEDED"] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+export const REVIEW_ACTIONS = ["APPROVE", "REJECT", "REQUEST_CHANGES", "WITHDRAW", "SUPERSEDE"] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+export type Refusal = "INVALID_STATE" | "ROLE" | "FOUR_EYES" | "NOT_SUBMITTER" | "SYSTEM_ONLY";
+
+export interface TransitionRequest {
+  from: DecisionStatus;
+  action: ReviewAction;
+  /** null for the system itself (supersession). */
+  actor: { id: string; role: Role } | null;
+  submitterId: string;
+  /** Everyone who authored the version: its submitter and the use case's creator. */
+  authorIds: readonly string[];
+}
+
+export type TransitionResult = { ok: true; to: DecisionStatus } | { ok: false; refusal: Refusal };
+
+const TARGET: Record<ReviewAction, { from: DecisionStatus; to: DecisionStatus }> = {
+  APPROVE: { from: "SUBMITTED", to: "APPROVED" },
+  REJECT: { from: "SUBMITTED", to: "REJECTED" },
+  REQUEST_CHANGES: { from: "SUBMITTED", to: "CHANGES_REQUESTED" },
+  WITHDRAW: { from: "SUBMITTED", to: "WITHDRAWN" },
+  SUPERSEDE: { from: "APPROVED", to: "SUPERSEDED" },
+};
+
+export const REVIEW_DECISIONS: readonly ReviewAction[] = ["APPROVE", "REJECT", "REQUEST_CHANGES"];
+
+export function transition(request: TransitionRequest): TransitionResult {
+  const target = TARGET[request.action];
+  const { actor } = request;
+  if (request.action === "SUPERSEDE") {
+    if (actor !== null) return { ok: false, refusal: "SYSTEM_ONLY" };
+  } else if (actor === null) {
+    return { ok: false, refusal: "ROLE" };
+  } else if (request.action === "WITHDRAW") {
+    if (actor.id !== request.submitterId) return { ok: false, refusal: "NOT_SUBMITTER" };
+  } else {
+    if (!hasRole(actor.role, "REVIEWER")) return { ok: false, refusal: "ROLE" };
+    // Four eyes: nobody reviews what they submitted or authored, even as admin.
+    if (request.authorIds.includes(actor.id)) return { ok: false, refusal: "FOUR_EYES" };
+  }
+  if (request.from !== target.from) return { ok: false, refusal: "INVALID_STATE" };
+  return { ok: true, to: target.to };
+}
+
+export const REFUSAL_MESSAGES: Record<Refusal, string> = {
+  INVALID_STATE: "This version is no longer waiting for that action.",
+  ROLE: "Only reviewers and admins review decisions.",
+  FOUR_EYES: "Four eyes: you cannot review a version you submitted or authored. Ask another reviewer.",
+  NOT_SUBMITTER: "Only the person who submitted this version can withdraw it.",
+  SYSTEM_ONLY: "Versions are superseded automatically when a newer version is approved.",
+};
+
+/** Reject and request-changes need a comment; approval needs one only when it overrides the engine. */
+export function commentRequirement(action: ReviewAction, isOverride: boolean): "required" | "optional" {
+  if (action === "REJECT" || action === "REQUEST_CHANGES") return "required";
+  return isOverride ? "required" : "optional";
+}
+
+export interface OverrideCheckInput {
+  recommended: string;
+  approved: string;
+  /** Constraints from the assessment: level and the strategies each rules against. */
+  constraints: readonly { id: string; level: "hard" | "soft" | "advisory"; strategies: readonly string[]; message: string }[];
+  feasible: boolean;
+}
+
+export type OverrideCheck =
+  | { ok: true; isOverride: boolean; softConstraintsOverridden: string[] }
+  | { ok: false; message: string; hardConstraints: string[] };
+
+/** An override may not cross a hard constraint; crossing soft ones is recorded (and needs the justification). */
+export function checkOverride(input: OverrideCheckInput): OverrideCheck {
+  if (input.approved === input.recommended) return { ok: true, isOverride: false, softConstraintsOverridden: [] };
+  const against = input.constraints.filter((c) => c.strategies.includes(input.approved));
+  const hard = against.filter((c) => c.level === "hard");
+  if (hard.length > 0 || !input.feasible) {
+    return {
+      ok: false,
+      message: `A hard constraint rules out ${input.approved}: ${hard.map((c) => c.message).join(" ") || "it is infeasible for these answers."}`,
+      hardConstraints: hard.map((c) => c.id),
+    };
+  }
+  return { ok: true, isOverride: true, softConstraintsOverridden: against.filter((c) => c.level === "soft").map((c) => c.id) };
+}

@@ -1,0 +1,232 @@
+import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { beforeEach, describe, expect, it } from "vitest";
+import { assess, EXAMPLE_ANSWERS, type Answers } from "~/engine";
+import { db } from "~/server/db";
+import { callerFor, makeTeam, makeUser } from "./helpers";
+
+const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers;
+const fraudAssessment = assess(fraud);
+const feasibleAlternative = fraudAssessment.ranking.find((r) => r.feasible && r.strategy !== fraudAssessment.recommended)!.strategy;
+const hardBlocked = fraudAssessment.ranking.find(
+  (r) => !r.feasible && fraudAssessment.constraints.some((c) => c.level === "hard" && c.strategies.includes(r.strategy)),
+)!.strategy;
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+let team: Awaited<ReturnType<typeof makeTeam>>;
+let member: User;
+let reviewer: User;
+let admin: User;
+
+beforeEach(async () => {
+  team = await makeTeam("Review");
+  member = await makeUser({ teamSlugs: [team.slug] });
+  reviewer = await makeUser({ role: "REVIEWER" });
+  admin = await makeUser({ role: "ADMIN" });
+});
+
+async function submitted(by: User = member, answers: Answers = fraud) {
+  const { id } = await callerFor(by).useCase.create({ teamId: team.id, title: `Review me ${randomUUID().slice(0, 6)}`, description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: [] });
+  await callerFor(by).useCase.submit({ id, expectedRevision: 1, idempotencyKey: randomUUID(), answers });
+  return id;
+}
+
+async function resubmit(useCaseId: string, answers: Answers = fraud) {
+  const { revision } = await callerFor(member).useCase.get({ id: useCaseId });
+  return callerFor(member).useCase.submit({ id: useCaseId, expectedRevision: revision, idempotencyKey: randomUUID(), answers });
+}
+
+async function events(useCaseId: string) {
+  return db.auditEvent.findMany({ where: { payload: { path: ["useCaseId"], equals: useCaseId } }, orderBy: { seq: "asc" } });
+}
+
+describe("review transitions", () => {
+  for (const [who, action, expected] of [
+    ["reviewer", "APPROVE", "APPROVED"],
+    ["reviewer", "REJECT", "REJECTED"],
+    ["reviewer", "REQUEST_CHANGES", "CHANGES_REQUESTED"],
+    ["admin", "APPROVE", "APPROVED"],
+    ["admin", "REJECT", "REJECTED"],
+    ["admin", "REQUEST_CHANGES", "CHANGES_REQUESTED"],
+  ] as const) {
+    it(`${who} ${action} -> ${expected}, audited, the submitter notified`, async () => {
+      const id = await submitted();
+      const actor = who === "reviewer" ? reviewer : admin;
+      const result = await callerFor(actor).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action, comment: "Looks considered." });
+      expect(result).toMatchObject({ status: expected, version: 2 });
+      const version = await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id, number: 1 } });
+      expect(version).toMatchObject({ status: expected, reviewedById: actor.id, reviewComment: "Looks considered.", version: 2 });
+      expect((await callerFor(member).useCase.get({ id })).status).toBe(expected);
+      const audit = (await events(id)).at(-1)!;
+      expect(audit.action).toBe({ APPROVED: "DECISION_APPROVED", REJECTED: "DECISION_REJECTED", CHANGES_REQUESTED: "DECISION_CHANGES_REQUESTED" }[expected]);
+      expect(audit).toMatchObject({ actorId: actor.id, entityId: version.id });
+      expect(audit.payload).toMatchObject({ statusBefore: "SUBMITTED", statusAfter: expected, comment: "Looks considered." });
+      const inbox = await callerFor(member).notification.list();
+      expect(inbox[0]).toMatchObject({ link: `/use-cases/${id}/versions/1`, readAt: null });
+      expect(await callerFor(member).notification.unreadCount()).toBeGreaterThan(0);
+    });
+  }
+
+  it("refuses members with FORBIDDEN and changes nothing", async () => {
+    const id = await submitted();
+    const other = await makeUser({ teamSlugs: [team.slug] });
+    expect(await codeOf(callerFor(other).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE" }))).toBe("FORBIDDEN");
+    expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).status).toBe("SUBMITTED");
+  });
+
+  it("requires a comment to reject or request changes", async () => {
+    const id = await submitted();
+    for (const action of ["REJECT", "REQUEST_CHANGES"] as const) {
+      expect(await codeOf(callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action }))).toBe("BAD_REQUEST");
+    }
+    expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).status).toBe("SUBMITTED");
+  });
+
+  it("lets only the submitter withdraw, then the team can edit and resubmit", async () => {
+    const id = await submitted();
+    expect(await codeOf(callerFor(reviewer).review.withdraw({ useCaseId: id, number: 1, expectedVersion: 1 }))).toBe("FORBIDDEN");
+    expect(await callerFor(member).review.withdraw({ useCaseId: id, number: 1, expectedVersion: 1 })).toMatchObject({ status: "WITHDRAWN" });
+    expect((await events(id)).at(-1)!.action).toBe("DECISION_WITHDRAWN");
+    expect(await resubmit(id)).toEqual({ versionNumber: 2 });
+  });
+
+  it("moves a team from CHANGES_REQUESTED to version 2 by editing and resubmitting", async () => {
+    const id = await submitted();
+    await callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "REQUEST_CHANGES", comment: "What is the peak load?" });
+    const useCase = await callerFor(member).useCase.get({ id });
+    expect(useCase.canEdit).toBe(true);
+    const changed = { ...fraud, peakRequestsPerSecond: (fraud.peakRequestsPerSecond ?? 10) * 2 };
+    expect(await resubmit(id, changed)).toEqual({ versionNumber: 2 });
+    const comparison = await callerFor(reviewer).review.compare({ useCaseId: id, from: 1, to: 2 });
+    expect(comparison.answerChanges).toEqual([
+      { path: "peakRequestsPerSecond", kind: "CHANGE", before: fraud.peakRequestsPerSecond, after: changed.peakRequestsPerSecond },
+    ]);
+  });
+});
+
+describe("four eyes", () => {
+  it("refuses an admin who submitted the version, in the API, whatever the UI shows", async () => {
+    const adminMember = await makeUser({ role: "ADMIN", teamSlugs: [team.slug] });
+    const id = await submitted(adminMember);
+    for (const action of ["APPROVE", "REJECT", "REQUEST_CHANGES"] as const) {
+      expect(await codeOf(callerFor(adminMember).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action, comment: "mine" }))).toBe("FORBIDDEN");
+    }
+    const state = await callerFor(adminMember).review.state({ useCaseId: id, number: 1 });
+    expect(state).toMatchObject({ canReview: false, isAuthor: true, status: "SUBMITTED" });
+    expect(await callerFor(reviewer).review.state({ useCaseId: id, number: 1 })).toMatchObject({ canReview: true });
+  });
+
+  it("refuses the use case's author even when someone else submitted the version", async () => {
+    const reviewerMember = await makeUser({ role: "REVIEWER", teamSlugs: [team.slug] });
+    const { id } = await callerFor(reviewerMember).useCase.create({ teamId: team.id, title: "Authored by a reviewer", description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: [] });
+    await callerFor(member).useCase.submit({ id, expectedRevision: 1, idempotencyKey: randomUUID(), answers: fraud });
+    expect(await codeOf(callerFor(reviewerMember).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE" }))).toBe("FORBIDDEN");
+  });
+});
+
+describe("concurrency", () => {
+  it("lets exactly one of 20 concurrent approvals win; the 19 others get CONFLICT", async () => {
+    const id = await submitted();
+    const reviewers = await Promise.all(Array.from({ length: 20 }, () => makeUser({ role: "REVIEWER" })));
+    const outcomes = await Promise.all(
+      reviewers.map((r) => codeOf(callerFor(r).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE" }))),
+    );
+    expect(outcomes.filter((o) => o === "OK")).toHaveLength(1);
+    expect(outcomes.filter((o) => o === "CONFLICT")).toHaveLength(19);
+    expect((await events(id)).filter((e) => e.action === "DECISION_APPROVED")).toHaveLength(1);
+    expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).version).toBe(2);
+  });
+
+  it("answers CONFLICT to a reviewer acting on a stale version", async () => {
+    const id = await submitted();
+    await callerFor(member).review.withdraw({ useCaseId: id, number: 1, expectedVersion: 1 });
+    expect(await codeOf(callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE" }))).toBe("CONFLICT");
+  });
+});
+
+describe("supersession", () => {
+  it("supersedes the previously approved version when a newer one is approved, linked both ways", async () => {
+    const id = await submitted();
+    await callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE" });
+    await resubmit(id);
+    await callerFor(admin).review.decide({ useCaseId: id, number: 2, expectedVersion: 1, action: "APPROVE" });
+    const [v1, v2] = await db.decisionVersion.findMany({ where: { useCaseId: id }, orderBy: { number: "asc" } });
+    expect(v1).toMatchObject({ status: "SUPERSEDED", supersededByNumber: 2 });
+    expect(v2).toMatchObject({ status: "APPROVED", supersedesNumber: 1 });
+    const superseded = (await events(id)).find((e) => e.action === "DECISION_SUPERSEDED")!;
+    expect(superseded).toMatchObject({ actorId: null, entityId: v1!.id });
+    expect((await callerFor(member).decision.get({ useCaseId: id, number: 1 })).status).toBe("SUPERSEDED");
+  });
+});
+
+describe("overrides", () => {
+  it("needs a justification to approve another strategy than recommended", async () => {
+    const id = await submitted();
+    expect(
+      await codeOf(callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE", approvedStrategy: feasibleAlternative })),
+    ).toBe("BAD_REQUEST");
+    await callerFor(reviewer).review.decide({
+      useCaseId: id,
+      number: 1,
+      expectedVersion: 1,
+      action: "APPROVE",
+      approvedStrategy: feasibleAlternative,
+      comment: "Our platform already runs this for the team.",
+    });
+    const version = await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } });
+    expect(version).toMatchObject({
+      recommended: fraudAssessment.recommended,
+      approvedStrategy: feasibleAlternative,
+      isOverride: true,
+      overrideJustification: "Our platform already runs this for the team.",
+    });
+    const audit = (await events(id)).at(-1)!;
+    expect(audit.payload).toMatchObject({ approvedStrategy: feasibleAlternative, override: { justification: "Our platform already runs this for the team." } });
+  });
+
+  it("cannot override a hard constraint", async () => {
+    const id = await submitted();
+    expect(
+      await codeOf(
+        callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE", approvedStrategy: hardBlocked, comment: "Please" }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).status).toBe("SUBMITTED");
+  });
+});
+
+describe("queue, comments and notifications", () => {
+  it("lists submitted decisions oldest first, filterable, and notifies reviewers of submissions", async () => {
+    const first = await submitted();
+    const second = await submitted();
+    const queue = await callerFor(reviewer).review.queue({ teamId: team.id });
+    expect(queue.map((q) => q.useCase.id)).toEqual([first, second]);
+    expect(await callerFor(reviewer).review.queue({ teamId: team.id, strategy: "batch" })).toEqual([]);
+    expect(await codeOf(callerFor(member).review.queue({}))).toBe("FORBIDDEN");
+    const inbox = await callerFor(reviewer).notification.list();
+    expect(inbox.some((n) => n.link === `/use-cases/${second}/versions/1` && n.kind === "DECISION_SUBMITTED")).toBe(true);
+    await callerFor(reviewer).notification.markRead({ ids: "all" });
+    expect(await callerFor(reviewer).notification.unreadCount()).toBe(0);
+  });
+
+  it("keeps a comment thread visible to the team and reviewers, audited", async () => {
+    const id = await submitted();
+    await callerFor(reviewer).review.comment({ useCaseId: id, number: 1, body: "Is 150 ms the p99?" });
+    await callerFor(member).review.comment({ useCaseId: id, number: 1, body: "Yes, measured at the gateway." });
+    const state = await callerFor(member).review.state({ useCaseId: id, number: 1 });
+    expect(state.comments.map((c) => c.body)).toEqual(["Is 150 ms the p99?", "Yes, measured at the gateway."]);
+    expect((await events(id)).filter((e) => e.action === "COMMENT_ADDED")).toHaveLength(2);
+    const outsider = await makeUser({ teamSlugs: [(await makeTeam("Other")).slug] });
+    expect(await codeOf(callerFor(outsider).review.comment({ useCaseId: id, number: 1, body: "hi" }))).toBe("NOT_FOUND");
+  });
+});
