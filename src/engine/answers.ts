@@ -31,12 +31,9 @@ export const NUMERIC_RANGES = {
 export type NumericField = keyof typeof NUMERIC_RANGES;
 export const NUMERIC_FIELDS = Object.keys(NUMERIC_RANGES) as NumericField[];
 
-const REQUIRED = "Required: give a value, or null for \"I don't know\"";
-const requiredError = { error: (iss: { input?: unknown }) => (iss.input === undefined ? REQUIRED : undefined) };
-
 function num(field: NumericField) {
   const r = NUMERIC_RANGES[field];
-  let s = r.integer ? z.number(requiredError).int() : z.number(requiredError);
+  let s = r.integer ? z.number().int() : z.number();
   s = r.minExclusive ? s.gt(r.min) : s.gte(r.min);
   return s.lte(r.max);
 }
@@ -45,8 +42,8 @@ const fieldSchemas = {
   consumer: z.enum(CONSUMERS, { error: (iss) => (iss.input === undefined || iss.input === null ? "Required: who consumes the predictions" : undefined) }),
   latencyBudgetMs: num("latencyBudgetMs"),
   maxStalenessSeconds: num("maxStalenessSeconds"),
-  featureFreshness: z.enum(FEATURE_FRESHNESS, requiredError),
-  inputsEnumerable: z.boolean(requiredError),
+  featureFreshness: z.enum(FEATURE_FRESHNESS),
+  inputsEnumerable: z.boolean(),
   entityCount: num("entityCount"),
   activeSharePercent: num("activeSharePercent"),
   avgRequestsPerSecond: num("avgRequestsPerSecond"),
@@ -56,13 +53,13 @@ const fieldSchemas = {
   payloadMB: num("payloadMB"),
   processingTimeMs: num("processingTimeMs"),
   modelSizeGB: num("modelSizeGB"),
-  needsGpu: z.boolean(requiredError),
-  inputSource: z.enum(INPUT_SOURCES, requiredError),
-  offlineOrOnDevice: z.boolean(requiredError),
-  fallbackAcceptable: z.boolean(requiredError),
-  deliveryMode: z.enum(DELIVERY_MODES, requiredError),
+  needsGpu: z.boolean(),
+  inputSource: z.enum(INPUT_SOURCES),
+  offlineOrOnDevice: z.boolean(),
+  fallbackAcceptable: z.boolean(),
+  deliveryMode: z.enum(DELIVERY_MODES),
   monthlyBudgetUsd: num("monthlyBudgetUsd"),
-  criticality: z.enum(CRITICALITIES, requiredError),
+  criticality: z.enum(CRITICALITIES),
 } as const;
 
 export type AnswerField = keyof typeof fieldSchemas;
@@ -78,35 +75,42 @@ function peakAtLeastAvg(a: { avgRequestsPerSecond?: number | null; peakRequestsP
   return avg == null || peak == null || peak >= avg;
 }
 
-/** The questionnaire answers. `null` means "I don't know"; only `consumer` is required. */
+/**
+ * The questionnaire answers. `null` means "I don't know"; only `consumer` is required. An omitted
+ * key is the same as `null`: the parsed answers always have every key, in contract order.
+ * Unknown keys, wrong types and out-of-range values are errors (nothing is coerced).
+ */
 export const answersSchema = z
   .object({
     consumer: fieldSchemas.consumer,
-    latencyBudgetMs: fieldSchemas.latencyBudgetMs.nullable(),
-    maxStalenessSeconds: fieldSchemas.maxStalenessSeconds.nullable(),
-    featureFreshness: fieldSchemas.featureFreshness.nullable(),
-    inputsEnumerable: fieldSchemas.inputsEnumerable.nullable(),
-    entityCount: fieldSchemas.entityCount.nullable(),
-    activeSharePercent: fieldSchemas.activeSharePercent.nullable(),
-    avgRequestsPerSecond: fieldSchemas.avgRequestsPerSecond.nullable(),
-    peakRequestsPerSecond: fieldSchemas.peakRequestsPerSecond.nullable(),
-    idleHoursPerDay: fieldSchemas.idleHoursPerDay.nullable(),
-    coldStartToleranceSeconds: fieldSchemas.coldStartToleranceSeconds.nullable(),
-    payloadMB: fieldSchemas.payloadMB.nullable(),
-    processingTimeMs: fieldSchemas.processingTimeMs.nullable(),
-    modelSizeGB: fieldSchemas.modelSizeGB.nullable(),
-    needsGpu: fieldSchemas.needsGpu.nullable(),
-    inputSource: fieldSchemas.inputSource.nullable(),
-    offlineOrOnDevice: fieldSchemas.offlineOrOnDevice.nullable(),
-    fallbackAcceptable: fieldSchemas.fallbackAcceptable.nullable(),
-    deliveryMode: fieldSchemas.deliveryMode.nullable(),
-    monthlyBudgetUsd: fieldSchemas.monthlyBudgetUsd.nullable(),
-    criticality: fieldSchemas.criticality.nullable(),
+    latencyBudgetMs: fieldSchemas.latencyBudgetMs.nullable().default(null),
+    maxStalenessSeconds: fieldSchemas.maxStalenessSeconds.nullable().default(null),
+    featureFreshness: fieldSchemas.featureFreshness.nullable().default(null),
+    inputsEnumerable: fieldSchemas.inputsEnumerable.nullable().default(null),
+    entityCount: fieldSchemas.entityCount.nullable().default(null),
+    activeSharePercent: fieldSchemas.activeSharePercent.nullable().default(null),
+    avgRequestsPerSecond: fieldSchemas.avgRequestsPerSecond.nullable().default(null),
+    peakRequestsPerSecond: fieldSchemas.peakRequestsPerSecond.nullable().default(null),
+    idleHoursPerDay: fieldSchemas.idleHoursPerDay.nullable().default(null),
+    coldStartToleranceSeconds: fieldSchemas.coldStartToleranceSeconds.nullable().default(null),
+    payloadMB: fieldSchemas.payloadMB.nullable().default(null),
+    processingTimeMs: fieldSchemas.processingTimeMs.nullable().default(null),
+    modelSizeGB: fieldSchemas.modelSizeGB.nullable().default(null),
+    needsGpu: fieldSchemas.needsGpu.nullable().default(null),
+    inputSource: fieldSchemas.inputSource.nullable().default(null),
+    offlineOrOnDevice: fieldSchemas.offlineOrOnDevice.nullable().default(null),
+    fallbackAcceptable: fieldSchemas.fallbackAcceptable.nullable().default(null),
+    deliveryMode: fieldSchemas.deliveryMode.nullable().default(null),
+    monthlyBudgetUsd: fieldSchemas.monthlyBudgetUsd.nullable().default(null),
+    criticality: fieldSchemas.criticality.nullable().default(null),
   })
   .strict()
   .refine(peakAtLeastAvg, { message: PEAK_MESSAGE, path: ["peakRequestsPerSecond"] });
 
+/** Parsed answers: every key present, `null` = unknown. */
 export type Answers = z.infer<typeof answersSchema>;
+/** What `answersSchema` accepts: every key but `consumer` may be omitted (= null). */
+export type AnswersInput = z.input<typeof answersSchema>;
 
 /** Same fields and range checks, but everything optional and nullable: for saving drafts. */
 export const draftAnswersSchema = z

@@ -10,15 +10,33 @@ import type {
   Tradeoff,
 } from "./assessment-schema";
 import { FIELD_PHRASES as FIELD_PHRASES$ } from "./fields";
-import { formatDurationMs as formatDurationMs$, formatDurationSeconds as formatDurationSeconds$, formatNumber as formatNumber$, formatUsd as formatUsd$, roundSig as roundSig$, roundTo as roundTo$ } from "./format";
+import {
+  formatDurationMs as formatDurationMs$,
+  formatDurationSeconds as formatDurationSeconds$,
+  formatNumber as formatNumber$,
+  formatUsd as formatUsd$,
+  roundSig as roundSig$,
+  roundTo as roundTo$,
+} from "./format";
 import { ASSUMPTIONS as ASSUMPTIONS$, PLATFORM_LIMITS as PLATFORM_LIMITS$ } from "./limits";
 import { resolvePrices as resolvePrices$, type PriceTable } from "./prices";
-import { BASE_SCORE as BASE_SCORE$, clampScore as clampScore$, complexityLevel as complexityLevel$, createState as createState$, encodeAnswers as encodeAnswers$, evaluate as evaluate$, FIELD_INDEX as FIELD_INDEX$, Recorder, type EvalState } from "./score";
+import {
+  BASE_SCORE as BASE_SCORE$,
+  clampScore as clampScore$,
+  complexityLevel as complexityLevel$,
+  createState as createState$,
+  encodeAnswers as encodeAnswers$,
+  evaluate as evaluate$,
+  FIELD_INDEX as FIELD_INDEX$,
+  Recorder,
+  type EvalState,
+} from "./score";
 import { STRATEGIES as STRATEGIES$, STRATEGY_LABELS as STRATEGY_LABELS$, type StrategyId } from "./strategies";
 import { ENGINE_VERSION as ENGINE_VERSION$ } from "./version";
 import { computeFlips as computeFlips$, formatFieldValue as formatFieldValue$, unknownInfluence as unknownInfluence$ } from "./whatif";
 
-// Module-local bindings of imported values (see docs/engine.md §10: no namespace getters on hot paths).
+// Module-local bindings of imported values: when ES modules are compiled to CommonJS (tsx), every
+// imported name is a property getter read on each use; these are read in hot loops (docs/engine.md §10).
 const ANSWER_FIELDS = ANSWER_FIELDS$;
 const FIELD_PHRASES = FIELD_PHRASES$;
 const formatDurationMs = formatDurationMs$;
@@ -50,6 +68,12 @@ export interface AssessOptions {
   /** Compute flips (default true). `false` is the fast path for bulk re-scoring. */
   flips?: boolean;
 }
+
+/**
+ * Largest confidence penalty for unknown answers (1.1.0: was 0.36, which left a questionnaire
+ * with every answer but the consumer unknown at "medium" confidence; now it is "low").
+ */
+const MAX_UNKNOWN_PENALTY = 0.6;
 
 /** Fields whose absence weighs most on confidence. */
 const KEY_FIELDS: ReadonlySet<AnswerField> = new Set([
@@ -87,22 +111,19 @@ export function assess(answers: Answers, options: AssessOptions = {}): Assessmen
   const recommended = STRATEGIES[best]!;
 
   const ranking = buildRanking(st, rec);
-  const unknownFields = ANSWER_FIELDS.filter((f) => answers[f] === null);
+  const unknownFields: AnswerField[] = [];
+  for (let i = 0; i < ANSWER_FIELDS.length; i++) if (x[i] !== x[i]) unknownFields.push(ANSWER_FIELDS[i]!); // NaN = null
   // What-if analyses (flips, influence of unknown answers) are skipped on the fast path.
-  const influence = withFlips ? unknownInfluence(x, prices, best, unknownFields) : [];
-  const flips: Flip[] = withFlips ? computeFlips(x, prices, best) : [];
+  const probes = withFlips ? createState(x.slice(), prices, null) : null;
+  const influence = probes ? unknownInfluence(probes, best, unknownFields) : [];
+  const flips: Flip[] = probes ? computeFlips(probes, best) : [];
   const warnings = buildWarnings(answers, x, influence);
   const confidence = buildConfidence(ranking, rec, unknownFields, warnings);
   const estimates = buildEstimates(st);
   const tradeoffs = buildTradeoffs(st);
-  const constraints: Constraint[] = rec.constraints.map((c) => ({
-    id: c.id,
-    level: c.level,
-    strategies: c.strategies,
-    fields: c.fields,
-    message: c.message,
-    source: c.source,
-  }));
+  const constraints: Constraint[] = [];
+  for (const c of rec.constraints)
+    constraints.push({ id: c.id, level: c.level, strategies: c.strategies, fields: c.fields, message: c.message, source: c.source });
   const serving = recommended === "realtime" ? (st.est.rtServing === 1 ? "scale-to-zero" : "always-on") : null;
 
   return {
@@ -130,14 +151,35 @@ export function recommend(answers: Answers, options: { prices?: Partial<PriceTab
   return STRATEGIES[evaluate(st)]!;
 }
 
+const BASE_REASON = `Every strategy starts at ${BASE_SCORE}.`;
+
 function buildRanking(st: EvalState, rec: Recorder): RankingEntry[] {
-  const entries: RankingEntry[] = STRATEGIES.map((id, s) => {
+  // Order: feasible first, then by score (descending), ties in STRATEGIES order.
+  const order = [0, 1, 2, 3, 4, 5];
+  for (let k = 1; k < order.length; k++) {
+    const s = order[k]!;
+    const fs = st.blocked[s] === 0;
+    const ss = clampScore(st.raw[s]!);
+    let j = k - 1;
+    for (; j >= 0; j--) {
+      const o = order[j]!;
+      const fo = st.blocked[o] === 0;
+      const so = clampScore(st.raw[o]!);
+      const before = fs !== fo ? fs : ss !== so ? ss > so : s < o;
+      if (!before) break;
+      order[j + 1] = o;
+    }
+    order[j + 1] = s;
+  }
+  const out: RankingEntry[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const s = order[k]!;
+    const id = STRATEGIES[s]!;
     const raw = st.raw[s]!;
     const score = clampScore(raw);
-    const contributions = [
-      { factor: "base", label: "Starting score", points: BASE_SCORE, reason: `Every strategy starts at ${BASE_SCORE}.` },
-      ...rec.contributions[s]!,
-    ];
+    const recorded = rec.contributions[s]!;
+    const contributions: RankingEntry["contributions"] = [{ factor: "base", label: "Starting score", points: BASE_SCORE, reason: BASE_REASON }];
+    for (let c = 0; c < recorded.length; c++) contributions.push(recorded[c]!);
     if (score !== raw)
       contributions.push({
         factor: "clamp",
@@ -145,105 +187,120 @@ function buildRanking(st: EvalState, rec: Recorder): RankingEntry[] {
         points: score - raw,
         reason: `The factors add up to ${formatNumber(raw)}; scores are clamped to the 0-100 scale.`,
       });
-    return {
-      strategy: id,
-      label: STRATEGY_LABELS[id],
-      rank: 0,
-      score,
-      feasible: st.blocked[s] === 0,
-      blockedBy: rec.blockedBy[s]!.map((b) => ({ rule: b.rule, message: b.message })),
-      contributions,
-    };
-  });
-  const order = STRATEGIES.map((_, i) => i);
-  order.sort((a, b) => {
-    const ea = entries[a]!;
-    const eb = entries[b]!;
-    if (ea.feasible !== eb.feasible) return ea.feasible ? -1 : 1;
-    if (ea.score !== eb.score) return eb.score - ea.score;
-    return a - b;
-  });
-  return order.map((i, k) => ({ ...entries[i]!, rank: k + 1 }));
+    const blockedBy: RankingEntry["blockedBy"] = [];
+    for (const b of rec.blockedBy[s]!) blockedBy.push({ rule: b.rule, message: b.message });
+    out.push({ strategy: id, label: STRATEGY_LABELS[id], rank: k + 1, score, feasible: st.blocked[s] === 0, blockedBy, contributions });
+  }
+  return out;
 }
 
 function buildSummary(ranking: RankingEntry[], confidence: Confidence): string {
   const top = ranking[0]!;
-  const second = ranking.find((r, k) => k > 0 && r.feasible);
-  const reasons = top.contributions
-    .filter((c) => c.points > 0 && c.factor !== "base")
-    .sort((a, b) => b.points - a.points)
-    .slice(0, 2)
-    .map((c) => c.label.toLowerCase());
+  let second: RankingEntry | undefined;
+  for (let k = 1; k < ranking.length; k++)
+    if (ranking[k]!.feasible) {
+      second = ranking[k];
+      break;
+    }
+  // The two largest positive contributions of the winner (the earlier one on ties).
+  const cs = top.contributions;
+  let first = -1;
+  let next = -1;
+  for (let k = 0; k < cs.length; k++) {
+    const c = cs[k]!;
+    if (!(c.points > 0) || c.factor === "base") continue;
+    if (first === -1 || c.points > cs[first]!.points) {
+      next = first;
+      first = k;
+    } else if (next === -1 || c.points > cs[next]!.points) next = k;
+  }
   let s = `${top.label} is recommended (score ${top.score}/100, confidence ${Math.round(confidence.value * 100)}%)`;
-  if (reasons.length > 0) s += `, driven mostly by ${reasons.join(" and ")}`;
+  if (first !== -1) s += `, driven mostly by ${cs[first]!.label.toLowerCase()}${next !== -1 ? ` and ${cs[next]!.label.toLowerCase()}` : ""}`;
   s += ".";
   if (second) s += ` Runner-up: ${second.label} (${second.score}).`;
-  const blocked = ranking.filter((r) => !r.feasible).map((r) => r.label);
-  if (blocked.length > 0) s += ` Ruled out: ${blocked.join(", ")}.`;
+  let blocked = "";
+  for (const r of ranking) if (!r.feasible) blocked += (blocked === "" ? "" : ", ") + r.label;
+  if (blocked !== "") s += ` Ruled out: ${blocked}.`;
   return s;
 }
 
-function buildConfidence(
-  ranking: RankingEntry[],
-  rec: Recorder,
-  unknownFields: AnswerField[],
-  warnings: AssessmentWarning[],
-): Confidence {
+/** Append a confidence reason (delta rounded to cents; none when it rounds to 0); returns the delta applied. */
+function pushReason(reasons: Confidence["reasons"], code: string, delta: number, message: string): number {
+  const d = roundTo(delta, 2);
+  if (d === 0) return 0;
+  reasons.push({ code, delta: d, message });
+  return d;
+}
+
+function buildConfidence(ranking: RankingEntry[], rec: Recorder, unknownFields: AnswerField[], warnings: AssessmentWarning[]): Confidence {
   const reasons: Confidence["reasons"] = [];
   let value = 1;
-  const push = (code: string, delta: number, message: string) => {
-    const d = roundTo(delta, 2);
-    if (d === 0) return;
-    value += d;
-    reasons.push({ code, delta: d, message });
-  };
 
   if (unknownFields.length > 0) {
     let w = 0;
-    for (const f of unknownFields) w += KEY_FIELDS.has(f) ? 0.06 : 0.02;
-    push(
+    let phrases = "";
+    for (let k = 0; k < unknownFields.length; k++) {
+      const f = unknownFields[k]!;
+      w += KEY_FIELDS.has(f) ? 0.06 : 0.02;
+      phrases += (k === 0 ? "" : ", ") + FIELD_PHRASES[f];
+    }
+    value += pushReason(
+      reasons,
       "unknown-answers",
-      -Math.min(0.36, w),
-      `${unknownFields.length} answer${unknownFields.length === 1 ? " is" : "s are"} unknown (${unknownFields.map((f) => FIELD_PHRASES[f]).join(", ")}).`,
+      -Math.min(MAX_UNKNOWN_PENALTY, w),
+      `${unknownFields.length} answer${unknownFields.length === 1 ? " is" : "s are"} unknown (${phrases}).`,
     );
   }
 
-  const feasible = ranking.filter((r) => r.feasible);
-  if (feasible.length >= 2) {
-    const gap = feasible[0]!.score - feasible[1]!.score;
-    const msg = `${feasible[0]!.label} leads ${feasible[1]!.label} by ${formatNumber(gap)} point${gap === 1 ? "" : "s"}.`;
-    if (gap < 3) push("narrow-gap", -0.25, msg);
-    else if (gap < 6) push("narrow-gap", -0.15, msg);
-    else if (gap < 10) push("narrow-gap", -0.05, msg);
+  let f0: RankingEntry | undefined;
+  let f1: RankingEntry | undefined;
+  for (const r of ranking) {
+    if (!r.feasible) continue;
+    if (!f0) f0 = r;
+    else {
+      f1 = r;
+      break;
+    }
+  }
+  if (f0 && f1) {
+    const gap = f0.score - f1.score;
+    const msg = `${f0.label} leads ${f1.label} by ${formatNumber(gap)} point${gap === 1 ? "" : "s"}.`;
+    if (gap < 3) value += pushReason(reasons, "narrow-gap", -0.25, msg);
+    else if (gap < 6) value += pushReason(reasons, "narrow-gap", -0.15, msg);
+    else if (gap < 10) value += pushReason(reasons, "narrow-gap", -0.05, msg);
   }
 
-  const seen = new Set<string>();
-  const near = rec.near.filter((nt) => {
-    if (seen.has(nt.field)) return false;
-    seen.add(nt.field);
-    return true;
-  });
-  if (near.length > 0)
-    push(
-      "near-threshold",
-      -Math.min(0.15, 0.05 * near.length),
-      `Answers close to a rule threshold: ${near
-        .map((nt) => `${FIELD_PHRASES[nt.field]} ${formatFieldValue(nt.field, nt.value)} vs ${formatFieldValue(nt.field, nt.threshold)} (${nt.rule})`)
-        .join("; ")}.`,
-    );
+  // The first near-threshold note of each field.
+  let nearCount = 0;
+  let nearText = "";
+  const seen: AnswerField[] = [];
+  for (const nt of rec.near) {
+    if (seen.includes(nt.field)) continue;
+    seen.push(nt.field);
+    nearText += `${nearCount === 0 ? "" : "; "}${FIELD_PHRASES[nt.field]} ${formatFieldValue(nt.field, nt.value)} vs ${formatFieldValue(nt.field, nt.threshold)} (${nt.rule})`;
+    nearCount++;
+  }
+  if (nearCount > 0) value += pushReason(reasons, "near-threshold", -Math.min(0.15, 0.05 * nearCount), `Answers close to a rule threshold: ${nearText}.`);
 
-  const contradictions = warnings.filter((w) => w.kind === "contradiction").length;
+  let contradictions = 0;
+  for (const w of warnings) if (w.kind === "contradiction") contradictions++;
   if (contradictions > 0)
-    push("contradictions", -Math.min(0.2, 0.1 * contradictions), `${contradictions} answer${contradictions === 1 ? "" : "s"} contradict${contradictions === 1 ? "s" : ""} another (see warnings).`);
+    value += pushReason(
+      reasons,
+      "contradictions",
+      -Math.min(0.2, 0.1 * contradictions),
+      `${contradictions} answer${contradictions === 1 ? "" : "s"} contradict${contradictions === 1 ? "s" : ""} another (see warnings).`,
+    );
 
   value = roundTo(Math.min(1, Math.max(0.05, value)), 2);
   return { value, level: value >= 0.75 ? "high" : value >= 0.5 ? "medium" : "low", reasons };
 }
 
-function buildWarnings(a: Answers, x: Float64Array, influence: ReturnType<typeof unknownInfluence>): AssessmentWarning[] {
+function buildWarnings(a: Answers, x: readonly number[], influence: ReturnType<typeof unknownInfluence>): AssessmentWarning[] {
   const out: AssessmentWarning[] = [];
   for (const inf of influence) {
-    const alts = inf.alternatives.map((s) => STRATEGY_LABELS[s]).join(" or ");
+    let alts = "";
+    for (const s of inf.alternatives) alts += (alts === "" ? "" : " or ") + STRATEGY_LABELS[s];
     out.push({
       code: "influential-unknown",
       kind: "unknown",
@@ -311,7 +368,7 @@ function buildEstimates(st: EvalState): EstimatesOut {
   const x = st.x;
   const p = st.prices;
   const gpu = x[FIELD_INDEX.needsGpu] === 1;
-  const v = (f: AnswerField) => ans(x[FIELD_INDEX[f]]!);
+  const v = (f: AnswerField): number | null => ans(x[FIELD_INDEX[f]]!);
   const replicaHour = gpu ? p.gpuReplicaHourUsd : p.cpuReplicaHourUsd;
   const feasible = (s: number) => st.blocked[s] === 0;
 
@@ -466,11 +523,13 @@ const LATENCY_NOTES: Record<StrategyId, string> = {
 function buildTradeoffs(st: EvalState): Tradeoff[] {
   const e = st.est;
   // Moving parts were recorded by the explained evaluation.
-  return STRATEGIES.map((id, s) => {
-    const parts = [...e.movingParts[s]!];
+  const out: Tradeoff[] = [];
+  for (let s = 0; s < STRATEGIES.length; s++) {
+    const id = STRATEGIES[s]!;
+    const parts = e.movingParts[s]!.slice();
     const cost = e.cost[s]!;
     const p99 = e.p99Ms[s]!;
-    return {
+    out.push({
       strategy: id,
       latency: { p99Ms: n(p99, 4), note: LATENCY_NOTES[id] },
       cost: {
@@ -478,6 +537,7 @@ function buildTradeoffs(st: EvalState): Tradeoff[] {
         note: Number.isFinite(cost) ? `About ${formatUsd(cost)} a month at the price table used.` : "Not computable: a load, size or timing answer is unknown.",
       },
       complexity: { level: complexityLevel(parts.length), movingParts: parts },
-    };
-  });
+    });
+  }
+  return out;
 }

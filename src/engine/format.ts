@@ -39,7 +39,8 @@ export function formatNumber(n: number, maxFractionDigits = 2): string {
   if (!Number.isFinite(n)) return n > 0 ? "∞" : n < 0 ? "-∞" : "n/a";
   const abs = Math.abs(n);
   if (abs >= 1e21) return n.toExponential(3);
-  let s = abs.toFixed(maxFractionDigits);
+  // Integers (most costs, counts and durations) print the same without toFixed, faster.
+  let s = Number.isInteger(abs) ? String(abs) : abs.toFixed(maxFractionDigits);
   let dot = s.indexOf(".");
   if (dot !== -1) {
     let end = s.length;

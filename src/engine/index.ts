@@ -18,6 +18,7 @@ export {
   parseAnswers,
   type AnswerField,
   type Answers,
+  type AnswersInput,
   type DraftAnswers,
   type NumericField,
   type ParseAnswersResult,

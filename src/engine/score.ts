@@ -5,14 +5,30 @@
  *    and near-threshold notes.
  * Because both paths run the same code, an explained score can never disagree with a probe.
  */
-import { ANSWER_FIELDS as ANSWER_FIELDS$, CONSUMERS as CONSUMERS$, CRITICALITIES as CRITICALITIES$, DELIVERY_MODES as DELIVERY_MODES$, FEATURE_FRESHNESS as FEATURE_FRESHNESS$, INPUT_SOURCES as INPUT_SOURCES$, type AnswerField, type Answers } from "./answers";
-import { formatDurationMs as formatDurationMs$, formatDurationSeconds as formatDurationSeconds$, formatMegabytes as formatMegabytes$, formatNumber as formatNumber$, formatUsd as formatUsd$ } from "./format";
+import {
+  ANSWER_FIELDS as ANSWER_FIELDS$,
+  CONSUMERS as CONSUMERS$,
+  CRITICALITIES as CRITICALITIES$,
+  DELIVERY_MODES as DELIVERY_MODES$,
+  FEATURE_FRESHNESS as FEATURE_FRESHNESS$,
+  INPUT_SOURCES as INPUT_SOURCES$,
+  type AnswerField,
+  type Answers,
+} from "./answers";
+import {
+  formatDurationMs as formatDurationMs$,
+  formatDurationSeconds as formatDurationSeconds$,
+  formatMegabytes as formatMegabytes$,
+  formatNumber as formatNumber$,
+  formatUsd as formatUsd$,
+} from "./format";
 import { ASSUMPTIONS as ASSUMPTIONS$, LIMIT_SOURCES as LIMIT_SOURCES$, PLATFORM_LIMITS as PLATFORM_LIMITS$ } from "./limits";
 import type { PriceTable } from "./prices";
 import { replicasForWaitBudget as replicasForWaitBudget$, type ReplicaSizing } from "./queueing";
 import { STRATEGIES as STRATEGIES$, STRATEGY_LABELS as STRATEGY_LABELS$, type StrategyId } from "./strategies";
 
-// Module-local bindings of imported values (see docs/engine.md §10: no namespace getters on hot paths).
+// Module-local bindings of imported values: when ES modules are compiled to CommonJS (tsx), every
+// imported name is a property getter read on each use; these are read in hot loops (docs/engine.md §10).
 const ANSWER_FIELDS = ANSWER_FIELDS$;
 const CONSUMERS = CONSUMERS$;
 const CRITICALITIES = CRITICALITIES$;
@@ -32,7 +48,9 @@ const STRATEGIES = STRATEGIES$;
 const STRATEGY_LABELS = STRATEGY_LABELS$;
 
 // ---------------------------------------------------------------------------------------------
-// Encoding: answers -> Float64Array (NaN = unknown; enums = option index; booleans = 0/1)
+// Encoding: answers -> number[] (NaN = unknown; enums = option index; booleans = 0/1).
+// Plain arrays throughout: allocating a typed array costs far more than a small packed array,
+// and states are created for every assessment.
 // ---------------------------------------------------------------------------------------------
 
 export const FIELD_INDEX = Object.fromEntries(ANSWER_FIELDS.map((f, i) => [f, i])) as Record<AnswerField, number>;
@@ -59,25 +77,37 @@ const I_DELIVERY = 18;
 const I_BUDGET = 19;
 const I_CRITICALITY = 20;
 
-const ENUM_OPTIONS: Partial<Record<AnswerField, readonly string[]>> = {
-  consumer: CONSUMERS,
-  featureFreshness: FEATURE_FRESHNESS,
-  inputSource: INPUT_SOURCES,
-  deliveryMode: DELIVERY_MODES,
-  criticality: CRITICALITIES,
-};
+// `undefined` (a key missing from an unparsed object) counts as unknown, like null.
+const num = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
+const bool = (v: boolean | null | undefined): number => (v === null || v === undefined ? NaN : v ? 1 : 0);
+const option = (options: readonly string[], v: string | null | undefined): number => (v === null || v === undefined ? NaN : options.indexOf(v));
 
-export function encodeAnswers(a: Answers): Float64Array {
-  const x = new Float64Array(ANSWER_FIELDS.length);
-  for (let i = 0; i < ANSWER_FIELDS.length; i++) {
-    const f = ANSWER_FIELDS[i]!;
-    const v = a[f];
-    if (v === null || v === undefined) x[i] = NaN;
-    else if (typeof v === "boolean") x[i] = v ? 1 : 0;
-    else if (typeof v === "number") x[i] = v;
-    else x[i] = ENUM_OPTIONS[f]!.indexOf(v);
-  }
-  return x;
+/** Field by field (no dynamic keys: this runs once per assessment and per bulk re-score). */
+export function encodeAnswers(a: Answers): number[] {
+  // In ANSWER_FIELDS order (I_CONSUMER = 0 ... I_CRITICALITY = 20).
+  return [
+    option(CONSUMERS, a.consumer),
+    num(a.latencyBudgetMs),
+    num(a.maxStalenessSeconds),
+    option(FEATURE_FRESHNESS, a.featureFreshness),
+    bool(a.inputsEnumerable),
+    num(a.entityCount),
+    num(a.activeSharePercent),
+    num(a.avgRequestsPerSecond),
+    num(a.peakRequestsPerSecond),
+    num(a.idleHoursPerDay),
+    num(a.coldStartToleranceSeconds),
+    num(a.payloadMB),
+    num(a.processingTimeMs),
+    num(a.modelSizeGB),
+    bool(a.needsGpu),
+    option(INPUT_SOURCES, a.inputSource),
+    bool(a.offlineOrOnDevice),
+    bool(a.fallbackAcceptable),
+    option(DELIVERY_MODES, a.deliveryMode),
+    num(a.monthlyBudgetUsd),
+    option(CRITICALITIES, a.criticality),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,29 +226,39 @@ export class Estimates {
   eP99Ms = NaN;
   eCost = NaN;
   // per strategy
-  readonly cost = new Float64Array(N_STRATEGIES);
-  readonly p99Ms = new Float64Array(N_STRATEGIES);
+  readonly cost: number[] = [0, 0, 0, 0, 0, 0];
+  readonly p99Ms: number[] = [0, 0, 0, 0, 0, 0];
   readonly movingParts: string[][] = [[], [], [], [], [], []];
 }
 
 export interface EvalState {
-  readonly x: Float64Array;
+  readonly x: number[];
   readonly prices: PriceTable;
-  readonly raw: Float64Array; // unclamped score (base + contributions)
-  readonly blocked: Uint8Array;
+  readonly raw: number[]; // unclamped score (base + contributions)
+  readonly blocked: number[];
   /** Weighted points the cost-vs-budget factor gave each strategy (0 when it did not apply). */
-  readonly costPts: Float64Array;
+  readonly costPts: number[];
+  /** Sums of the sections outside the current probe's (see fixSections). */
+  readonly fixedRaw: number[];
+  readonly fixedBlocked: number[];
+  readonly fixedCostPts: number[];
+  /** Answer index whose complement the fixed sums hold (-1: none). */
+  fixedFor: number;
   est: Estimates;
   rec: Recorder | null;
 }
 
-export function createState(x: Float64Array, prices: PriceTable, rec: Recorder | null): EvalState {
+export function createState(x: number[], prices: PriceTable, rec: Recorder | null): EvalState {
   return {
     x,
     prices,
-    raw: new Float64Array(N_STRATEGIES),
-    blocked: new Uint8Array(N_STRATEGIES),
-    costPts: new Float64Array(N_STRATEGIES),
+    raw: [0, 0, 0, 0, 0, 0],
+    blocked: [0, 0, 0, 0, 0, 0],
+    costPts: [0, 0, 0, 0, 0, 0],
+    fixedRaw: [0, 0, 0, 0, 0, 0],
+    fixedBlocked: [0, 0, 0, 0, 0, 0],
+    fixedCostPts: [0, 0, 0, 0, 0, 0],
+    fixedFor: -1,
     est: new Estimates(),
     rec,
   };
@@ -253,25 +293,25 @@ function addOne(st: EvalState, s: number, factor: string, label: string, rawPoin
   if (st.rec && reason !== null && points !== 0) st.rec.contributions[s]!.push({ factor, label, points, reason });
 }
 
-function block(st: EvalState, strategies: readonly number[], rule: string, fields: AnswerField[], message: string | null): void {
+function block(st: EvalState, strategies: readonly number[], rule: string, fields: readonly AnswerField[], message: string | null): void {
   for (const s of strategies) st.blocked[s] = 1;
   if (st.rec && message !== null) {
     for (const s of strategies) st.rec.blockedBy[s]!.push({ rule, message });
-    st.rec.constraints.push({ id: rule, level: "hard", strategies: strategies.map((s) => STRATEGIES[s]!), fields, message, source: null });
+    st.rec.constraints.push({ id: rule, level: "hard", strategies: strategies.map((s) => STRATEGIES[s]!), fields: fields.slice(), message, source: null });
   }
 }
 
-function soft(st: EvalState, rule: string, label: string, pts: Pts, fields: AnswerField[], message: string | null, source: string | null): void {
+function soft(st: EvalState, rule: string, label: string, pts: Pts, fields: readonly AnswerField[], message: string | null, source: string | null): void {
   add(st, rule, label, pts, message);
   if (st.rec && message !== null) {
     const affected: StrategyId[] = [];
     for (let s = 0; s < N_STRATEGIES; s++) if (pts[s] !== 0) affected.push(STRATEGIES[s]!);
-    st.rec.constraints.push({ id: rule, level: "soft", strategies: affected, fields, message, source });
+    st.rec.constraints.push({ id: rule, level: "soft", strategies: affected, fields: fields.slice(), message, source });
   }
 }
 
-function advisory(st: EvalState, rule: string, strategies: readonly number[], fields: AnswerField[], message: string, source: string | null): void {
-  st.rec?.constraints.push({ id: rule, level: "advisory", strategies: strategies.map((s) => STRATEGIES[s]!), fields, message, source });
+function advisory(st: EvalState, rule: string, strategies: readonly number[], fields: readonly AnswerField[], message: string, source: string | null): void {
+  st.rec?.constraints.push({ id: rule, level: "advisory", strategies: strategies.map((s) => STRATEGIES[s]!), fields: fields.slice(), message, source });
 }
 
 const known = (v: number): boolean => v === v; // not NaN
@@ -445,18 +485,36 @@ function computeEstimates(st: EvalState): void {
   const secondsPerMonth = hours * 3600;
   e.rtMinReplicas = minReplicas;
 
+  // --- read by the rule sections: scale-to-zero admissibility (idle hours) and the batch run length ---
+  e.rtColdStartS = (gpu ? ASSUMPTIONS.coldStartBaseGpuS : ASSUMPTIONS.coldStartBaseCpuS) + ASSUMPTIONS.coldStartPerGbS * model;
+  const tol = x[I_COLD]!;
+  e.rtScaleToZeroAllowed = known(tol) && tol >= e.rtColdStartS;
+  const entities = x[I_ENTITIES]!;
+  const staleness = x[I_STALENESS]!;
+  const overhead = ASSUMPTIONS.batchOverheadSeconds;
+  if (known(entities) && known(serviceS)) {
+    e.bWorkSeconds = entities * serviceS;
+    let window: number = ASSUMPTIONS.batchTargetWindowSeconds;
+    if (known(staleness)) window = Math.min(window, Math.max(60, staleness / 2));
+    e.bWorkers = Math.min(ASSUMPTIONS.batchMaxWorkers, Math.max(1, Math.ceil(e.bWorkSeconds / window)));
+    e.bDurationS = overhead + e.bWorkSeconds / e.bWorkers;
+  } else {
+    e.bWorkSeconds = NaN;
+    e.bWorkers = NaN;
+    e.bDurationS = NaN;
+  }
+
+  // Everything else feeds only the cost-vs-budget factor and the explained output: the fast path
+  // (no recorder) stops here when the budget is unknown.
+  if (st.rec === null && !known(x[I_BUDGET]!)) return;
+
   // --- realtime (M/M/c at peak, Erlang C) ---
   const waitS = (budgetMs - processingMs) / 1000;
   e.rtServiceS = serviceS;
   e.rtLambda = peak;
   e.rtWaitBudgetS = waitS;
-  e.rtColdStartS = (gpu ? ASSUMPTIONS.coldStartBaseGpuS : ASSUMPTIONS.coldStartBaseCpuS) + ASSUMPTIONS.coldStartPerGbS * model;
-  const tol = x[I_COLD]!;
-  e.rtScaleToZeroAllowed = known(tol) && tol >= e.rtColdStartS;
-  // Costs only feed the cost-vs-budget factor: the fast path skips them when the budget is unknown.
-  const needCosts = st.rec !== null || known(x[I_BUDGET]!);
   e.rtSizingPeak = null;
-  if (needCosts && known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
+  if (known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
     const sp = sizing(peak, serviceS, waitS);
     e.rtSizingPeak = sp;
     e.rtReplicas = Math.max(minReplicas, sp.replicas);
@@ -483,21 +541,7 @@ function computeEstimates(st: EvalState): void {
   }
   e.p99Ms[R] = e.rtP99Ms;
 
-  // --- batch ---
-  const entities = x[I_ENTITIES]!;
-  const staleness = x[I_STALENESS]!;
-  const overhead = ASSUMPTIONS.batchOverheadSeconds;
-  if (known(entities) && known(serviceS)) {
-    e.bWorkSeconds = entities * serviceS;
-    let window: number = ASSUMPTIONS.batchTargetWindowSeconds;
-    if (known(staleness)) window = Math.min(window, Math.max(60, staleness / 2));
-    e.bWorkers = Math.min(ASSUMPTIONS.batchMaxWorkers, Math.max(1, Math.ceil(e.bWorkSeconds / window)));
-    e.bDurationS = overhead + e.bWorkSeconds / e.bWorkers;
-  } else {
-    e.bWorkSeconds = NaN;
-    e.bWorkers = NaN;
-    e.bDurationS = NaN;
-  }
+  // --- batch (work, workers and run length above) ---
   const durForCadence = known(e.bDurationS) ? e.bDurationS : overhead;
   if (known(staleness)) {
     const room = staleness - durForCadence;
@@ -568,7 +612,7 @@ function computeEstimates(st: EvalState): void {
   const enumerable = x[I_ENUMERABLE];
   e.hHitRate = enumerable === 0 ? ASSUMPTIONS.hybridHitRateNotEnumerable : ASSUMPTIONS.hybridHitRateEnumerable;
   e.hLambda = known(peak) ? peak * (1 - e.hHitRate) : NaN;
-  if (needCosts && known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
+  if (known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
     const hs = sizing(e.hLambda, serviceS, waitS);
     e.hSizing = hs;
     e.hReplicas = Math.max(minReplicas, hs.replicas);
@@ -638,10 +682,9 @@ function movingParts(st: EvalState, s: number): number {
       base = PARTS_EDGE;
   }
   if (st.rec) {
-    const list = st.est.movingParts[s]!;
-    list.length = 0;
-    list.push(...base);
+    const list = base.slice();
     if (extra !== null) list.push(extra);
+    st.est.movingParts[s] = list;
   }
   return base.length + (extra === null ? 0 : 1);
 }
@@ -654,207 +697,369 @@ export function complexityLevel(parts: number): "low" | "medium" | "high" {
 // evaluate
 // ---------------------------------------------------------------------------------------------
 
-const COMPLEXITY_PTS = new Float64Array(N_STRATEGIES);
+// Point vectors and field lists of the rules below, allocated once (evaluate runs in hot loops).
+const PTS_ENUMERABLE_YES: Pts = [10, 0, 0, 0, 10, 0];
+const PTS_ENUMERABLE_NO: Pts = [0, 5, 0, 5, -15, 0];
+const PTS_FALLBACK_YES: Pts = [0, 0, 0, 0, 15, 0];
+const PTS_FALLBACK_NO: Pts = [0, 0, 0, 0, -10, 0];
+const PTS_CRITICALITY_LOW: Pts = [5, -5, 0, -5, -5, 0];
+const PTS_CRITICALITY_HIGH_FALLBACK: Pts = [0, 0, 0, 0, 10, 0];
+const PTS_OFFLINE_YES: Pts = [0, 0, 0, 0, 0, 30];
+const PTS_OFFLINE_NO: Pts = [0, 0, 0, 0, 0, -15];
+const PTS_SYNC_PAYLOAD_OVER_1GB: Pts = [5, -90, 0, -10, -30, -10];
+const PTS_ASYNC_PAYLOAD_LIMIT: Pts = [5, 0, -20, 0, 0, 0];
+const PTS_SYNC_PAYLOAD_OVER_6MB: Pts = [5, -50, 10, -10, -30, -10];
+const PTS_PAYLOAD_OVER_1MB: Pts = [0, -5, 5, -5, 0, 0];
+const PTS_SYNC_TIMEOUT_OVER_1H: Pts = [5, -50, 0, -10, -30, -10];
+const PTS_ASYNC_TIMEOUT: Pts = [10, 0, -30, 0, 0, 0];
+const PTS_SYNC_TIMEOUT_OVER_60S: Pts = [5, -50, 15, -10, -30, -10];
+const PTS_PROCESSING_OVER_10S: Pts = [0, -5, 10, -5, 0, 0];
+const PTS_HYBRID_LIVE_PATH_TOO_SLOW: Pts = [0, 0, 0, 0, -15, 0];
+const PTS_TRAFFIC_BURSTINESS: Pts = [0, -5, 5, 0, 0, 0];
+const PTS_TRAFFIC_VOLUME: Pts = [5, -10, 5, -10, -5, 0];
+const PTS_IDLE_HOURS: Pts = [0, -5, 0, -5, -5, 0];
+const PTS_ACTIVE_UNDER_10: Pts = [-15, 0, 0, 0, 5, 0];
+const PTS_ACTIVE_UNDER_50: Pts = [-5, 0, 0, 0, 5, 0];
+const PTS_ACTIVE_OVER_80: Pts = [5, 0, 0, 0, 0, 0];
+const PTS_BATCH_CADENCE_BELOW_15MIN: Pts = [-20, 0, 0, 0, 0, 0];
+const PTS_EDGE_MODEL_OVER_1GB: Pts = [0, 0, 0, 0, 0, -20];
+const PTS_EDGE_MODEL_OVER_200MB: Pts = [0, 0, 0, 0, 0, -5];
+const PTS_NEEDS_GPU: Pts = [0, 0, 0, 0, 0, -10];
+const R_AND_S = [R, S] as const;
+const F_FEATURE_FRESHNESS: readonly AnswerField[] = ["featureFreshness"];
+const F_INPUTS_ENUMERABLE: readonly AnswerField[] = ["inputsEnumerable"];
+const F_OFFLINE_OR_ON_DEVICE: readonly AnswerField[] = ["offlineOrOnDevice"];
+const F_PAYLOAD_MB: readonly AnswerField[] = ["payloadMB"];
+const F_PROCESSING_TIME_MS: readonly AnswerField[] = ["processingTimeMs"];
+const F_PROCESSING_LATENCY: readonly AnswerField[] = ["processingTimeMs", "latencyBudgetMs"];
+const F_BATCH_RUN: readonly AnswerField[] = ["maxStalenessSeconds", "entityCount", "processingTimeMs"];
+const F_MAX_STALENESS_SECONDS: readonly AnswerField[] = ["maxStalenessSeconds"];
+const F_MODEL_SIZE_GB: readonly AnswerField[] = ["modelSizeGB"];
+const F_NEEDS_GPU: readonly AnswerField[] = ["needsGpu"];
+
+// Factor sections of `evaluate`. A probe that changes one answer re-runs only the sections that
+// read it (FIELD_SECTIONS); the others were summed once by `fixSections` (see whatif.ts).
+export const SEC_CONSUMER = 1 << 0;
+export const SEC_LATENCY = 1 << 1;
+export const SEC_STALENESS = 1 << 2;
+export const SEC_FRESHNESS = 1 << 3;
+export const SEC_ENUMERABLE = 1 << 4;
+export const SEC_SOURCE = 1 << 5;
+export const SEC_DELIVERY = 1 << 6;
+export const SEC_FALLBACK = 1 << 7;
+export const SEC_OFFLINE = 1 << 8;
+export const SEC_PAYLOAD = 1 << 9;
+export const SEC_PROCESSING = 1 << 10;
+export const SEC_TRAFFIC = 1 << 11;
+export const SEC_ACTIVE = 1 << 12;
+export const SEC_BATCH_RUN = 1 << 13;
+export const SEC_DEVICE_FIT = 1 << 14;
+export const SEC_COST = 1 << 15;
+export const SEC_COMPLEXITY = 1 << 16;
+export const SEC_ALL = (1 << 17) - 1;
+/** Sections that read the estimates: computeEstimates runs only when one of them is evaluated. */
+const SEC_USES_ESTIMATES = SEC_TRAFFIC | SEC_BATCH_RUN | SEC_COST;
+
+/** Every answer computeEstimates reads for the monthly costs (the cost section reads them all). */
+const COST_INPUTS: readonly AnswerField[] = [
+  "needsGpu", "processingTimeMs", "latencyBudgetMs", "peakRequestsPerSecond", "avgRequestsPerSecond", "idleHoursPerDay",
+  "modelSizeGB", "criticality", "coldStartToleranceSeconds", "entityCount", "maxStalenessSeconds", "inputsEnumerable", "monthlyBudgetUsd",
+];
+
+/**
+ * The answers each section reads, directly or through an estimate (rtScaleToZeroAllowed for the
+ * idle-hours rule, the batch run length, the costs). Keep in step with the sections of
+ * `evaluate`: tests/unit/engine/score-sections.test.ts checks every field's partial
+ * re-evaluation against a full one.
+ */
+const SECTION_FIELDS: readonly (readonly [number, readonly AnswerField[]])[] = [
+  [SEC_CONSUMER, ["consumer"]],
+  [SEC_LATENCY, ["latencyBudgetMs"]],
+  [SEC_STALENESS, ["maxStalenessSeconds"]],
+  [SEC_FRESHNESS, ["featureFreshness"]],
+  [SEC_ENUMERABLE, ["inputsEnumerable"]],
+  [SEC_SOURCE, ["inputSource"]],
+  [SEC_DELIVERY, ["deliveryMode"]],
+  [SEC_FALLBACK, ["fallbackAcceptable", "criticality"]],
+  [SEC_OFFLINE, ["offlineOrOnDevice"]],
+  [SEC_PAYLOAD, ["payloadMB"]],
+  [SEC_PROCESSING, ["processingTimeMs", "latencyBudgetMs", "offlineOrOnDevice"]],
+  [SEC_TRAFFIC, ["peakRequestsPerSecond", "avgRequestsPerSecond", "idleHoursPerDay", "coldStartToleranceSeconds", "needsGpu", "modelSizeGB"]],
+  [SEC_ACTIVE, ["activeSharePercent"]],
+  [SEC_BATCH_RUN, ["maxStalenessSeconds", "entityCount", "processingTimeMs"]],
+  [SEC_DEVICE_FIT, ["modelSizeGB", "needsGpu"]],
+  [SEC_COST, COST_INPUTS],
+  [SEC_COMPLEXITY, ["featureFreshness"]],
+];
+
+/** FIELD_SECTIONS[i]: the sections that must be re-evaluated when answer i changes. */
+export const FIELD_SECTIONS: Int32Array = (() => {
+  const out = new Int32Array(ANSWER_FIELDS.length);
+  for (const [sec, fields] of SECTION_FIELDS) for (const f of fields) out[FIELD_INDEX[f]] = out[FIELD_INDEX[f]]! | sec;
+  return out;
+})();
+
+/**
+ * Evaluate every section except `sections` from the base score and keep the result: later
+ * `evaluate(st, sections)` calls start from it. Fast path only (no recorder).
+ */
+export function fixSections(st: EvalState, sections: number): void {
+  run(st, SEC_ALL & ~sections, false);
+  // (element loops: TypedArray#set costs more than six copies)
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    st.fixedRaw[s] = st.raw[s]!;
+    st.fixedBlocked[s] = st.blocked[s]!;
+    st.fixedCostPts[s] = st.costPts[s]!;
+  }
+}
 
 /**
  * Score every strategy. Returns the index of the recommended strategy (highest clamped score
  * among feasible strategies; ties go to the earlier strategy in STRATEGIES order).
+ * With `sections` (fast path only), only those sections are evaluated, on top of the sums kept by
+ * the last `fixSections(st, sections)`; the answers the other sections read must not have changed.
  */
-export function evaluate(st: EvalState): number {
+export function evaluate(st: EvalState, sections: number = SEC_ALL): number {
+  if (sections !== SEC_ALL && st.rec) throw new Error("partial evaluation is for the fast path only");
+  return run(st, sections, sections !== SEC_ALL);
+}
+
+function run(st: EvalState, sec: number, fromFixed: boolean): number {
   const x = st.x;
   const raw = st.raw;
   const rec = st.rec;
-  for (let s = 0; s < N_STRATEGIES; s++) {
-    raw[s] = BASE_SCORE;
-    st.blocked[s] = 0;
-    st.costPts[s] = 0;
+  if (fromFixed) {
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      raw[s] = st.fixedRaw[s]!;
+      st.blocked[s] = st.fixedBlocked[s]!;
+      st.costPts[s] = st.fixedCostPts[s]!;
+    }
+  } else {
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      raw[s] = BASE_SCORE;
+      st.blocked[s] = 0;
+      st.costPts[s] = 0;
+    }
   }
-  computeEstimates(st);
+  if (sec & SEC_USES_ESTIMATES) computeEstimates(st);
   const e = st.est;
 
-  // 1. consumer
   const consumer = x[I_CONSUMER]!;
-  if (consumer >= 0) add(st, "consumer", L_CONSUMER, CONSUMER_PTS[consumer]!, CONSUMER_REASONS[consumer]!);
+  const latency = x[I_LATENCY]!;
+  const staleness = x[I_STALENESS]!;
+  const freshness = x[I_FRESHNESS]!;
+  const enumerable = x[I_ENUMERABLE]!;
+  const source = x[I_SOURCE]!;
+  const delivery = x[I_DELIVERY]!;
+  const fallback = x[I_FALLBACK]!;
+  const crit = x[I_CRITICALITY]!;
+  const offline = x[I_OFFLINE]!;
+  const payload = x[I_PAYLOAD]!;
+  const processing = x[I_PROCESSING]!;
+  const peak = x[I_PEAK]!;
+  const avg = x[I_AVG]!;
+  const idle = x[I_IDLE]!;
+  const activeShare = x[I_ACTIVE]!;
+  const model = x[I_MODEL]!;
+  const budget = x[I_BUDGET]!;
+
+  // 1. consumer
+  if (sec & SEC_CONSUMER) {
+    if (consumer >= 0) add(st, "consumer", L_CONSUMER, CONSUMER_PTS[consumer]!, CONSUMER_REASONS[consumer]!);
+  }
 
   // 2. latency budget
-  const latency = x[I_LATENCY]!;
-  if (known(latency)) {
-    const t = tierIndex(latency, LATENCY_TIERS_MS);
-    add(st, "latency-budget", L_LATENCY, LATENCY_PTS[t]!, rec ? `A p99 budget of ${formatDurationMs(latency)} ${LATENCY_REASONS[t]}` : null);
-    rec?.nearCheck("latencyBudgetMs", latency, LATENCY_TIERS_MS, "latency-budget");
+  if (sec & SEC_LATENCY) {
+    if (known(latency)) {
+      const t = tierIndex(latency, LATENCY_TIERS_MS);
+      add(st, "latency-budget", L_LATENCY, LATENCY_PTS[t]!, rec ? `A p99 budget of ${formatDurationMs(latency)} ${LATENCY_REASONS[t]}` : null);
+      rec?.nearCheck("latencyBudgetMs", latency, LATENCY_TIERS_MS, "latency-budget");
+    }
   }
 
   // 3. staleness
-  const staleness = x[I_STALENESS]!;
-  if (known(staleness)) {
-    const t = tierIndex(staleness, STALENESS_TIERS_S);
-    add(st, "staleness", L_STALENESS, STALENESS_PTS[t]!, rec ? `With ${formatDurationSeconds(staleness)} of staleness allowed, ${STALENESS_REASONS[t]}` : null);
-    rec?.nearCheck("maxStalenessSeconds", staleness, STALENESS_TIERS_S, "staleness");
+  if (sec & SEC_STALENESS) {
+    if (known(staleness)) {
+      const t = tierIndex(staleness, STALENESS_TIERS_S);
+      add(st, "staleness", L_STALENESS, STALENESS_PTS[t]!, rec ? `With ${formatDurationSeconds(staleness)} of staleness allowed, ${STALENESS_REASONS[t]}` : null);
+      rec?.nearCheck("maxStalenessSeconds", staleness, STALENESS_TIERS_S, "staleness");
+    }
   }
 
   // 4. feature freshness
-  const freshness = x[I_FRESHNESS]!;
-  if (freshness >= 0) {
-    add(st, "feature-freshness", L_FRESHNESS, FRESHNESS_PTS[freshness]!, FRESHNESS_REASONS[freshness]!);
-    if (freshness === 0)
-      block(st, ONLY_B, "request-time-features", ["featureFreshness"], rec ? "The model needs request-time inputs, so predictions cannot be computed before the request: pure batch is impossible." : null);
+  if (sec & SEC_FRESHNESS) {
+    if (freshness >= 0) {
+      add(st, "feature-freshness", L_FRESHNESS, FRESHNESS_PTS[freshness]!, FRESHNESS_REASONS[freshness]!);
+      if (freshness === 0)
+        block(st, ONLY_B, "request-time-features", F_FEATURE_FRESHNESS, rec ? "The model needs request-time inputs, so predictions cannot be computed before the request: pure batch is impossible." : null);
+    }
   }
 
   // 5. enumerable inputs
-  const enumerable = x[I_ENUMERABLE]!;
-  if (enumerable === 1) add(st, "inputs-enumerable", L_ENUM, [10, 0, 0, 0, 10, 0], "Every input can be enumerated before it is needed, so predictions can be precomputed.");
-  else if (enumerable === 0) {
-    add(st, "inputs-enumerable", L_ENUM, [0, 5, 0, 5, -15, 0], "Inputs cannot be enumerated in advance: a precomputed layer can only cover part of the traffic.");
-    block(st, ONLY_B, "inputs-not-enumerable", ["inputsEnumerable"], rec ? "Inputs cannot be known before they are needed, so a scheduled batch cannot score them: pure batch is impossible." : null);
+  if (sec & SEC_ENUMERABLE) {
+    if (enumerable === 1) add(st, "inputs-enumerable", L_ENUM, PTS_ENUMERABLE_YES, "Every input can be enumerated before it is needed, so predictions can be precomputed.");
+    else if (enumerable === 0) {
+      add(st, "inputs-enumerable", L_ENUM, PTS_ENUMERABLE_NO, "Inputs cannot be enumerated in advance: a precomputed layer can only cover part of the traffic.");
+      block(st, ONLY_B, "inputs-not-enumerable", F_INPUTS_ENUMERABLE, rec ? "Inputs cannot be known before they are needed, so a scheduled batch cannot score them: pure batch is impossible." : null);
+    }
   }
 
   // 6. input source
-  const source = x[I_SOURCE]!;
-  if (source >= 0) add(st, "input-source", L_SOURCE, SOURCE_PTS[source]!, SOURCE_REASONS[source]!);
+  if (sec & SEC_SOURCE) {
+    if (source >= 0) add(st, "input-source", L_SOURCE, SOURCE_PTS[source]!, SOURCE_REASONS[source]!);
+  }
 
   // 7. delivery
-  const delivery = x[I_DELIVERY]!;
-  if (delivery >= 0) add(st, "delivery-mode", L_DELIVERY, DELIVERY_PTS[delivery]!, DELIVERY_REASONS[delivery]!);
+  if (sec & SEC_DELIVERY) {
+    if (delivery >= 0) add(st, "delivery-mode", L_DELIVERY, DELIVERY_PTS[delivery]!, DELIVERY_REASONS[delivery]!);
+  }
 
   // 8. fallback + criticality
-  const fallback = x[I_FALLBACK]!;
-  if (fallback === 1)
-    add(st, "fallback", L_FALLBACK, [0, 0, 0, 0, 15, 0], "A slightly stale precomputed answer may stand in when live scoring fails or is slow: exactly what the hybrid pattern provides.");
-  else if (fallback === 0) add(st, "fallback", L_FALLBACK, [0, 0, 0, 0, -10, 0], "No stale fallback is acceptable, so a precomputed fallback layer adds cost without a use.");
-  const crit = x[I_CRITICALITY]!;
-  if (crit === 0) add(st, "criticality", L_CRIT, [5, -5, 0, -5, -5, 0], "Low criticality favours the simplest thing that works.");
-  else if (crit >= 2 && fallback === 1)
-    add(st, "criticality", L_CRIT, [0, 0, 0, 0, 10, 0], "High criticality with an acceptable fallback: a precomputed layer keeps answers flowing when the live path fails.");
+  if (sec & SEC_FALLBACK) {
+    if (fallback === 1)
+      add(st, "fallback", L_FALLBACK, PTS_FALLBACK_YES, "A slightly stale precomputed answer may stand in when live scoring fails or is slow: exactly what the hybrid pattern provides.");
+    else if (fallback === 0) add(st, "fallback", L_FALLBACK, PTS_FALLBACK_NO, "No stale fallback is acceptable, so a precomputed fallback layer adds cost without a use.");
+    if (crit === 0) add(st, "criticality", L_CRIT, PTS_CRITICALITY_LOW, "Low criticality favours the simplest thing that works.");
+    else if (crit >= 2 && fallback === 1)
+      add(st, "criticality", L_CRIT, PTS_CRITICALITY_HIGH_FALLBACK, "High criticality with an acceptable fallback: a precomputed layer keeps answers flowing when the live path fails.");
+  }
 
   // 9. offline / on-device
-  const offline = x[I_OFFLINE]!;
-  if (offline === 1) {
-    add(st, "offline", L_OFFLINE, [0, 0, 0, 0, 0, 30], "Must work without network or keep data on the device: only on-device inference satisfies this.");
-    block(st, NOT_EDGE, "offline-required", ["offlineOrOnDevice"], rec ? "The use case must work offline or keep data on the device; any server-side strategy violates that." : null);
-  } else if (offline === 0) {
-    add(st, "offline", L_OFFLINE, [0, 0, 0, 0, 0, -15], "Nothing requires on-device operation; shipping the model to devices adds release, update and monitoring burden.");
+  if (sec & SEC_OFFLINE) {
+    if (offline === 1) {
+      add(st, "offline", L_OFFLINE, PTS_OFFLINE_YES, "Must work without network or keep data on the device: only on-device inference satisfies this.");
+      block(st, NOT_EDGE, "offline-required", F_OFFLINE_OR_ON_DEVICE, rec ? "The use case must work offline or keep data on the device; any server-side strategy violates that." : null);
+    } else if (offline === 0) {
+      add(st, "offline", L_OFFLINE, PTS_OFFLINE_NO, "Nothing requires on-device operation; shipping the model to devices adds release, update and monitoring burden.");
+    }
   }
 
   // 10. payload (documented platform limits)
-  const payload = x[I_PAYLOAD]!;
-  if (known(payload)) {
-    rec?.nearCheck("payloadMB", payload, [PLATFORM_LIMITS.syncPayloadWarnMB, PLATFORM_LIMITS.syncPayloadMB, PLATFORM_LIMITS.asyncPayloadMB], "payload");
-    if (payload > PLATFORM_LIMITS.asyncPayloadMB) {
-      soft(st, "sync-payload-limit", L_PAYLOAD, [5, -90, 0, -10, -30, -10], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints and stream records accept.` : null, LIMIT_SOURCES.syncPayload);
-      soft(st, "async-payload-limit", L_PAYLOAD, [5, 0, -20, 0, 0, 0], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what queued asynchronous endpoints accept (~1 GB); only bulk jobs reading files handle it.` : null, LIMIT_SOURCES.asyncPayload);
-    } else if (payload > PLATFORM_LIMITS.syncPayloadMB) {
-      soft(st, "sync-payload-limit", L_PAYLOAD, [5, -50, 10, -10, -30, -10], ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints (~6 MB) and stream records (~1 MB) accept; queued endpoints stage payloads in object storage.` : null, LIMIT_SOURCES.syncPayload);
-    } else if (payload > PLATFORM_LIMITS.syncPayloadWarnMB) {
-      add(st, "payload", L_PAYLOAD, [0, -5, 5, -5, 0, 0], rec ? `A ${formatMegabytes(payload)} payload is above some synchronous limits (Vertex AI online prediction: 1.5 MB) and stream record limits (~1 MB).` : null);
-      advisory(st, "payload-over-1mb", [R, S], ["payloadMB"], `A ${formatMegabytes(payload)} payload is above some synchronous and stream record limits; check the chosen platform.`, LIMIT_SOURCES.syncPayloadWarn);
+  if (sec & SEC_PAYLOAD) {
+    if (known(payload)) {
+      rec?.nearCheck("payloadMB", payload, [PLATFORM_LIMITS.syncPayloadWarnMB, PLATFORM_LIMITS.syncPayloadMB, PLATFORM_LIMITS.asyncPayloadMB], "payload");
+      if (payload > PLATFORM_LIMITS.asyncPayloadMB) {
+        soft(st, "sync-payload-limit", L_PAYLOAD, PTS_SYNC_PAYLOAD_OVER_1GB, F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints and stream records accept.` : null, LIMIT_SOURCES.syncPayload);
+        soft(st, "async-payload-limit", L_PAYLOAD, PTS_ASYNC_PAYLOAD_LIMIT, F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} payload exceeds what queued asynchronous endpoints accept (~1 GB); only bulk jobs reading files handle it.` : null, LIMIT_SOURCES.asyncPayload);
+      } else if (payload > PLATFORM_LIMITS.syncPayloadMB) {
+        soft(st, "sync-payload-limit", L_PAYLOAD, PTS_SYNC_PAYLOAD_OVER_6MB, F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints (~6 MB) and stream records (~1 MB) accept; queued endpoints stage payloads in object storage.` : null, LIMIT_SOURCES.syncPayload);
+      } else if (payload > PLATFORM_LIMITS.syncPayloadWarnMB) {
+        add(st, "payload", L_PAYLOAD, PTS_PAYLOAD_OVER_1MB, rec ? `A ${formatMegabytes(payload)} payload is above some synchronous limits (Vertex AI online prediction: 1.5 MB) and stream record limits (~1 MB).` : null);
+        if (rec) advisory(st, "payload-over-1mb", R_AND_S, F_PAYLOAD_MB, `A ${formatMegabytes(payload)} payload is above some synchronous and stream record limits; check the chosen platform.`, LIMIT_SOURCES.syncPayloadWarn);
+      }
     }
   }
 
   // 11. processing time
-  const processing = x[I_PROCESSING]!;
-  if (known(processing)) {
-    rec?.nearCheck("processingTimeMs", processing, [10_000, PLATFORM_LIMITS.syncTimeoutMs, PLATFORM_LIMITS.asyncTimeoutMs], "processing-time");
-    if (processing > PLATFORM_LIMITS.asyncTimeoutMs) {
-      soft(st, "sync-timeout", L_PROCESSING, [5, -50, 0, -10, -30, -10], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s).` : null, LIMIT_SOURCES.syncTimeout);
-      soft(st, "async-timeout", L_PROCESSING, [10, 0, -30, 0, 0, 0], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds the ~1 h limit of queued asynchronous endpoints; only batch jobs run that long.` : null, LIMIT_SOURCES.asyncTimeout);
-    } else if (processing > PLATFORM_LIMITS.syncTimeoutMs) {
-      soft(st, "sync-timeout", L_PROCESSING, [5, -50, 15, -10, -30, -10], ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s); queued asynchronous endpoints allow up to ~1 h.` : null, LIMIT_SOURCES.syncTimeout);
-    } else if (processing >= 10_000) {
-      add(st, "processing-time", L_PROCESSING, [0, -5, 10, -5, 0, 0], rec ? `${formatDurationMs(processing)} per prediction holds a connection and a replica per request; a queue decouples the caller.` : null);
-    }
-    if (known(latency)) {
-      rec?.nearCheck("processingTimeMs", processing, [latency], "processing-exceeds-budget");
-      rec?.nearCheck("latencyBudgetMs", latency, [processing], "processing-exceeds-budget");
-      if (processing >= latency) {
-        block(st, ONLY_R, "processing-exceeds-budget", ["processingTimeMs", "latencyBudgetMs"], rec ? `Processing alone takes ${formatDurationMs(processing)}, at or above the ${formatDurationMs(latency)} latency budget: no synchronous endpoint can meet it.` : null);
-        soft(st, "hybrid-live-path-too-slow", L_PROCESSING, [0, 0, 0, 0, -15, 0], ["processingTimeMs", "latencyBudgetMs"], rec ? "Requests that miss the precomputed store would take longer than the latency budget on the live path." : null, null);
+  if (sec & SEC_PROCESSING) {
+    if (known(processing)) {
+      rec?.nearCheck("processingTimeMs", processing, [10_000, PLATFORM_LIMITS.syncTimeoutMs, PLATFORM_LIMITS.asyncTimeoutMs], "processing-time");
+      if (processing > PLATFORM_LIMITS.asyncTimeoutMs) {
+        soft(st, "sync-timeout", L_PROCESSING, PTS_SYNC_TIMEOUT_OVER_1H, F_PROCESSING_TIME_MS, rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s).` : null, LIMIT_SOURCES.syncTimeout);
+        soft(st, "async-timeout", L_PROCESSING, PTS_ASYNC_TIMEOUT, F_PROCESSING_TIME_MS, rec ? `${formatDurationMs(processing)} per prediction exceeds the ~1 h limit of queued asynchronous endpoints; only batch jobs run that long.` : null, LIMIT_SOURCES.asyncTimeout);
+      } else if (processing > PLATFORM_LIMITS.syncTimeoutMs) {
+        soft(st, "sync-timeout", L_PROCESSING, PTS_SYNC_TIMEOUT_OVER_60S, F_PROCESSING_TIME_MS, rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s); queued asynchronous endpoints allow up to ~1 h.` : null, LIMIT_SOURCES.syncTimeout);
+      } else if (processing >= 10_000) {
+        add(st, "processing-time", L_PROCESSING, PTS_PROCESSING_OVER_10S, rec ? `${formatDurationMs(processing)} per prediction holds a connection and a replica per request; a queue decouples the caller.` : null);
       }
-      if (processing * ASSUMPTIONS.edgeSlowdown >= latency && offline !== 1)
-        soft(st, "edge-device-latency", L_EDGE, [0, 0, 0, 0, 0, -15], ["processingTimeMs", "latencyBudgetMs"], rec ? `On a device (assumed ${ASSUMPTIONS.edgeSlowdown}x slower than a server) a prediction would take ~${formatDurationMs(processing * ASSUMPTIONS.edgeSlowdown)}, beyond the budget.` : null, null);
+      if (known(latency)) {
+        rec?.nearCheck("processingTimeMs", processing, [latency], "processing-exceeds-budget");
+        rec?.nearCheck("latencyBudgetMs", latency, [processing], "processing-exceeds-budget");
+        if (processing >= latency) {
+          block(st, ONLY_R, "processing-exceeds-budget", F_PROCESSING_LATENCY, rec ? `Processing alone takes ${formatDurationMs(processing)}, at or above the ${formatDurationMs(latency)} latency budget: no synchronous endpoint can meet it.` : null);
+          soft(st, "hybrid-live-path-too-slow", L_PROCESSING, PTS_HYBRID_LIVE_PATH_TOO_SLOW, F_PROCESSING_LATENCY, rec ? "Requests that miss the precomputed store would take longer than the latency budget on the live path." : null, null);
+        }
+        if (processing * ASSUMPTIONS.edgeSlowdown >= latency && offline !== 1)
+          soft(st, "edge-device-latency", L_EDGE, PTS_OFFLINE_NO, F_PROCESSING_LATENCY, rec ? `On a device (assumed ${ASSUMPTIONS.edgeSlowdown}x slower than a server) a prediction would take ~${formatDurationMs(processing * ASSUMPTIONS.edgeSlowdown)}, beyond the budget.` : null, null);
+      }
     }
   }
 
   // 12. traffic shape
-  const peak = x[I_PEAK]!;
-  const avg = x[I_AVG]!;
-  if (known(peak) && known(avg) && avg > 0 && peak >= 10 * avg)
-    add(st, "traffic-burstiness", L_TRAFFIC, [0, -5, 5, 0, 0, 0], rec ? `Traffic is bursty (peak ${formatNumber(peak / avg, 1)}x the average): a queue absorbs spikes; an endpoint must be provisioned for the peak.` : null);
-  if (known(peak) && peak < 0.01)
-    add(st, "traffic-volume", L_TRAFFIC, [5, -10, 5, -10, -5, 0], rec ? `At most ${formatNumber(peak, 4)} requests per second: an always-on endpoint or stream processor would sit idle almost all the time.` : null);
-  const idle = x[I_IDLE]!;
-  if (known(idle) && idle >= 12 && !e.rtScaleToZeroAllowed) {
-    add(st, "idle-hours", L_TRAFFIC, [0, -5, 0, -5, -5, 0], rec ? `Idle ${formatNumber(idle, 1)} h a day and cold starts (~${formatDurationSeconds(e.rtColdStartS)}) not tolerated: always-on replicas are paid while idle.` : null);
-    rec?.nearCheck("idleHoursPerDay", idle, [12], "idle-hours");
+  if (sec & SEC_TRAFFIC) {
+    if (known(peak) && known(avg) && avg > 0 && peak >= 10 * avg)
+      add(st, "traffic-burstiness", L_TRAFFIC, PTS_TRAFFIC_BURSTINESS, rec ? `Traffic is bursty (peak ${formatNumber(peak / avg, 1)}x the average): a queue absorbs spikes; an endpoint must be provisioned for the peak.` : null);
+    if (known(peak) && peak < 0.01)
+      add(st, "traffic-volume", L_TRAFFIC, PTS_TRAFFIC_VOLUME, rec ? `At most ${formatNumber(peak, 4)} requests per second: an always-on endpoint or stream processor would sit idle almost all the time.` : null);
+    if (known(idle) && idle >= 12 && !e.rtScaleToZeroAllowed) {
+      add(st, "idle-hours", L_TRAFFIC, PTS_IDLE_HOURS, rec ? `Idle ${formatNumber(idle, 1)} h a day and cold starts (~${formatDurationSeconds(e.rtColdStartS)}) not tolerated: always-on replicas are paid while idle.` : null);
+      rec?.nearCheck("idleHoursPerDay", idle, [12], "idle-hours");
+    }
   }
 
   // 13. share of entities needing predictions (wasted batch work)
-  const activeShare = x[I_ACTIVE]!;
-  if (known(activeShare)) {
-    rec?.nearCheck("activeSharePercent", activeShare, [10, 50, 80], "active-share");
-    if (activeShare < 10)
-      add(st, "active-share", L_ACTIVE, [-15, 0, 0, 0, 5, 0], rec ? `Only ${formatNumber(activeShare, 1)}% of entities need a prediction per period: a full batch run wastes most of its work.` : null);
-    else if (activeShare < 50)
-      add(st, "active-share", L_ACTIVE, [-5, 0, 0, 0, 5, 0], rec ? `${formatNumber(activeShare, 1)}% of entities need a prediction per period: a full batch run wastes over half of its work.` : null);
-    else if (activeShare >= 80)
-      add(st, "active-share", L_ACTIVE, [5, 0, 0, 0, 0, 0], rec ? `${formatNumber(activeShare, 1)}% of entities need a prediction per period: a full run wastes little.` : null);
+  if (sec & SEC_ACTIVE) {
+    if (known(activeShare)) {
+      rec?.nearCheck("activeSharePercent", activeShare, [10, 50, 80], "active-share");
+      if (activeShare < 10)
+        add(st, "active-share", L_ACTIVE, PTS_ACTIVE_UNDER_10, rec ? `Only ${formatNumber(activeShare, 1)}% of entities need a prediction per period: a full batch run wastes most of its work.` : null);
+      else if (activeShare < 50)
+        add(st, "active-share", L_ACTIVE, PTS_ACTIVE_UNDER_50, rec ? `${formatNumber(activeShare, 1)}% of entities need a prediction per period: a full batch run wastes over half of its work.` : null);
+      else if (activeShare >= 80)
+        add(st, "active-share", L_ACTIVE, PTS_ACTIVE_OVER_80, rec ? `${formatNumber(activeShare, 1)}% of entities need a prediction per period: a full run wastes little.` : null);
+    }
   }
 
   // 14. batch run length vs allowed staleness
-  if (known(staleness)) {
-    const dur = known(e.bDurationS) ? e.bDurationS : ASSUMPTIONS.batchOverheadSeconds;
-    if (dur >= staleness) {
-      block(st, ONLY_B, "batch-run-exceeds-staleness", ["maxStalenessSeconds", "entityCount", "processingTimeMs"],
-        rec ? `One batch run takes ~${formatDurationSeconds(dur)}${known(e.bDurationS) ? "" : " (scheduling overhead alone)"}, at or above the ${formatDurationSeconds(staleness)} staleness allowed: predictions would be stale before the run ends.` : null);
-      soft(st, "hybrid-precompute-stale", L_BATCHRUN, [0, 0, 0, 0, -10, 0], ["maxStalenessSeconds"], rec ? "The precomputed layer of a hybrid cannot be refreshed within the allowed staleness; only its live path would be fresh." : null, null);
-    } else if (staleness - dur < ASSUMPTIONS.microBatchCadenceSeconds) {
-      soft(st, "batch-cadence-below-15min", L_BATCHRUN, [-20, 0, 0, 0, 0, 0], ["maxStalenessSeconds"], rec ? `To stay within ${formatDurationSeconds(staleness)} of staleness the batch would have to run every ${formatDurationSeconds(staleness - dur)}: that is micro-batching, better served by streaming or on-request scoring.` : null, null);
+  if (sec & SEC_BATCH_RUN) {
+    if (known(staleness)) {
+      const dur = known(e.bDurationS) ? e.bDurationS : ASSUMPTIONS.batchOverheadSeconds;
+      if (dur >= staleness) {
+        block(st, ONLY_B, "batch-run-exceeds-staleness", F_BATCH_RUN,
+          rec ? `One batch run takes ~${formatDurationSeconds(dur)}${known(e.bDurationS) ? "" : " (scheduling overhead alone)"}, at or above the ${formatDurationSeconds(staleness)} staleness allowed: predictions would be stale before the run ends.` : null);
+        soft(st, "hybrid-precompute-stale", L_BATCHRUN, PTS_FALLBACK_NO, F_MAX_STALENESS_SECONDS, rec ? "The precomputed layer of a hybrid cannot be refreshed within the allowed staleness; only its live path would be fresh." : null, null);
+      } else if (staleness - dur < ASSUMPTIONS.microBatchCadenceSeconds) {
+        soft(st, "batch-cadence-below-15min", L_BATCHRUN, PTS_BATCH_CADENCE_BELOW_15MIN, F_MAX_STALENESS_SECONDS, rec ? `To stay within ${formatDurationSeconds(staleness)} of staleness the batch would have to run every ${formatDurationSeconds(staleness - dur)}: that is micro-batching, better served by streaming or on-request scoring.` : null, null);
+      }
+      if (rec && known(e.bDurationS)) rec.nearCheck("maxStalenessSeconds", staleness, [e.bDurationS, e.bDurationS + ASSUMPTIONS.microBatchCadenceSeconds], "batch-run-length");
     }
-    if (rec && known(e.bDurationS)) rec.nearCheck("maxStalenessSeconds", staleness, [e.bDurationS, e.bDurationS + ASSUMPTIONS.microBatchCadenceSeconds], "batch-run-length");
   }
 
   // 15. fit on devices
-  const model = x[I_MODEL]!;
-  if (known(model)) {
-    rec?.nearCheck("modelSizeGB", model, [0.2, PLATFORM_LIMITS.edgeModelGB], "edge-model-size");
-    if (model > PLATFORM_LIMITS.edgeModelGB)
-      soft(st, "edge-model-size", L_EDGE, [0, 0, 0, 0, 0, -20], ["modelSizeGB"], rec ? `A ${formatNumber(model, 2)} GB model is too large to ship comfortably to phones or browsers.` : null, LIMIT_SOURCES.edgeModel);
-    else if (model > 0.2) add(st, "edge-model-size", L_EDGE, [0, 0, 0, 0, 0, -5], rec ? `A ${formatNumber(model, 2)} GB model is sizeable for a device download.` : null);
-  }
-  if (x[I_GPU] === 1) {
-    add(st, "needs-gpu", L_EDGE, [0, 0, 0, 0, 0, -10], "The model needs a GPU: device accelerators vary widely, and GPU replicas make idle endpoints expensive.");
-    if (e.rtScaleToZeroMethod === "replica-hours-while-active" && rec)
-      advisory(st, "serverless-no-gpu", [R], ["needsGpu"], "Serverless (scale-to-zero) endpoints commonly offer no GPUs; scale-to-zero would need an autoscaled GPU deployment with a minimum of zero replicas.", LIMIT_SOURCES.serverless);
+  if (sec & SEC_DEVICE_FIT) {
+    if (known(model)) {
+      rec?.nearCheck("modelSizeGB", model, [0.2, PLATFORM_LIMITS.edgeModelGB], "edge-model-size");
+      if (model > PLATFORM_LIMITS.edgeModelGB)
+        soft(st, "edge-model-size", L_EDGE, PTS_EDGE_MODEL_OVER_1GB, F_MODEL_SIZE_GB, rec ? `A ${formatNumber(model, 2)} GB model is too large to ship comfortably to phones or browsers.` : null, LIMIT_SOURCES.edgeModel);
+      else if (model > 0.2) add(st, "edge-model-size", L_EDGE, PTS_EDGE_MODEL_OVER_200MB, rec ? `A ${formatNumber(model, 2)} GB model is sizeable for a device download.` : null);
+    }
+    if (x[I_GPU] === 1) {
+      add(st, "needs-gpu", L_EDGE, PTS_NEEDS_GPU, "The model needs a GPU: device accelerators vary widely, and GPU replicas make idle endpoints expensive.");
+      if (e.rtScaleToZeroMethod === "replica-hours-while-active" && rec)
+        advisory(st, "serverless-no-gpu", ONLY_R, F_NEEDS_GPU, "Serverless (scale-to-zero) endpoints commonly offer no GPUs; scale-to-zero would need an autoscaled GPU deployment with a minimum of zero replicas.", LIMIT_SOURCES.serverless);
+    }
   }
 
   // 16. cost against budget
-  const budget = x[I_BUDGET]!;
-  if (known(budget)) {
-    for (let s = 0; s < N_STRATEGIES; s++) {
-      const c = e.cost[s]!;
-      if (!known(c)) continue;
-      const ratio = budget > 0 ? c / budget : c > 0 ? Infinity : 0;
-      if (rec && ratio > 0 && ratio !== Infinity) rec.nearCheck("monthlyBudgetUsd", budget, [c, c / 3, c * 4], "cost-vs-budget");
-      const label = STRATEGY_LABELS[STRATEGIES[s]!];
-      if (ratio <= 0.25) addOne(st, s, "cost-vs-budget", L_COST, 5, rec ? `${label}: ~${formatUsd(c)}/month, comfortably within the ${formatUsd(budget)} budget.` : null);
-      else if (ratio > 3) {
-        addOne(st, s, "cost-over-budget", L_COST, -25, rec ? `${label}: ~${formatUsd(c)}/month, more than 3x the ${formatUsd(budget)} budget.` : null);
-        if (rec) rec.constraints.push({ id: "cost-over-budget", level: "soft", strategies: [STRATEGIES[s]!], fields: ["monthlyBudgetUsd"], message: `${label} is estimated at ~${formatUsd(c)}/month, more than 3x the ${formatUsd(budget)} budget.`, source: null });
-      } else if (ratio > 1) {
-        addOne(st, s, "cost-over-budget", L_COST, -10, rec ? `${label}: ~${formatUsd(c)}/month, over the ${formatUsd(budget)} budget.` : null);
-        if (rec) rec.constraints.push({ id: "cost-over-budget", level: "soft", strategies: [STRATEGIES[s]!], fields: ["monthlyBudgetUsd"], message: `${label} is estimated at ~${formatUsd(c)}/month, over the ${formatUsd(budget)} budget.`, source: null });
+  if (sec & SEC_COST) {
+    if (known(budget)) {
+      for (let s = 0; s < N_STRATEGIES; s++) {
+        const c = e.cost[s]!;
+        if (!known(c)) continue;
+        const ratio = budget > 0 ? c / budget : c > 0 ? Infinity : 0;
+        if (rec && ratio > 0 && ratio !== Infinity) rec.nearCheck("monthlyBudgetUsd", budget, [c, c / 3, c * 4], "cost-vs-budget");
+        const label = rec ? STRATEGY_LABELS[STRATEGIES[s]!] : "";
+        if (ratio <= 0.25) addOne(st, s, "cost-vs-budget", L_COST, 5, rec ? `${label}: ~${formatUsd(c)}/month, comfortably within the ${formatUsd(budget)} budget.` : null);
+        else if (ratio > 3) {
+          addOne(st, s, "cost-over-budget", L_COST, -25, rec ? `${label}: ~${formatUsd(c)}/month, more than 3x the ${formatUsd(budget)} budget.` : null);
+          if (rec) rec.constraints.push({ id: "cost-over-budget", level: "soft", strategies: [STRATEGIES[s]!], fields: ["monthlyBudgetUsd"], message: `${label} is estimated at ~${formatUsd(c)}/month, more than 3x the ${formatUsd(budget)} budget.`, source: null });
+        } else if (ratio > 1) {
+          addOne(st, s, "cost-over-budget", L_COST, -10, rec ? `${label}: ~${formatUsd(c)}/month, over the ${formatUsd(budget)} budget.` : null);
+          if (rec) rec.constraints.push({ id: "cost-over-budget", level: "soft", strategies: [STRATEGIES[s]!], fields: ["monthlyBudgetUsd"], message: `${label} is estimated at ~${formatUsd(c)}/month, over the ${formatUsd(budget)} budget.`, source: null });
+        }
       }
     }
   }
 
   // 17. operational burden (complexity)
-  for (let s = 0; s < N_STRATEGIES; s++) {
-    const parts = movingParts(st, s);
-    const pts = parts > 3 ? -2 * (parts - 3) : 0;
-    COMPLEXITY_PTS[s] = pts;
-    if (pts !== 0)
-      addOne(st, s, "complexity", L_COMPLEXITY, pts, rec ? `${parts} moving parts to build and operate (${st.est.movingParts[s]!.join(", ")}); 1 point off per part beyond 3.` : null);
+  if (sec & SEC_COMPLEXITY) {
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      const parts = movingParts(st, s);
+      const pts = parts > 3 ? -2 * (parts - 3) : 0;
+        if (pts !== 0)
+        addOne(st, s, "complexity", L_COMPLEXITY, pts, rec ? `${parts} moving parts to build and operate (${st.est.movingParts[s]!.join(", ")}); 1 point off per part beyond 3.` : null);
+    }
   }
-
   return pickRecommended(st);
 }
 

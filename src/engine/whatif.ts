@@ -7,16 +7,41 @@
  *  - unknown influence: for each unknown answer, which representative answers would change
  *    the recommendation.
  */
-import { NUMERIC_RANGES as NUMERIC_RANGES$, type AnswerField, type NumericField } from "./answers";
+import { ANSWER_FIELDS as ANSWER_FIELDS$, NUMERIC_RANGES as NUMERIC_RANGES$, type AnswerField, type NumericField } from "./answers";
 import { FIELD_PHRASES as FIELD_PHRASES$ } from "./fields";
-import { formatDurationMs as formatDurationMs$, formatDurationSeconds as formatDurationSeconds$, formatMegabytes as formatMegabytes$, formatNumber as formatNumber$, formatUsd as formatUsd$, roundSig as roundSig$ } from "./format";
+import {
+  formatDurationMs as formatDurationMs$,
+  formatDurationSeconds as formatDurationSeconds$,
+  formatMegabytes as formatMegabytes$,
+  formatNumber as formatNumber$,
+  formatUsd as formatUsd$,
+  roundSig as roundSig$,
+} from "./format";
 import { ASSUMPTIONS as ASSUMPTIONS$, PLATFORM_LIMITS as PLATFORM_LIMITS$ } from "./limits";
-import { CRITICALITIES as CRITICALITIES$, CONSUMERS as CONSUMERS$, DELIVERY_MODES as DELIVERY_MODES$, FEATURE_FRESHNESS as FEATURE_FRESHNESS$, INPUT_SOURCES as INPUT_SOURCES$ } from "./answers";
-import { clampScore as clampScore$, COST_POINTS_MAX as COST_POINTS_MAX$, COST_POINTS_MIN as COST_POINTS_MIN$, createState as createState$, evaluate as evaluate$, FIELD_INDEX as FIELD_INDEX$, LATENCY_TIERS_MS as LATENCY_TIERS_MS$, STALENESS_TIERS_S as STALENESS_TIERS_S$, type EvalState } from "./score";
+import {
+  CRITICALITIES as CRITICALITIES$,
+  CONSUMERS as CONSUMERS$,
+  DELIVERY_MODES as DELIVERY_MODES$,
+  FEATURE_FRESHNESS as FEATURE_FRESHNESS$,
+  INPUT_SOURCES as INPUT_SOURCES$,
+} from "./answers";
+import {
+  clampScore as clampScore$,
+  COST_POINTS_MAX as COST_POINTS_MAX$,
+  COST_POINTS_MIN as COST_POINTS_MIN$,
+  evaluate as evaluate$,
+  FIELD_INDEX as FIELD_INDEX$,
+  FIELD_SECTIONS as FIELD_SECTIONS$,
+  fixSections as fixSections$,
+  LATENCY_TIERS_MS as LATENCY_TIERS_MS$,
+  STALENESS_TIERS_S as STALENESS_TIERS_S$,
+  type EvalState,
+} from "./score";
 import { STRATEGIES as STRATEGIES$, STRATEGY_LABELS as STRATEGY_LABELS$, type StrategyId } from "./strategies";
-import type { PriceTable } from "./prices";
 
-// Module-local bindings of imported values (see docs/engine.md §10: no namespace getters on hot paths).
+// Module-local bindings of imported values: when ES modules are compiled to CommonJS (tsx), every
+// imported name is a property getter read on each use; these are read in hot loops (docs/engine.md §10).
+const ANSWER_FIELDS = ANSWER_FIELDS$;
 const NUMERIC_RANGES = NUMERIC_RANGES$;
 const FIELD_PHRASES = FIELD_PHRASES$;
 const formatDurationMs = formatDurationMs$;
@@ -35,9 +60,12 @@ const INPUT_SOURCES = INPUT_SOURCES$;
 const clampScore = clampScore$;
 const COST_POINTS_MAX = COST_POINTS_MAX$;
 const COST_POINTS_MIN = COST_POINTS_MIN$;
-const createState = createState$;
 const evaluate = evaluate$;
 const FIELD_INDEX = FIELD_INDEX$;
+const I_PEAK = FIELD_INDEX.peakRequestsPerSecond;
+const I_AVG = FIELD_INDEX.avgRequestsPerSecond;
+const FIELD_SECTIONS = FIELD_SECTIONS$;
+const fixSections = fixSections$;
 const LATENCY_TIERS_MS = LATENCY_TIERS_MS$;
 const STALENESS_TIERS_S = STALENESS_TIERS_S$;
 const STRATEGIES = STRATEGIES$;
@@ -113,28 +141,22 @@ export function formatFieldValue(field: AnswerField, v: number): string {
   }
 }
 
-/** Probe: set x[i] = v, evaluate, restore. */
+/**
+ * Probe: set x[i] = v, evaluate, restore. Only the sections that read answer i are re-evaluated;
+ * the others are summed once per answer (every other answer keeps its value between probes).
+ */
 function probe(st: EvalState, i: number, v: number): number {
   const x = st.x;
+  const sections = FIELD_SECTIONS[i]!;
+  if (st.fixedFor !== i) {
+    fixSections(st, sections);
+    st.fixedFor = i;
+  }
   const old = x[i]!;
   x[i] = v;
-  const r = evaluate(st);
+  const r = evaluate(st, sections);
   x[i] = old;
   return r;
-}
-
-function bounds(spec: FlipSpec, x: Float64Array): { lo: number; hi: number; loExclusive: boolean } {
-  const r = NUMERIC_RANGES[spec.field];
-  let lo: number = r.min;
-  let hi: number = r.max;
-  if (spec.field === "avgRequestsPerSecond") {
-    const peak = x[FIELD_INDEX.peakRequestsPerSecond]!;
-    if (peak === peak) hi = Math.min(hi, peak);
-  } else if (spec.field === "peakRequestsPerSecond") {
-    const avg = x[FIELD_INDEX.avgRequestsPerSecond]!;
-    if (avg === avg) lo = Math.max(lo, avg);
-  }
-  return { lo, hi, loExclusive: r.minExclusive };
 }
 
 /** Readable numbers strictly beyond `same` (towards `diff`) and no further than `diff`, fewest digits first. */
@@ -159,98 +181,129 @@ export function niceBetween(same: number, diff: number, integer: boolean): numbe
   return out;
 }
 
-/**
- * A rule threshold on one field. `inclusiveUp`: the rule's outcome changes AT t when moving up
- * (rules written `v >= t` / `v < t`); otherwise just above t (rules written `v > t` / `v <= t`).
- * `exact`: t is a fixed constant (probe it exactly); computed thresholds are probed at a readable
- * value just beyond them, so floating-point rounding can never hide the change.
+const POW10: number[] = [];
+for (let k = 0; k <= 22; k++) POW10.push(10 ** k);
+/** 10 ** k for an integer k >= 0 (a table lookup up to 22: the same exact values). */
+function pow10(k: number): number {
+  return k <= 22 ? POW10[k]! : 10 ** k;
+}
+
+/** The first of `niceBetween(same, diff, integer)` (NaN when there is none), without allocating. */
+function niceFirst(same: number, diff: number, integer: boolean): number {
+  const up = diff > same;
+  const span = Math.abs(diff);
+  const mag = span > 0 ? Math.floor(Math.log10(span)) : 0;
+  for (let d = 0; d <= 8; d++) {
+    let inv = d - mag;
+    if (integer && inv > 0) inv = 0;
+    const scale = pow10(Math.abs(inv));
+    const scaledSame = inv >= 0 ? same * scale : same / scale;
+    const k = up ? Math.floor(scaledSame) + 1 : Math.ceil(scaledSame) - 1;
+    const c = inv >= 0 ? k / scale : k * scale;
+    if (up ? c > same && c <= diff : c < same && c >= diff) return c;
+    if (integer && inv === 0) break;
+  }
+  return NaN;
+}
+
+/*
+ * Breakpoints: rule thresholds on one field. `inclusiveUp`: the rule's outcome changes AT t when
+ * moving up (rules written `v >= t` / `v < t`); otherwise just above t (rules written `v > t` /
+ * `v <= t`). `exact`: t is a fixed constant (probe it exactly); computed thresholds are probed at a
+ * readable value just beyond them, so floating-point rounding can never hide the change.
+ *
+ * The breakpoints of every flip field are computed up front from the base evaluation (probes
+ * overwrite the state's estimates), into these scratch buffers: slot k holds FLIP_SPECS[k]'s.
  */
-interface Breakpoint {
-  t: number;
-  inclusiveUp: boolean;
-  exact: boolean;
-}
+const MAX_BPS = 32;
+const BP_T = new Float64Array(FLIP_SPECS.length * MAX_BPS);
+const BP_INCLUSIVE_UP = new Uint8Array(FLIP_SPECS.length * MAX_BPS);
+const BP_EXACT = new Uint8Array(FLIP_SPECS.length * MAX_BPS);
+const BP_N = new Int32Array(FLIP_SPECS.length);
+/** Per slot: bit 0 = the field moves estimated costs continuously (matters only through the
+ * cost-vs-budget factor); bit 1 = it moves the batch run length continuously (batch rules). */
+const AN_CONTINUOUS = new Uint8Array(FLIP_SPECS.length);
+const COST_CONTINUOUS = 1;
+const BATCH_CONTINUOUS = 2;
 
-function bp(out: Breakpoint[], t: number, inclusiveUp: boolean, exact: boolean): void {
-  if (t === t && t >= 0 && t !== Infinity) out.push({ t, inclusiveUp, exact });
+function bp(slot: number, t: number, inclusiveUp: boolean, exact: boolean): void {
+  if (t === t && t >= 0 && t !== Infinity) {
+    const j = slot * MAX_BPS + BP_N[slot]!;
+    BP_T[j] = t;
+    BP_INCLUSIVE_UP[j] = inclusiveUp ? 1 : 0;
+    BP_EXACT[j] = exact ? 1 : 0;
+    BP_N[slot] = BP_N[slot]! + 1;
+  }
 }
 
 /**
- * Breakpoints of `field` given the other answers, and whether the field also influences the
- * outcome continuously (then the search adds a decade grid and bisection).
+ * Breakpoints of `field` given the other answers (into slot `slot`), and whether the field also
+ * influences the outcome continuously (then the search adds a decade grid and bisection).
  */
-interface Analysis {
-  bps: Breakpoint[];
-  /** The field moves estimated costs continuously (matters only through the cost-vs-budget factor). */
-  costContinuous: boolean;
-  /** The field moves the batch run length continuously (hard/soft batch rules). */
-  batchContinuous: boolean;
-}
-
-function analyse(field: NumericField, st: EvalState): Analysis {
+function analyse(field: NumericField, st: EvalState, slot: number): void {
   const x = st.x;
   const e = st.est;
   const budgetKnown = knownAt(x, "monthlyBudgetUsd");
-  const bps: Breakpoint[] = [];
+  BP_N[slot] = 0;
   let continuous = false;
   let batchContinuous = false;
   switch (field) {
     case "latencyBudgetMs": {
-      for (const t of LATENCY_TIERS_MS) bp(bps, t, true, true);
+      for (const t of LATENCY_TIERS_MS) bp(slot, t, true, true);
       const p = valueAt(x, "processingTimeMs");
-      bp(bps, p, false, false);
-      bp(bps, p * ASSUMPTIONS.edgeSlowdown, false, false);
+      bp(slot, p, false, false);
+      bp(slot, p * ASSUMPTIONS.edgeSlowdown, false, false);
       continuous = budgetKnown;
       break;
     }
     case "maxStalenessSeconds": {
-      for (const t of STALENESS_TIERS_S) bp(bps, t, true, true);
+      for (const t of STALENESS_TIERS_S) bp(slot, t, true, true);
       const d = ASSUMPTIONS.batchOverheadSeconds;
-      bp(bps, d, false, true);
-      bp(bps, d + ASSUMPTIONS.microBatchCadenceSeconds, true, true);
+      bp(slot, d, false, true);
+      bp(slot, d + ASSUMPTIONS.microBatchCadenceSeconds, true, true);
       continuous = budgetKnown;
       batchContinuous = knownAt(x, "entityCount") && knownAt(x, "processingTimeMs");
       break;
     }
     case "avgRequestsPerSecond":
-      bp(bps, valueAt(x, "peakRequestsPerSecond") / 10, false, false);
-      bp(bps, 0, false, true);
+      bp(slot, valueAt(x, "peakRequestsPerSecond") / 10, false, false);
+      bp(slot, 0, false, true);
       continuous = budgetKnown;
       break;
     case "peakRequestsPerSecond":
-      bp(bps, 0.01, true, true);
-      bp(bps, valueAt(x, "avgRequestsPerSecond") * 10, true, false);
+      bp(slot, 0.01, true, true);
+      bp(slot, valueAt(x, "avgRequestsPerSecond") * 10, true, false);
       continuous = budgetKnown;
       break;
     case "idleHoursPerDay":
-      bp(bps, 12, true, true);
+      bp(slot, 12, true, true);
       continuous = budgetKnown;
       break;
     case "coldStartToleranceSeconds":
-      bp(bps, e.rtColdStartS, true, false);
+      bp(slot, e.rtColdStartS, true, false);
       break;
     case "payloadMB":
-      bp(bps, PLATFORM_LIMITS.syncPayloadWarnMB, false, true);
-      bp(bps, PLATFORM_LIMITS.syncPayloadMB, false, true);
-      bp(bps, PLATFORM_LIMITS.asyncPayloadMB, false, true);
+      bp(slot, PLATFORM_LIMITS.syncPayloadWarnMB, false, true);
+      bp(slot, PLATFORM_LIMITS.syncPayloadMB, false, true);
+      bp(slot, PLATFORM_LIMITS.asyncPayloadMB, false, true);
       break;
     case "processingTimeMs": {
-      bp(bps, 10_000, true, true);
-      bp(bps, PLATFORM_LIMITS.syncTimeoutMs, false, true);
-      bp(bps, PLATFORM_LIMITS.asyncTimeoutMs, false, true);
+      bp(slot, 10_000, true, true);
+      bp(slot, PLATFORM_LIMITS.syncTimeoutMs, false, true);
+      bp(slot, PLATFORM_LIMITS.asyncTimeoutMs, false, true);
       const l = valueAt(x, "latencyBudgetMs");
-      bp(bps, l, true, false);
-      bp(bps, l / ASSUMPTIONS.edgeSlowdown, true, false);
+      bp(slot, l, true, false);
+      bp(slot, l / ASSUMPTIONS.edgeSlowdown, true, false);
       continuous = budgetKnown;
       batchContinuous = knownAt(x, "entityCount") && knownAt(x, "maxStalenessSeconds");
       break;
     }
     case "modelSizeGB": {
-      bp(bps, 0.2, false, true);
-      bp(bps, PLATFORM_LIMITS.edgeModelGB, false, true);
+      bp(slot, 0.2, false, true);
+      bp(slot, PLATFORM_LIMITS.edgeModelGB, false, true);
       const gpu = valueAt(x, "needsGpu") === 1;
       const tol = valueAt(x, "coldStartToleranceSeconds");
-      bp(bps, (tol - (gpu ? ASSUMPTIONS.coldStartBaseGpuS : ASSUMPTIONS.coldStartBaseCpuS)) / ASSUMPTIONS.coldStartPerGbS, false, false);
+      bp(slot, (tol - (gpu ? ASSUMPTIONS.coldStartBaseGpuS : ASSUMPTIONS.coldStartBaseCpuS)) / ASSUMPTIONS.coldStartPerGbS, false, false);
       continuous = budgetKnown;
       break;
     }
@@ -259,9 +312,9 @@ function analyse(field: NumericField, st: EvalState): Analysis {
       batchContinuous = knownAt(x, "maxStalenessSeconds") && knownAt(x, "processingTimeMs");
       break;
     case "activeSharePercent":
-      bp(bps, 10, true, true);
-      bp(bps, 50, true, true);
-      bp(bps, 80, true, true);
+      bp(slot, 10, true, true);
+      bp(slot, 50, true, true);
+      bp(slot, 80, true, true);
       break;
     case "monthlyBudgetUsd":
       // cost-vs-budget tiers: budget >= 4c (+), budget < c (-), budget < c/3 (--), for strategies that can win.
@@ -269,19 +322,19 @@ function analyse(field: NumericField, st: EvalState): Analysis {
         if (st.blocked[s]) continue;
         const c = e.cost[s]!;
         if (!(c > 0) || c === Infinity) continue;
-        bp(bps, 4 * c, true, false);
-        bp(bps, c, true, false);
-        bp(bps, c / 3, true, false);
+        bp(slot, 4 * c, true, false);
+        bp(slot, c, true, false);
+        bp(slot, c / 3, true, false);
       }
       break;
   }
-  return { bps, costContinuous: continuous, batchContinuous };
+  AN_CONTINUOUS[slot] = (continuous ? COST_CONTINUOUS : 0) | (batchContinuous ? BATCH_CONTINUOUS : 0);
 }
 
-function valueAt(x: Float64Array, f: AnswerField): number {
+function valueAt(x: readonly number[], f: AnswerField): number {
   return x[FIELD_INDEX[f]]!;
 }
-function knownAt(x: Float64Array, f: AnswerField): boolean {
+function knownAt(x: readonly number[], f: AnswerField): boolean {
   const v = x[FIELD_INDEX[f]]!;
   return v === v;
 }
@@ -303,94 +356,139 @@ function costCannotFlip(st: EvalState, base: number): boolean {
   return true;
 }
 
-interface Window {
-  up: boolean;
-  v0: number;
-  hi: number;
-  floor: number;
-  integer: boolean;
+// Candidate values of one search direction (scratch, sorted in place): value and whether it is a
+// breakpoint (probed even where cost cannot flip the outcome) or a grid point.
+const CAND_V = new Float64Array(MAX_BPS + 16);
+const CAND_BP = new Uint8Array(MAX_BPS + 16);
+let candN = 0;
+
+function pushCandidate(up: boolean, v0: number, hi: number, floor: number, integer: boolean, v: number, breakpoint: boolean): void {
+  if (integer) v = up ? Math.ceil(v) : Math.floor(v);
+  if (up ? v > v0 && v <= hi : v < v0 && v >= floor) {
+    CAND_V[candN] = v;
+    CAND_BP[candN] = breakpoint ? 1 : 0;
+    candN++;
+  }
 }
 
-function pushCandidate(cands: Candidate[], w: Window, v: number, breakpoint: boolean): void {
-  if (w.integer) v = w.up ? Math.ceil(v) : Math.floor(v);
-  if (w.up ? v > w.v0 && v <= w.hi : v < w.v0 && v >= w.floor) cands.push({ v, breakpoint });
+/** Stable insertion sort of the candidates: nearest first, a breakpoint before a grid point at the same value. */
+function sortCandidates(up: boolean): void {
+  for (let k = 1; k < candN; k++) {
+    const v = CAND_V[k]!;
+    const b = CAND_BP[k]!;
+    let j = k - 1;
+    while (j >= 0) {
+      const w = CAND_V[j]!;
+      const after = up ? w > v : w < v;
+      if (!(after || (w === v && b === 1 && CAND_BP[j] === 0))) break;
+      CAND_V[j + 1] = w;
+      CAND_BP[j + 1] = CAND_BP[j]!;
+      j--;
+    }
+    CAND_V[j + 1] = v;
+    CAND_BP[j + 1] = b;
+  }
 }
 
-interface Candidate {
-  v: number;
-  breakpoint: boolean;
-}
+// Result of the last successful searchDirection.
+let foundSame = NaN;
+let foundDiff = NaN;
+let foundTo = -1;
+let foundExactAt = false;
 
-function searchDirection(st: EvalState, spec: FlipSpec, base: number, up: boolean, an: Analysis, baseSafe: boolean): { same: number; diff: number; to: number; exactAt: boolean } | null {
-  const bps = an.bps;
-  const continuous = an.costContinuous || an.batchContinuous;
+/** Search one direction of FLIP_SPECS[slot]; true when a change was found (see found*). */
+function searchDirection(st: EvalState, slot: number, base: number, up: boolean, baseSafe: boolean): boolean {
+  const spec = FLIP_SPECS[slot]!;
+  const flags = AN_CONTINUOUS[slot]!;
+  const batchContinuous = (flags & BATCH_CONTINUOUS) !== 0;
+  const continuous = flags !== 0;
   const i = FIELD_INDEX[spec.field];
-  const v0 = st.x[i]!;
-  const { lo, hi, loExclusive } = bounds(spec, st.x);
-  const integer = NUMERIC_RANGES[spec.field].integer;
-  const floor = loExclusive ? Math.max(spec.floor, lo) : lo;
-  const cands: Candidate[] = [];
-  const w: Window = { up, v0, hi, floor, integer };
-  for (const b of bps) {
-    if (up ? b.t * 1.005 <= v0 || b.t > hi : b.t * 0.995 >= v0 || b.t < floor) continue; // out of this direction
+  const x = st.x;
+  const v0 = x[i]!;
+  const range = NUMERIC_RANGES[spec.field];
+  let lo: number = range.min;
+  let hi: number = range.max;
+  if (spec.field === "avgRequestsPerSecond") {
+    const peak = x[I_PEAK]!;
+    if (peak === peak) hi = Math.min(hi, peak);
+  } else if (spec.field === "peakRequestsPerSecond") {
+    const avg = x[I_AVG]!;
+    if (avg === avg) lo = Math.max(lo, avg);
+  }
+  const integer = range.integer;
+  const floor = range.minExclusive ? Math.max(spec.floor, lo) : lo;
+  candN = 0;
+  const nb = BP_N[slot]!;
+  for (let k = slot * MAX_BPS, end = k + nb; k < end; k++) {
+    const t = BP_T[k]!;
+    const inclusiveUp = BP_INCLUSIVE_UP[k] === 1;
+    const exact = BP_EXACT[k] === 1;
+    if (up ? t * 1.005 <= v0 || t > hi : t * 0.995 >= v0 || t < floor) continue; // out of this direction
     if (up) {
-      if (b.inclusiveUp && b.exact) pushCandidate(cands, w, b.t, true);
+      if (inclusiveUp && exact) pushCandidate(up, v0, hi, floor, integer, t, true);
       else {
-        const nice = niceBetween(b.t, b.t === 0 ? spec.floor : b.t * 1.005, integer)[0];
-        if (nice !== undefined) pushCandidate(cands, w, nice, true);
+        const nice = niceFirst(t, t === 0 ? spec.floor : t * 1.005, integer);
+        if (nice === nice) pushCandidate(up, v0, hi, floor, integer, nice, true);
       }
-    } else if (!b.inclusiveUp && b.exact) pushCandidate(cands, w, b.t, true);
+    } else if (!inclusiveUp && exact) pushCandidate(up, v0, hi, floor, integer, t, true);
     else {
-      const nice = niceBetween(b.t, b.t * 0.995, integer)[0];
-      if (nice !== undefined) pushCandidate(cands, w, nice, true);
-      else if (b.t === 0 || (b.inclusiveUp && b.exact && b.t <= floor)) continue;
+      const nice = niceFirst(t, t * 0.995, integer);
+      if (nice === nice) pushCandidate(up, v0, hi, floor, integer, nice, true);
     }
   }
   if (continuous) {
     if (spec.linear) {
       const step = (hi - lo) / 8;
-      if (up) for (let v = v0 + step; v < hi; v += step) pushCandidate(cands, w, v, false);
-      else for (let v = v0 - step; v > lo; v -= step) pushCandidate(cands, w, v, false);
-      pushCandidate(cands, w, up ? hi : floor, false);
+      if (up) for (let v = v0 + step; v < hi; v += step) pushCandidate(up, v0, hi, floor, integer, v, false);
+      else for (let v = v0 - step; v > lo; v -= step) pushCandidate(up, v0, hi, floor, integer, v, false);
+      pushCandidate(up, v0, hi, floor, integer, up ? hi : floor, false);
     } else if (up) {
       const start = v0 > 0 ? v0 : spec.floor;
-      if (v0 <= 0) pushCandidate(cands, w, start, false);
+      if (v0 <= 0) pushCandidate(up, v0, hi, floor, integer, start, false);
       for (let k = 1; k <= DECADES; k++) {
-        const v = start * 10 ** k;
+        const v = start * pow10(k);
         if (v >= hi) {
-          pushCandidate(cands, w, hi, false);
+          pushCandidate(up, v0, hi, floor, integer, hi, false);
           break;
         }
-        pushCandidate(cands, w, v, false);
+        pushCandidate(up, v0, hi, floor, integer, v, false);
       }
     } else if (v0 > floor) {
       for (let k = 1; k <= DECADES; k++) {
-        const v = v0 / 10 ** k;
+        const v = v0 / pow10(k);
         if (v <= floor) break;
-        pushCandidate(cands, w, v, false);
+        pushCandidate(up, v0, hi, floor, integer, v, false);
       }
-      pushCandidate(cands, w, floor, false);
+      pushCandidate(up, v0, hi, floor, integer, floor, false);
     }
   }
-  if (cands.length === 0) return null;
-  cands.sort((a, b) => (up ? a.v - b.v : b.v - a.v) || (a.breakpoint === b.breakpoint ? 0 : a.breakpoint ? -1 : 1));
+  if (candN === 0) return false;
+  sortCandidates(up);
   let same = v0;
   // Grid points exist for continuous influences. Cost-only influences cannot flip the outcome in
   // an interval where costCannotFlip holds; the flag is re-checked at every breakpoint probed.
-  let safe = !an.batchContinuous && baseSafe;
-  for (const c of cands) {
-    if (c.v === same) continue;
-    if (!c.breakpoint && safe) continue;
-    const r = probe(st, i, c.v);
+  let safe = !batchContinuous && baseSafe;
+  for (let k = 0; k < candN; k++) {
+    const cv = CAND_V[k]!;
+    const isBp = CAND_BP[k] === 1;
+    if (cv === same) continue;
+    if (!isBp && safe) continue;
+    const r = probe(st, i, cv);
     if (r === base) {
-      same = c.v;
-      if (c.breakpoint && !an.batchContinuous) safe = costCannotFlip(st, base);
+      same = cv;
+      if (isBp && !batchContinuous) safe = costCannotFlip(st, base);
       continue;
     }
-    if (c.breakpoint) return { same, diff: c.v, to: r, exactAt: true };
+    if (isBp) {
+      foundSame = same;
+      foundDiff = cv;
+      foundTo = r;
+      foundExactAt = true;
+      return true;
+    }
     // A change between two grid points: bisect (log scale for positive geometric fields).
     let a = same;
-    let b = c.v;
+    let b = cv;
     let rb = r;
     for (let iter = 0; iter < 40; iter++) {
       const geometric = !spec.linear && a > 0 && b > 0;
@@ -408,37 +506,51 @@ function searchDirection(st: EvalState, spec: FlipSpec, base: number, up: boolea
         rb = rm;
       }
     }
-    return { same: a, diff: b, to: rb, exactAt: false };
+    foundSame = a;
+    foundDiff = b;
+    foundTo = rb;
+    foundExactAt = false;
+    return true;
   }
-  return null;
+  return false;
 }
 
-export function computeFlips(x0: Float64Array, prices: PriceTable, base: number): FlipResult[] {
-  const st = createState(Float64Array.from(x0), prices, null);
+/**
+ * Flips of every known numeric answer. `st` is a fast-path state (no recorder) whose answers are
+ * `x0`; it is evaluated here and used for probing (the answers are restored after each probe).
+ */
+export function computeFlips(st: EvalState, base: number): FlipResult[] {
+  const x = st.x;
   evaluate(st); // baseline estimates and feasibility for the breakpoint analysis
   const baseSafe = costCannotFlip(st, base);
-  const analyses = FLIP_SPECS.map((spec) => (st.x[FIELD_INDEX[spec.field]]! === st.x[FIELD_INDEX[spec.field]]! ? analyse(spec.field, st) : null));
+  for (let k = 0; k < FLIP_SPECS.length; k++) {
+    const spec = FLIP_SPECS[k]!;
+    const v = x[FIELD_INDEX[spec.field]]!;
+    if (v === v) analyse(spec.field, st, k);
+    else BP_N[k] = -1; // unknown: no flips
+  }
   const out: FlipResult[] = [];
   for (let k = 0; k < FLIP_SPECS.length; k++) {
     const spec = FLIP_SPECS[k]!;
-    const an = analyses[k];
-    if (!an) continue;
+    if (BP_N[k]! < 0) continue;
     const i = FIELD_INDEX[spec.field];
-    const v0 = st.x[i]!;
-    if (an.bps.length === 0 && !an.costContinuous && !an.batchContinuous) continue;
+    const v0 = x[i]!;
+    if (BP_N[k] === 0 && AN_CONTINUOUS[k] === 0) continue;
     // The budget acts only through the cost factor: nothing to find when cost cannot flip the outcome.
     if (spec.field === "monthlyBudgetUsd" && baseSafe) continue;
-    for (const up of [false, true]) {
-      const found = searchDirection(st, spec, base, up, an, baseSafe);
-      if (!found) continue;
+    for (let d = 0; d < 2; d++) {
+      const up = d === 1;
+      if (!searchDirection(st, k, base, up, baseSafe)) continue;
       const integer = NUMERIC_RANGES[spec.field].integer;
-      let value = found.diff;
-      let to = found.to;
-      if (!found.exactAt) {
+      let value = foundDiff;
+      let to = foundTo;
+      const same = foundSame;
+      if (!foundExactAt) {
         // Prefer a readable value: inside the bracket, else just beyond it; verify by re-scoring.
-        const beyond = up ? found.diff * (1 + spec.tol) : found.diff * (1 - spec.tol);
-        const nice = niceBetween(found.same, found.diff, integer).concat(niceBetween(found.diff, beyond, integer));
-        nice.push(roundSig(found.diff, 4));
+        const diff = foundDiff;
+        const beyond = up ? diff * (1 + spec.tol) : diff * (1 - spec.tol);
+        const nice = niceBetween(same, diff, integer).concat(niceBetween(diff, beyond, integer));
+        nice.push(roundSig(diff, 4));
         for (const c of nice) {
           if (up ? c <= v0 : c >= v0) continue;
           const r = probe(st, i, c);
@@ -458,7 +570,7 @@ export function computeFlips(x0: Float64Array, prices: PriceTable, base: number)
         direction: up ? "increase" : "decrease",
         current: v0,
         value,
-        boundary: roundSig(found.same, 6),
+        boundary: roundSig(same, 6),
         from,
         to: toId,
         message: `If the ${phrase} were ${up ? "raised" : "lowered"} to ${formatFieldValue(spec.field, value)} (now ${formatFieldValue(spec.field, v0)}), ${STRATEGY_LABELS[toId]} would be recommended instead of ${STRATEGY_LABELS[from]}.`,
@@ -504,33 +616,45 @@ export interface UnknownInfluence {
   alternatives: StrategyId[];
 }
 
-export function unknownInfluence(x0: Float64Array, prices: PriceTable, base: number, unknown: readonly AnswerField[]): UnknownInfluence[] {
-  const st = createState(Float64Array.from(x0), prices, null);
+/** The representative answers probed for each unknown answer, by field index. */
+const INFLUENCE_VALUES: readonly (readonly number[])[] = ANSWER_FIELDS.map((field) => {
+  if (field in REPRESENTATIVE) return REPRESENTATIVE[field as NumericField];
+  if (BOOLEAN_FIELDS.has(field)) return [0, 1];
+  return Array.from({ length: ENUM_COUNTS[field] ?? 0 }, (_, k) => k);
+});
+
+/**
+ * Which representative answers of each unknown answer would change the recommendation. `st` is a
+ * fast-path state (no recorder) holding the answers; they are restored after each probe.
+ */
+export function unknownInfluence(st: EvalState, base: number, unknown: readonly AnswerField[]): UnknownInfluence[] {
+  const x = st.x;
   const out: UnknownInfluence[] = [];
   for (const field of unknown) {
     const i = FIELD_INDEX[field];
-    let values: readonly number[];
-    if (field in REPRESENTATIVE) values = REPRESENTATIVE[field as NumericField];
-    else if (BOOLEAN_FIELDS.has(field)) values = [0, 1];
-    else values = Array.from({ length: ENUM_COUNTS[field] ?? 0 }, (_, k) => k);
+    const values = INFLUENCE_VALUES[i]!;
     let changes = 0;
-    const alt = new Set<number>();
-    for (let v of values) {
-      if (field === "avgRequestsPerSecond") {
-        const peak = st.x[FIELD_INDEX.peakRequestsPerSecond]!;
+    let alt = 0; // bit set of strategy indices
+    for (let k = 0; k < values.length; k++) {
+      let v = values[k]!;
+      if (i === I_AVG) {
+        const peak = x[I_PEAK]!;
         if (peak === peak) v = Math.min(v, peak);
-      } else if (field === "peakRequestsPerSecond") {
-        const avg = st.x[FIELD_INDEX.avgRequestsPerSecond]!;
+      } else if (i === I_PEAK) {
+        const avg = x[I_AVG]!;
         if (avg === avg) v = Math.max(v, avg);
       }
       const r = probe(st, i, v);
       if (r !== base) {
         changes++;
-        alt.add(r);
+        alt |= 1 << r;
       }
     }
-    if (changes > 0)
-      out.push({ field, probes: values.length, changes, alternatives: [...alt].sort((a, b) => a - b).map((s) => STRATEGIES[s]!) });
+    if (changes > 0) {
+      const alternatives: StrategyId[] = [];
+      for (let s = 0; s < STRATEGIES.length; s++) if (alt & (1 << s)) alternatives.push(STRATEGIES[s]!);
+      out.push({ field, probes: values.length, changes, alternatives });
+    }
   }
   out.sort((a, b) => b.changes / b.probes - a.changes / a.probes);
   return out;

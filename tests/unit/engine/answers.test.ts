@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_FIELDS, answersSchema, draftAnswersSchema, EXAMPLE_ANSWERS, parseAnswers } from "~/engine";
+import { ANSWER_FIELDS, answersSchema, assess, draftAnswersSchema, EXAMPLE_ANSWERS, parseAnswers } from "~/engine";
 import { answers } from "./helpers";
 
 describe("answers schema", () => {
@@ -36,11 +36,41 @@ describe("answers schema", () => {
     if (!r.ok) expect(r.fieldErrors.peakRequestsPerSecond![0]).toMatch(/at least the average/);
   });
 
-  it("a missing field is reported as required (null means unknown)", () => {
-    const { latencyBudgetMs: _omit, ...rest } = answers();
+  it("an omitted field means unknown, exactly like null; the parsed answers have every key in order", () => {
+    const { latencyBudgetMs: _omit, ...rest } = answers({ consumer: "report", payloadMB: 2 });
     const r = parseAnswers(rest);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.answers).toEqual(answers({ consumer: "report", payloadMB: 2 }));
+    expect(Object.keys(r.answers)).toEqual(ANSWER_FIELDS);
+    const minimal = parseAnswers({ consumer: "report" });
+    expect(minimal.ok && minimal.answers).toEqual(answers({ consumer: "report" }));
+    // key order of the input does not matter: output is in contract order (deterministic JSON)
+    const reversed = Object.fromEntries(Object.entries({ consumer: "human-later", needsGpu: true, latencyBudgetMs: 5 }).reverse());
+    const rr = parseAnswers(reversed);
+    expect(rr.ok && JSON.stringify(rr.answers)).toBe(JSON.stringify(answers({ consumer: "human-later", latencyBudgetMs: 5, needsGpu: true })));
+    expect(rr.ok && assess(rr.answers)).toEqual(assess(answers({ consumer: "human-later", latencyBudgetMs: 5, needsGpu: true })));
+  });
+
+  it("only the consumer is required; omissions never hide other errors", () => {
+    const r = parseAnswers({});
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.fieldErrors.latencyBudgetMs![0]).toMatch(/Required/);
+    if (!r.ok) expect(r.fieldErrors).toEqual({ consumer: ["Required: who consumes the predictions"] });
+    const bad = parseAnswers({ consumer: "report", latencyBudgetMs: "250", entityCount: 1.5, activeSharePercent: 101, extra: true });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(Object.keys(bad.fieldErrors).sort()).toEqual(["activeSharePercent", "entityCount", "extra", "latencyBudgetMs"]);
+    const peak = parseAnswers({ consumer: "report", avgRequestsPerSecond: 10, peakRequestsPerSecond: 5 });
+    expect(!peak.ok && peak.fieldErrors.peakRequestsPerSecond![0]).toMatch(/at least the average/);
+  });
+
+  it("answers with only the consumer give a low-confidence assessment that names the influential unknowns", () => {
+    const r = parseAnswers({ consumer: "report" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const a = assess(r.answers);
+    expect(a.unknownFields).toHaveLength(ANSWER_FIELDS.length - 1);
+    expect(a.confidence.level).toBe("low");
+    expect(a.warnings.some((w) => w.kind === "unknown")).toBe(true);
   });
 
   it("non-objects give a form error", () => {
@@ -51,6 +81,8 @@ describe("answers schema", () => {
 
   it("drafts accept partial answers with the same range checks", () => {
     expect(draftAnswersSchema.safeParse({}).success).toBe(true);
+    // drafts keep omissions as omissions (no defaults filled in)
+    expect(draftAnswersSchema.parse({ latencyBudgetMs: 100 })).toEqual({ latencyBudgetMs: 100 });
     expect(draftAnswersSchema.safeParse({ consumer: null, latencyBudgetMs: 100 }).success).toBe(true);
     expect(draftAnswersSchema.safeParse({ latencyBudgetMs: -1 }).success).toBe(false);
     expect(draftAnswersSchema.safeParse({ avgRequestsPerSecond: 10, peakRequestsPerSecond: 1 }).success).toBe(false);

@@ -31,9 +31,10 @@ describe("engine CLI", { timeout: 30_000 }, () => {
   writeFileSync(notJson, "{ nope");
 
   it("scores a file, stdin, and reports errors with exit code 2", async () => {
-    const [file, stdin, invalid, garbage, missing, unknown, questions] = await Promise.all([
+    const [file, stdin, minimal, invalid, garbage, missing, unknown, questions] = await Promise.all([
       run(["score", good]),
       run(["score", "-"], JSON.stringify(EXAMPLE_ANSWERS["daily-sales-forecast"]!.answers)),
+      run(["score", "-"], '{"consumer":"report"}'),
       run(["score", bad]),
       run(["score", notJson]),
       run(["score", join(dir, "missing.json")]),
@@ -49,6 +50,14 @@ describe("engine CLI", { timeout: 30_000 }, () => {
 
     expect(stdin.code).toBe(0);
     expect(JSON.parse(stdin.stdout).recommended).toBe("batch");
+
+    // omitted answers are unknown: only the consumer is required
+    expect(minimal.code).toBe(0);
+    const m = JSON.parse(minimal.stdout);
+    expect(assessmentSchema.safeParse(m).success).toBe(true);
+    expect(m.confidence.level).toBe("low");
+    expect(m.unknownFields).toHaveLength(20);
+    expect(m.warnings.some((w: { kind: string }) => w.kind === "unknown")).toBe(true);
 
     expect(invalid.code).toBe(2);
     expect(invalid.stdout).toBe("");

@@ -1,0 +1,42 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ANSWER_FIELDS, DEFAULT_PRICES } from "~/engine";
+import { createState, encodeAnswers, evaluate, FIELD_SECTIONS, fixSections, SEC_ALL } from "~/engine/score";
+import { answersArb } from "./arbitraries";
+
+// Probes re-evaluate only the sections that read the changed answer (FIELD_SECTIONS) on top of
+// sums fixed once per answer. If a section read an answer not listed for it, a probe would
+// silently use stale sums: compare every partial re-evaluation with a full one.
+describe("partial re-evaluation (flip and unknown-answer probes)", () => {
+  it("every answer maps to at least one section", () => {
+    for (let i = 0; i < ANSWER_FIELDS.length; i++) expect(FIELD_SECTIONS[i]! & SEC_ALL).not.toBe(0);
+  });
+
+  it("changing one answer and re-evaluating its sections equals a full evaluation", () => {
+    fc.assert(
+      fc.property(answersArb, answersArb, (a, other) => {
+        const x = encodeAnswers(a);
+        const donor = encodeAnswers(other);
+        const st = createState(x.slice(), { ...DEFAULT_PRICES }, null);
+        for (let i = 0; i < ANSWER_FIELDS.length; i++) {
+          const sections = FIELD_SECTIONS[i]!;
+          fixSections(st, sections);
+          // the donor's value, unknown, and (numbers) a much larger and a much smaller one
+          const values = [donor[i]!, NaN];
+          if (x[i]! === x[i]! && typeof a[ANSWER_FIELDS[i]!] === "number") values.push(x[i]! * 37, x[i]! / 53);
+          for (const v of values) {
+            st.x[i] = v;
+            const partial = evaluate(st, sections);
+            const got = { r: partial, raw: [...st.raw], blocked: [...st.blocked], cost: [...st.costPts] };
+            st.x[i] = x[i]!;
+            const fresh = createState(x.slice(), { ...DEFAULT_PRICES }, null);
+            fresh.x[i] = v;
+            const full = evaluate(fresh);
+            expect(got).toEqual({ r: full, raw: [...fresh.raw], blocked: [...fresh.blocked], cost: [...fresh.costPts] });
+          }
+        }
+      }),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+});
