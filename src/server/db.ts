@@ -1,18 +1,23 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { getEnv } from "~/env";
 
 /**
- * One Prisma client per process, through the pg driver adapter. Created on first use, so
- * importing this module (e.g. while `next build` collects pages) needs no database settings.
+ * One pg pool and one Prisma client (through the pg driver adapter) per process, created
+ * on first use, so importing this module (e.g. while `next build` collects pages) needs no
+ * database settings. The pool is shared with the few reads that stream rows (exports).
  */
-const globalForDb = globalThis as unknown as { servewiseDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { servewisePool?: pg.Pool; servewiseDb?: PrismaClient };
+
+export function getPool(): pg.Pool {
+  globalForDb.servewisePool ??= new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 10 });
+  return globalForDb.servewisePool;
+}
 
 function client(): PrismaClient {
-  globalForDb.servewiseDb ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: 10 }),
-  });
+  globalForDb.servewiseDb ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
   return globalForDb.servewiseDb;
 }
 

@@ -64,6 +64,26 @@ export const auditEventInputSchema = z.discriminatedUnion("action", [
     payload: z.object({ ...transition, supersededByNumber: z.number().int().positive() }),
   }),
   z.object({
+    action: z.literal("USER_SIGNED_IN"),
+    entityType: z.literal("User"),
+    payload: z.object({ method: z.enum(["password", "sso", "http-basic"]) }),
+  }),
+  z.object({
+    action: z.literal("SIGN_IN_FAILED"),
+    entityType: z.literal("User"),
+    payload: z.object({ email: z.string(), reason: z.enum(["invalid", "deactivated", "not-provisioned"]), method: z.enum(["password", "sso", "http-basic"]) }),
+  }),
+  z.object({
+    action: z.literal("DECISION_LOG_EXPORTED"),
+    entityType: z.literal("DecisionLog"),
+    payload: z.object({ format: z.string(), filter: z.record(z.string(), z.string()), rows: z.number().int().min(0) }),
+  }),
+  z.object({
+    action: z.literal("AUDIT_LOG_EXPORTED"),
+    entityType: z.literal("AuditLog"),
+    payload: z.object({ format: z.string(), filter: z.record(z.string(), z.string()), rows: z.number().int().min(0) }),
+  }),
+  z.object({
     action: z.literal("COMMENT_ADDED"),
     entityType: z.literal("Comment"),
     payload: z.object({ useCaseId: z.string(), versionNumber: z.number().int().positive(), body: z.string() }),

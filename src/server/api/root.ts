@@ -1,4 +1,6 @@
 import { accountRouter, adminRouter, teamRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
+import { decisionLogRouter } from "./routers/decision-log";
 import { notificationRouter, reviewRouter } from "./routers/review";
 import { decisionRouter, useCaseRouter } from "./routers/use-case";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -11,6 +13,8 @@ export const appRouter = createTRPCRouter({
   decision: decisionRouter,
   review: reviewRouter,
   notification: notificationRouter,
+  decisionLog: decisionLogRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

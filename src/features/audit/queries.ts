@@ -1,0 +1,124 @@
+import "server-only";
+import type { Actor } from "~/features/account/queries";
+import type { Prisma } from "~/generated/prisma/client";
+import { hasRole } from "~/lib/roles";
+import { GENESIS_HASH, hashEvent } from "~/server/audit";
+import { db } from "~/server/db";
+import { NotFoundError } from "~/server/errors";
+import type { AuditFilter } from "./schema-filters";
+
+export type ChainReport =
+  | { ok: true; events: number; head: string }
+  | { ok: false; events: number; brokenAt: string; reason: "edited" | "missing" | "reordered"; detail: string };
+
+/**
+ * Recomputes the hash chain from the first event, in batches (constant memory), and reports
+ * the first broken sequence number: a gap (missing), a link that does not point at the
+ * previous event (reordered or inserted), or a hash that no longer matches its content (edited).
+ */
+export async function verifyAuditChain(batchSize = 2000): Promise<ChainReport> {
+  let prevHash = GENESIS_HASH;
+  let expected = 1n;
+  let count = 0;
+  for (;;) {
+    const batch = await db.auditEvent.findMany({ where: { seq: { gte: expected } }, orderBy: { seq: "asc" }, take: batchSize });
+    if (batch.length === 0) break;
+    for (const e of batch) {
+      if (e.seq !== expected) {
+        return { ok: false, events: count, brokenAt: expected.toString(), reason: "missing", detail: `event ${expected} is missing (next is ${e.seq})` };
+      }
+      if (e.prevHash !== prevHash) {
+        return { ok: false, events: count, brokenAt: e.seq.toString(), reason: "reordered", detail: `event ${e.seq} does not link to event ${e.seq - 1n}` };
+      }
+      const recomputed = hashEvent(prevHash, {
+        seq: e.seq.toString(),
+        occurredAt: e.occurredAt.toISOString(),
+        actorId: e.actorId,
+        actorName: e.actorName,
+        actorEmail: e.actorEmail,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        payload: e.payload,
+        requestId: e.requestId,
+      });
+      if (recomputed !== e.hash) {
+        return { ok: false, events: count, brokenAt: e.seq.toString(), reason: "edited", detail: `event ${e.seq}'s content no longer matches its hash` };
+      }
+      prevHash = e.hash;
+      expected = e.seq + 1n;
+      count++;
+    }
+  }
+  return { ok: true, events: count, head: prevHash };
+}
+
+const eventSelect = {
+  seq: true,
+  occurredAt: true,
+  actorId: true,
+  actorName: true,
+  actorEmail: true,
+  action: true,
+  entityType: true,
+  entityId: true,
+  payload: true,
+  requestId: true,
+  hash: true,
+} as const;
+
+function whereOf(filter: AuditFilter): Prisma.AuditEventWhereInput {
+  return {
+    ...(filter.actor ? { OR: [{ actorEmail: { contains: filter.actor, mode: "insensitive" } }, { actorName: { contains: filter.actor, mode: "insensitive" } }] } : {}),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.entityType ? { entityType: filter.entityType } : {}),
+    ...(filter.entityId ? { entityId: filter.entityId } : {}),
+    ...(filter.from || filter.to
+      ? {
+          occurredAt: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Admins' audit viewer: newest first, keyset-paginated on the sequence number. */
+export async function listAuditEvents(filter: AuditFilter, page: { before?: string | null; limit: number }) {
+  const rows = await db.auditEvent.findMany({
+    where: { AND: [whereOf(filter), page.before ? { seq: { lt: BigInt(page.before) } } : {}] },
+    orderBy: { seq: "desc" },
+    take: page.limit + 1,
+    select: eventSelect,
+  });
+  const events = rows.slice(0, page.limit).map((e) => ({ ...e, seq: e.seq.toString() }));
+  return { events, nextBefore: rows.length > page.limit ? (events.at(-1)?.seq ?? null) : null };
+}
+
+/** Everything that happened to one use case and its versions, for everyone who may see it. */
+export async function listUseCaseTimeline(actor: Actor, useCaseId: string) {
+  const useCase = await db.useCase.findFirst({
+    where: {
+      id: useCaseId,
+      ...(hasRole(actor.role, "REVIEWER")
+        ? { OR: [{ team: { memberships: { some: { userId: actor.id } } } }, { versions: { some: {} } }] }
+        : { team: { memberships: { some: { userId: actor.id } } } }),
+    },
+    select: { id: true, versions: { select: { id: true } } },
+  });
+  if (!useCase) throw new NotFoundError("That use case");
+  const rows = await db.auditEvent.findMany({
+    where: {
+      OR: [
+        { entityType: "UseCase", entityId: useCase.id },
+        { entityType: "DecisionVersion", entityId: { in: useCase.versions.map((v) => v.id) } },
+        { entityType: "Comment", payload: { path: ["useCaseId"], equals: useCase.id } },
+      ],
+    },
+    orderBy: { seq: "asc" },
+    take: 1000,
+    select: eventSelect,
+  });
+  return rows.map((e) => ({ ...e, seq: e.seq.toString() }));
+}
