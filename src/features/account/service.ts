@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "~/server/db";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
 import type { Role } from "~/lib/roles";
-import { findUserForSignIn, type Actor } from "./queries";
+import { writeAuditEvent } from "~/server/audit";
+import { findUserByEmail, findUserForSignIn, type Actor } from "./queries";
 import { signInSchema } from "./schema";
 
 export type SignInResult = { ok: true; user: Actor } | { ok: false; reason: "invalid" | "deactivated" };
@@ -88,4 +89,38 @@ export function upsertTeam(input: { name: string; slug: string; description: str
     update: { name: input.name, description: input.description },
     select: { id: true, name: true, slug: true },
   });
+}
+
+/** Audits a sign-in or a failed one (the attempted email is kept; the password never is). */
+export async function recordSignInAttempt(params: {
+  email: string;
+  result: SignInResult;
+  method: "password" | "sso" | "http-basic";
+  now: Date;
+}) {
+  const user = params.result.ok ? params.result.user : await findUserByEmail(params.email).catch(() => null);
+  const email = params.email.toLowerCase().slice(0, 254);
+  await db.$transaction((tx) =>
+    params.result.ok
+      ? writeAuditEvent(tx, {
+          actor: { id: params.result.user.id, name: params.result.user.name, email: params.result.user.email },
+          now: params.now,
+          action: "USER_SIGNED_IN",
+          entityType: "User",
+          entityId: params.result.user.id,
+          payload: { method: params.method },
+        })
+      : writeAuditEvent(tx, {
+          actor: { id: user?.id ?? null, name: user?.name ?? "(unknown)", email },
+          now: params.now,
+          action: "SIGN_IN_FAILED",
+          entityType: "User",
+          entityId: user?.id ?? "unknown",
+          payload: {
+            email,
+            reason: params.result.reason === "deactivated" ? "deactivated" : params.method === "sso" ? "not-provisioned" : "invalid",
+            method: params.method,
+          },
+        }),
+  );
 }

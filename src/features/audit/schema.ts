@@ -84,6 +84,31 @@ export const auditEventInputSchema = z.discriminatedUnion("action", [
     payload: z.object({ format: z.string(), filter: z.record(z.string(), z.string()), rows: z.number().int().min(0) }),
   }),
   z.object({
+    action: z.literal("USER_ROLE_CHANGED"),
+    entityType: z.literal("User"),
+    payload: z.object({ email: z.string(), before: z.object({ role: z.string() }), after: z.object({ role: z.string() }) }),
+  }),
+  z.object({
+    action: z.literal("USER_ACTIVE_CHANGED"),
+    entityType: z.literal("User"),
+    payload: z.object({ email: z.string(), before: z.object({ active: z.boolean() }), after: z.object({ active: z.boolean() }) }),
+  }),
+  z.object({
+    action: z.literal("USER_TEAMS_CHANGED"),
+    entityType: z.literal("User"),
+    payload: z.object({ email: z.string(), before: z.object({ teams: z.array(z.string()) }), after: z.object({ teams: z.array(z.string()) }) }),
+  }),
+  z.object({
+    action: z.literal("TEAM_CREATED"),
+    entityType: z.literal("Team"),
+    payload: z.object({ after: z.object({ name: z.string(), slug: z.string(), description: z.string() }) }),
+  }),
+  z.object({
+    action: z.literal("PRICE_TABLE_CHANGED"),
+    entityType: z.literal("Setting"),
+    payload: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }),
+  }),
+  z.object({
     action: z.literal("COMMENT_ADDED"),
     entityType: z.literal("Comment"),
     payload: z.object({ useCaseId: z.string(), versionNumber: z.number().int().positive(), body: z.string() }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { Readable, Transform } from "node:stream";
+import { Transform, type Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import QueryStream from "pg-query-stream";
 import type { Actor } from "~/features/account/queries";

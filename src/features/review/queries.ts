@@ -1,6 +1,7 @@
 import "server-only";
 import diff from "microdiff";
-import { assess, assessmentSchema, answersSchema, ENGINE_VERSION, type Assessment, type StrategyId } from "~/engine";
+import { assess, assessmentSchema, answersSchema, ENGINE_VERSION, type Assessment, type PriceTable, type StrategyId } from "~/engine";
+import { getCurrentPrices } from "~/features/admin/queries";
 import type { Actor } from "~/features/account/queries";
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/lib/roles";
@@ -87,7 +88,8 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
   const { answers, assessment, useCase, submittedById, ...rest } = version;
   const isAuthor = actor.id === submittedById || actor.id === useCase.createdById;
   const stored = assessmentSchema.parse(assessment);
-  const reevaluation = rest.engineVersion === ENGINE_VERSION ? null : reevaluate(answersSchema.parse(answers), stored);
+  const reevaluation =
+    rest.engineVersion === ENGINE_VERSION ? null : reevaluate(answersSchema.parse(answers), stored, await getCurrentPrices());
   return {
     ...rest,
     recommended: rest.recommended as StrategyId,
@@ -102,8 +104,8 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
 }
 
 /** What today's engine says about stored answers, and what changed. */
-function reevaluate(answers: ReturnType<typeof answersSchema.parse>, stored: Assessment) {
-  const today = assess(answers);
+function reevaluate(answers: ReturnType<typeof answersSchema.parse>, stored: Assessment, prices: PriceTable) {
+  const today = assess(answers, { prices });
   return {
     engineVersion: ENGINE_VERSION,
     recommended: today.recommended,

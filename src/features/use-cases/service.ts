@@ -7,6 +7,7 @@ import { db, type Tx } from "~/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "~/server/errors";
 import type { z } from "zod";
 import type { createUseCaseSchema, saveDraftSchema, submitUseCaseSchema, updateDetailsSchema, UseCaseDetails } from "./schema";
+import { getCurrentPrices } from "~/features/admin/queries";
 import { isDraftEditable } from "./workflow";
 
 interface CommandContext {
@@ -167,7 +168,8 @@ export async function insertVersion(
   params: { useCaseId: string; title: string; statusBefore: string; answers: Answers; idempotencyKey: string },
 ): Promise<number> {
   const { answers } = params;
-  const assessment = assess(answers);
+  // The organisation's current price table, recorded inside the assessment it produced.
+  const assessment = assess(answers, { prices: await getCurrentPrices() });
   const latest = await tx.decisionVersion.findFirst({
     where: { useCaseId: params.useCaseId },
     orderBy: { number: "desc" },

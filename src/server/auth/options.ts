@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv, isSsoEnabled } from "~/env";
-import { authenticateWithPassword, resolveSsoUser } from "~/features/account/service";
+import { authenticateWithPassword, recordSignInAttempt, resolveSsoUser } from "~/features/account/service";
 
 /** Error codes the sign-in page turns into sentences. */
 export const SIGN_IN_ERRORS = {
@@ -23,6 +23,9 @@ export function getAuthOptions(): NextAuthOptions {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials) {
         const result = await authenticateWithPassword(credentials);
+        if (credentials?.email) {
+          await recordSignInAttempt({ email: credentials.email, result, method: "password", now: new Date() });
+        }
         if (!result.ok) {
           throw new Error(result.reason === "deactivated" ? SIGN_IN_ERRORS.deactivated : SIGN_IN_ERRORS.invalid);
         }
@@ -61,6 +64,7 @@ export function getAuthOptions(): NextAuthOptions {
           name: user.name ?? user.email,
           autoProvision: env.OIDC_AUTO_PROVISION,
         });
+        await recordSignInAttempt({ email: user.email, result, method: "sso", now: new Date() });
         if (result.ok) {
           // The JWT must carry our user id, not the provider's subject.
           user.id = result.user.id;

@@ -16,5 +16,7 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     const result = await authenticateWithPassword({ email: decoded.slice(0, colon), password: decoded.slice(colon + 1) });
     return result.ok ? result.user : null;
   }
+  // No credentials and no cookie: anonymous, without consulting the session machinery.
+  if (!request.headers.get("cookie")) return null;
   return getCurrentActor();
 }

@@ -1,4 +1,7 @@
 import { getActor, listAllTeams, listTeamsOfUser, listUsers } from "~/features/account/queries";
+import { getPriceSettings } from "~/features/admin/queries";
+import { createTeamSchema, setActiveSchema, setRoleSchema, setTeamsSchema, updatePricesSchema } from "~/features/admin/schema";
+import { createTeam, setUserActive, setUserRole, setUserTeams, updatePriceTable } from "~/features/admin/service";
 import { adminProcedure, createTRPCRouter, protectedProcedure, publicProcedure, reviewerProcedure } from "../trpc";
 
 export const accountRouter = createTRPCRouter({
@@ -20,6 +23,18 @@ export const teamRouter = createTRPCRouter({
   listAll: reviewerProcedure.query(() => listAllTeams()),
 });
 
+const command = (ctx: { actor: Parameters<typeof setUserRole>[0]["actor"]; requestId: string }) => ({
+  actor: ctx.actor,
+  now: new Date(),
+  requestId: ctx.requestId,
+});
+
 export const adminRouter = createTRPCRouter({
   listUsers: adminProcedure.query(() => listUsers()),
+  setRole: adminProcedure.input(setRoleSchema).mutation(({ ctx, input }) => setUserRole(command(ctx), input)),
+  setActive: adminProcedure.input(setActiveSchema).mutation(({ ctx, input }) => setUserActive(command(ctx), input)),
+  setTeams: adminProcedure.input(setTeamsSchema).mutation(({ ctx, input }) => setUserTeams(command(ctx), input)),
+  createTeam: adminProcedure.input(createTeamSchema).mutation(({ ctx, input }) => createTeam(command(ctx), input)),
+  getPrices: adminProcedure.query(() => getPriceSettings()),
+  updatePrices: adminProcedure.input(updatePricesSchema).mutation(({ ctx, input }) => updatePriceTable(command(ctx), input.prices)),
 });

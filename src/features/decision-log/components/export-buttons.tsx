@@ -1,0 +1,162 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { countLineBreaks, exportErrorMessage, filenameFromDisposition, formatCount, parseRowCount, progressText, recordsReceived } from "../download";
+import { exportSearch } from "../log-filters";
+
+type Format = "csv" | "jsonl";
+
+const FORMAT_LABELS: Record<Format, string> = { csv: "CSV", jsonl: "JSON Lines" };
+
+type ExportState =
+  | { phase: "idle" }
+  | { phase: "running"; format: Format; received: number; total: number | null }
+  | { phase: "done"; format: Format; received: number; filename: string }
+  | { phase: "cancelled"; received: number }
+  | { phase: "error"; message: string };
+
+/** Offers a finished file to the browser: a Blob behind a temporary object URL and an `<a download>`. */
+function saveFile(parts: BlobPart[], type: string, filename: string) {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Export buttons for a streamed endpoint (`/api/export/…?format=csv|jsonl&<filters>`): the body
+ * is read chunk by chunk, the records counted as they arrive against the server's X-Row-Count
+ * ("12,400 of 100,000 rows"), then saved as a file. Cancel aborts the request (the server stops
+ * its database cursor). Errors from the endpoint (`{ message, fieldErrors }`) are shown as they are.
+ */
+export function ExportButtons({
+  endpoint,
+  params,
+  what,
+  fallbackName,
+  disabledReason,
+}: {
+  endpoint: string;
+  /** The current filters, exactly as the table uses them. */
+  params: Record<string, string | undefined>;
+  /** What is exported, for the group's name: "decisions", "audit events". */
+  what: string;
+  fallbackName: string;
+  /** When set, the buttons are disabled and this says why (e.g. a filter to correct). */
+  disabledReason?: string;
+}) {
+  const [state, setState] = useState<ExportState>({ phase: "idle" });
+  const controller = useRef<AbortController | null>(null);
+
+  // Leaving the page cancels a running export.
+  useEffect(() => () => controller.current?.abort(), []);
+
+  async function run(format: Format) {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setState({ phase: "running", format, received: 0, total: null });
+    let received = 0;
+    try {
+      const response = await fetch(`${endpoint}?${exportSearch(params, format)}`, { signal: abort.signal, cache: "no-store" });
+      if (!response.ok) {
+        const body: unknown = await response.json().catch(() => null);
+        setState({ phase: "error", message: exportErrorMessage(response.status, body) });
+        return;
+      }
+      const total = parseRowCount(response.headers.get("X-Row-Count"));
+      setState({ phase: "running", format, received: 0, total });
+      const parts: BlobPart[] = [];
+      let lineBreaks = 0;
+      if (response.body) {
+        const reader = response.body.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          parts.push(value);
+          lineBreaks += countLineBreaks(value);
+          received = recordsReceived(format, lineBreaks, total);
+          setState({ phase: "running", format, received, total });
+        }
+      }
+      const filename = filenameFromDisposition(response.headers.get("Content-Disposition"), `${fallbackName}.${format}`);
+      saveFile(parts, response.headers.get("Content-Type") ?? "application/octet-stream", filename);
+      setState({ phase: "done", format, received, filename });
+    } catch {
+      if (abort.signal.aborted) setState({ phase: "cancelled", received });
+      else setState({ phase: "error", message: "The export was interrupted before it finished. Check your connection and try again." });
+    } finally {
+      if (controller.current === abort) controller.current = null;
+    }
+  }
+
+  const running = state.phase === "running";
+  const groupId = `export-${what.replace(/\W+/g, "-")}`;
+  return (
+    <div className="flex flex-col items-start gap-2 sm:items-end">
+      <div role="group" aria-labelledby={`${groupId}-label`} className="flex flex-wrap items-center gap-2">
+        <span id={`${groupId}-label`} className="text-sm font-medium text-slate-700">
+          Export {what}
+        </span>
+        {(["csv", "jsonl"] as const).map((format) => (
+          <Button
+            key={format}
+            variant="secondary"
+            disabled={running || Boolean(disabledReason)}
+            aria-describedby={disabledReason ? `${groupId}-disabled` : undefined}
+            onClick={() => void run(format)}
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4 text-slate-500">
+              <path d="M10 2.75a.75.75 0 0 1 .75.75v7.19l2.22-2.22a.75.75 0 1 1 1.06 1.06l-3.5 3.5a.75.75 0 0 1-1.06 0l-3.5-3.5a.75.75 0 1 1 1.06-1.06l2.22 2.22V3.5a.75.75 0 0 1 .75-.75ZM4 14.25a.75.75 0 0 1 .75.75v1h10.5v-1a.75.75 0 0 1 1.5 0v1.75a.75.75 0 0 1-.75.75h-12a.75.75 0 0 1-.75-.75V15a.75.75 0 0 1 .75-.75Z" />
+            </svg>
+            {FORMAT_LABELS[format]}
+          </Button>
+        ))}
+        {running ? (
+          <Button variant="ghost" onClick={() => controller.current?.abort()}>
+            Cancel export
+          </Button>
+        ) : null}
+      </div>
+      {disabledReason ? (
+        <p id={`${groupId}-disabled`} className="text-xs text-slate-500">
+          {disabledReason}
+        </p>
+      ) : null}
+      <div aria-live="polite" className="w-full sm:w-80">
+        {state.phase === "running" ? (
+          <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm shadow-sm" data-testid="export-progress">
+            <p className="flex justify-between gap-3 text-slate-700">
+              <span>Exporting {FORMAT_LABELS[state.format]}…</span>
+              <span className="tabular-nums">{progressText(state.received, state.total)}</span>
+            </p>
+            <progress
+              className="mt-2 h-2 w-full accent-brand-600"
+              aria-label={`Export progress: ${progressText(state.received, state.total)}`}
+              max={state.total ?? undefined}
+              value={state.total === null ? undefined : state.received}
+            />
+          </div>
+        ) : null}
+        {state.phase === "done" ? (
+          <Alert tone="success">
+            Saved <strong className="break-all">{state.filename}</strong> with {formatCount(state.received)} {state.received === 1 ? "row" : "rows"}.
+          </Alert>
+        ) : null}
+        {state.phase === "cancelled" ? <Alert>Export cancelled after {progressText(state.received, null)}. Nothing was saved.</Alert> : null}
+      </div>
+      {state.phase === "error" ? (
+        <div className="w-full sm:w-80">
+          <Alert tone="error">{state.message}</Alert>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { formatPercent, formatUsd, STRATEGY_LABELS, type StrategyId } from "~/engine";
+import { StatusBadge } from "~/features/use-cases/components/status-badge";
+import { useTRPC } from "~/trpc/react";
+import type { DecisionLogRow } from "../format";
+import { logSearch, nextSort, type LogFilterValues, type SortDir } from "../log-filters";
+import type { DecisionLogFilter, DecisionLogSort } from "../schema";
+
+export const LOG_PAGE_SIZE = 50;
+
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+
+function strategyLabel(id: string | null): string {
+  if (!id) return "—";
+  return STRATEGY_LABELS[id as StrategyId] ?? id;
+}
+
+function Moment({ date }: { date: Date | null }) {
+  if (!date) return <span className="text-slate-500">—</span>;
+  return (
+    <time dateTime={date.toISOString()} title={`${date.toISOString().slice(0, 16).replace("T", " ")} UTC`}>
+      {DATE.format(date)}
+      <span className="block text-xs text-slate-500">{TIME.format(date)} UTC</span>
+    </time>
+  );
+}
+
+interface Column {
+  label: string;
+  sort?: DecisionLogSort;
+  align?: "right";
+}
+
+const COLUMNS: Column[] = [
+  { label: "Use case", sort: "title" },
+  { label: "Team", sort: "team" },
+  { label: "Version" },
+  { label: "Status" },
+  { label: "Recommended" },
+  { label: "Approved" },
+  { label: "Confidence", sort: "confidence", align: "right" },
+  { label: "Est. monthly cost", sort: "monthlyCostUsd", align: "right" },
+  { label: "Submitted", sort: "submittedAt" },
+  { label: "Reviewed", sort: "reviewedAt" },
+  { label: "Engine" },
+];
+
+const SORT_WORDS: Record<SortDir, string> = { asc: "ascending", desc: "descending" };
+
+/**
+ * The decision log's table: one keyset page at a time (the cursors of the pages seen are kept,
+ * so "Previous page" goes back without offsets), sortable headers that rewrite the URL, and
+ * loading, error and empty states. The first page comes rendered from the server.
+ */
+export function LogTable({
+  filter,
+  values,
+  sort,
+  dir,
+  initialPage,
+  empty,
+}: {
+  filter: DecisionLogFilter;
+  values: LogFilterValues;
+  sort: DecisionLogSort;
+  dir: SortDir;
+  initialPage: { rows: DecisionLogRow[]; nextCursor: string | null } | null;
+  /** Shown instead of the table when the first page is empty. */
+  empty: ReactNode;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors.at(-1) ?? null;
+  const query = useQuery(
+    trpc.decisionLog.list.queryOptions(
+      { filter, sort, dir, cursor, limit: LOG_PAGE_SIZE },
+      { initialData: cursor === null && initialPage ? initialPage : undefined, placeholderData: keepPreviousData },
+    ),
+  );
+  const pageIndex = cursors.length - 1;
+  const rows = query.data?.rows ?? [];
+  const firstRow = pageIndex * LOG_PAGE_SIZE + 1;
+  const sortLabel = COLUMNS.find((c) => c.sort === sort)?.label ?? sort;
+  const caption = `Decision versions, sorted by ${sortLabel.toLowerCase()} (${SORT_WORDS[dir]})`;
+
+  function sortBy(column: DecisionLogSort) {
+    router.push(`/decision-log${logSearch(values, nextSort({ sort, dir }, column))}`, { scroll: false });
+  }
+
+  if (query.isError && !query.data) {
+    return (
+      <Alert tone="error">
+        <p>The decision log could not be loaded: {query.error.message}</p>
+        <Button variant="secondary" className="mt-2" onClick={() => void query.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  }
+  if (!query.data) {
+    return (
+      <div role="status" className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white p-6 text-sm text-slate-600">
+        <span className="h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-hidden="true" />
+        Loading decisions…
+      </div>
+    );
+  }
+
+  const busy = query.isFetching && query.isPlaceholderData;
+  if (rows.length === 0 && pageIndex === 0) return <>{empty}</>;
+  return (
+    <div>
+      <div
+        className={`overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm transition-opacity ${busy ? "opacity-60" : ""}`}
+        aria-busy={busy}
+        role="region"
+        aria-labelledby="decision-log-caption"
+        tabIndex={0}
+      >
+        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="decision-log-table">
+          <caption id="decision-log-caption" className="sr-only">
+            {caption}
+          </caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              {COLUMNS.map((column) => {
+                const active = column.sort === sort;
+                return (
+                  <th
+                    key={column.label}
+                    scope="col"
+                    aria-sort={active ? SORT_WORDS[dir] : column.sort ? "none" : undefined}
+                    className={`whitespace-nowrap px-3 py-3 ${column.align === "right" ? "text-right" : ""}`}
+                  >
+                    {column.sort ? (
+                      <button
+                        type="button"
+                        onClick={() => sortBy(column.sort!)}
+                        className={`inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${active ? "text-slate-900" : ""}`}
+                      >
+                        {column.label}
+                        <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-400"}>
+                          {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
+                        </span>
+                      </button>
+                    ) : (
+                      column.label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id} className="align-top hover:bg-slate-50">
+                <th scope="row" className="min-w-48 max-w-72 px-3 py-3 text-left font-normal">
+                  <Link href={`/use-cases/${row.useCaseId}/versions/${row.number}`} className="font-semibold text-brand-700 hover:underline">
+                    {row.title}
+                  </Link>
+                  {row.tags.length > 0 ? <span className="mt-0.5 block truncate text-xs text-slate-500">{row.tags.map((t) => `#${t}`).join(" ")}</span> : null}
+                </th>
+                <td className="px-3 py-3 text-slate-700">{row.team}</td>
+                <td className="px-3 py-3 tabular-nums text-slate-700">v{row.number}</td>
+                <td className="px-3 py-3">
+                  <StatusBadge status={row.status} />
+                </td>
+                <td className="whitespace-nowrap px-3 py-3 text-slate-900">{strategyLabel(row.recommended)}</td>
+                <td className="px-3 py-3 text-slate-900">
+                  <span className="whitespace-nowrap">{strategyLabel(row.approvedStrategy)}</span>
+                  {row.isOverride ? (
+                    <span className="mt-1 flex w-fit items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200">
+                      <span aria-hidden="true">⚑</span> Override
+                    </span>
+                  ) : null}
+                </td>
+                <td className="px-3 py-3 text-right tabular-nums text-slate-900">{formatPercent(row.confidence)}</td>
+                <td className="px-3 py-3 text-right tabular-nums text-slate-900">{row.monthlyCostUsd === null ? "—" : formatUsd(row.monthlyCostUsd)}</td>
+                <td className="whitespace-nowrap px-3 py-3 text-slate-700">
+                  <Moment date={row.submittedAt} />
+                  <span className="block text-xs text-slate-600">by {row.submitter}</span>
+                </td>
+                <td className="whitespace-nowrap px-3 py-3 text-slate-700">
+                  <Moment date={row.reviewedAt} />
+                  {row.reviewer ? <span className="block text-xs text-slate-600">by {row.reviewer}</span> : null}
+                </td>
+                <td className="px-3 py-3 font-mono text-xs text-slate-600">{row.engineVersion}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Decision log pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600" aria-live="polite" data-testid="log-range">
+          {rows.length === 0 ? "No rows on this page." : `Rows ${firstRow}–${firstRow + rows.length - 1}${query.data.nextCursor ? "" : " (the last page)"}`}
+        </p>
+        <div className="flex gap-2">
+          <Button variant="secondary" disabled={pageIndex === 0 || busy} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            ← Previous page
+          </Button>
+          <Button
+            variant="secondary"
+            disabled={!query.data.nextCursor || busy}
+            onClick={() => {
+              const next = query.data?.nextCursor;
+              if (next) setCursors((c) => [...c, next]);
+            }}
+          >
+            Next page →
+          </Button>
+        </div>
+      </nav>
+      {query.isError ? (
+        <div className="mt-3">
+          <Alert tone="error">That page could not be loaded: {query.error.message}</Alert>
+        </div>
+      ) : null}
+    </div>
+  );
+}
