@@ -26,6 +26,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // The export scale test measures retained memory, collecting garbage between samples.
+          execArgv: ["--expose-gc"],
         },
       },
     ],

@@ -17,7 +17,11 @@ export function getPool(): pg.Pool {
 }
 
 function client(): PrismaClient {
-  globalForDb.servewiseDb ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
+  globalForDb.servewiseDb ??= new PrismaClient({
+    adapter: new PrismaPg(getPool()),
+    // Under bursts (many submissions at once) a transaction may wait for a pooled connection.
+    transactionOptions: { maxWait: 60_000, timeout: 60_000 },
+  });
   return globalForDb.servewiseDb;
 }
 

@@ -55,3 +55,51 @@ describe("audit trail", () => {
     expect(await db.auditEvent.count({ where: { actorName: "Mallory" } })).toBe(0);
   });
 });
+
+describe("audit trail under load", () => {
+  it("still verifies after 500 concurrent mixed actions, with exactly one event per action", async () => {
+    const { verifyAuditChain } = await import("~/features/audit/queries");
+    const { randomUUID } = await import("node:crypto");
+    const { EXAMPLE_ANSWERS } = await import("~/engine");
+    const team = await makeTeam("Load");
+    const members = await Promise.all(Array.from({ length: 5 }, () => makeUser({ teamSlugs: [team.slug] })));
+    const reviewers = await Promise.all(Array.from({ length: 5 }, () => makeUser({ role: "REVIEWER" })));
+    const base = { description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: ["load"] };
+    // 100 use cases submitted up front give the reviews and comments something to act on.
+    const submitted: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const m = members[i % 5]!;
+      const { id } = await callerFor(m).useCase.create({ ...base, teamId: team.id, title: `Load ${i}` });
+      await callerFor(m).useCase.submit({ id, expectedRevision: 1, idempotencyKey: randomUUID(), answers: EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers });
+      submitted.push(id);
+    }
+    const before = await db.auditEvent.count();
+    const actions = Array.from({ length: 500 }, (_, i) => {
+      const id = submitted[i % 100]!;
+      const member = members[i % 5]!;
+      switch (i % 5) {
+        case 0:
+          return callerFor(member).useCase.create({ ...base, teamId: team.id, title: `Load extra ${i}` });
+        case 1:
+          return callerFor(reviewers[i % 5]!).review.comment({ useCaseId: id, number: 1, body: `Question ${i}` });
+        case 2:
+          return callerFor(member).review.comment({ useCaseId: id, number: 1, body: `Answer ${i}` });
+        case 3:
+          return callerFor(reviewers[i % 5]!).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE" });
+        default:
+          return callerFor(reviewers[(i + 1) % 5]!).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "REQUEST_CHANGES", comment: "More detail" });
+      }
+    });
+    const outcomes = await Promise.allSettled(actions);
+    const succeeded = outcomes.filter((o) => o.status === "fulfilled").length;
+    // Each review race on a version has one winner; every other action succeeds.
+    expect(succeeded).toBeGreaterThanOrEqual(300);
+    const report = await verifyAuditChain();
+    expect(report.ok).toBe(true);
+    const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    // Only the review races lose, and they lose with CONFLICT.
+    expect(rejected.every((o) => (o.reason as { code?: string }).code === "CONFLICT")).toBe(true);
+    // One event per successful action (a review's own comment is part of its one event).
+    expect(await db.auditEvent.count()).toBe(before + succeeded);
+  }, 180_000);
+});
