@@ -49,18 +49,32 @@ export const EXPORT_COLUMNS: { key: string; header: string; value: (r: DecisionL
   { key: "useCaseId", header: "use_case_id", value: (r) => r.useCaseId },
 ];
 
-/** One CSV record's cells: strings neutralised, numbers and booleans as they are, null empty. */
-export function csvCells(row: DecisionLogRow): (string | number)[] {
-  return EXPORT_COLUMNS.map((c) => {
-    const v = c.value(row);
-    if (v === null) return "";
-    if (typeof v === "boolean") return v ? "yes" : "no";
-    if (typeof v === "number") return v;
-    return neutralizeFormula(v);
-  });
-}
 
 /** One JSON Lines record, for scripts: values exactly as stored (JSON is not run as formulas). */
 export function jsonRecord(row: DecisionLogRow): Record<string, string | number | boolean | null> {
   return Object.fromEntries(EXPORT_COLUMNS.map((c) => [c.header, c.value(row)]));
 }
+
+/**
+ * PostgreSQL's CSV writer ends records with LF; RFC 4180 wants CRLF. This stateful pass turns
+ * every record-ending LF (one outside a quoted field) into CRLF, leaving line breaks inside
+ * quoted values untouched. Works across chunk boundaries.
+ */
+export function createCrlfRecordTerminator() {
+  let inQuotes = false;
+  return (chunk: Buffer): Buffer => {
+    const parts: Buffer[] = [];
+    let start = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte === 0x22) inQuotes = !inQuotes;
+      else if (byte === 0x0a && !inQuotes && (i === 0 ? true : chunk[i - 1] !== 0x0d)) {
+        parts.push(chunk.subarray(start, i), CRLF);
+        start = i + 1;
+      }
+    }
+    parts.push(chunk.subarray(start));
+    return Buffer.concat(parts);
+  };
+}
+const CRLF = Buffer.from("\r\n");

@@ -53,7 +53,7 @@ const COLUMNS: Column[] = [
   { label: "Engine" },
 ];
 
-const SORT_WORDS: Record<SortDir, string> = { asc: "ascending", desc: "descending" };
+const SORT_WORDS: Record<SortDir, "ascending" | "descending"> = { asc: "ascending", desc: "descending" };
 
 /**
  * The decision log's table: one keyset page at a time (the cursors of the pages seen are kept,

@@ -1,0 +1,108 @@
+/**
+ * `npm run bench:export`: exporting 100,000 decisions through the app (server-side cursor ->
+ * CSV with formula neutralisation) against `psql \copy` of the same statement, in one run on
+ * a fresh database; plus decision-log page latency (keyset, first page and ~95,000 rows deep)
+ * against the same query with OFFSET. Prints times, ratios and peak memory growth.
+ */
+import { spawnSync } from "node:child_process";
+import { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { applyMigrations } from "../scripts/db/migrations";
+import { createFreshDatabase } from "../scripts/db/server";
+import { insertSyntheticDecisions } from "../scripts/db/synthetic";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const database = await createFreshDatabase("servewise_bench");
+if (database.kind === "embedded") console.log("(embedded PGlite: psql \\copy cannot reach it; set DATABASE_URL or run PostgreSQL on :5432)");
+process.env.DATABASE_URL = database.url;
+process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdefghijklmnop";
+
+function ms(start: bigint) {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+function median(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+try {
+  await applyMigrations(database.url);
+  const admin = new pg.Client({ connectionString: database.url });
+  await admin.connect();
+  await admin.query(`INSERT INTO "Team" (id, name, slug) VALUES ('bench-team', 'Bench', 'bench')`);
+  await admin.query(`INSERT INTO "User" (id, name, email, role, "updatedAt") VALUES ('bench-user', 'Bench User', 'bench@example.test', 'REVIEWER', now()), ('bench-rev', 'Bench Reviewer', 'rev@example.test', 'REVIEWER', now())`);
+  const seeded = process.hrtime.bigint();
+  await insertSyntheticDecisions(admin, { teamId: "bench-team", userId: "bench-user", reviewerId: "bench-rev", count: ROWS, titlePrefix: "Bench" });
+  console.log(`seeded ${ROWS.toLocaleString("en")} decision versions in ${(ms(seeded) / 1000).toFixed(1)} s`);
+  await admin.end();
+
+  const { exportSql, listDecisionLog, streamDecisionLog } = await import("../src/features/decision-log/queries");
+  const { getPool } = await import("../src/server/db");
+  const actor = { id: "bench-user", name: "Bench User", email: "bench@example.test", role: "REVIEWER" as const, active: true };
+  const { text } = exportSql(actor, {});
+
+  // Baseline: psql \copy of the same statement, to /dev/null.
+  const copyTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync("psql", [database.url, "-q", "-c", `\\copy (${text.replace(/\s+/g, " ")}) TO '/dev/null' WITH (FORMAT csv, HEADER)`], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
+    copyTimes.push(ms(t));
+  }
+
+  // The app: cursor -> neutralised CSV -> a sink that only counts bytes.
+  const appTimes: number[] = [];
+  let peakGrowthMb = 0;
+  let bytes = 0;
+  for (let i = 0; i < 3; i++) {
+    global.gc?.();
+    const base = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakGrowthMb = Math.max(peakGrowthMb, (process.memoryUsage().rss - base) / 1048576);
+    }, 20);
+    const t = process.hrtime.bigint();
+    bytes = 0;
+    const stream = await streamDecisionLog(actor, {}, "csv", async () => {});
+    await pipeline(stream, new Writable({ write(chunk: Buffer, _e, cb) { bytes += chunk.length; cb(); } }));
+    appTimes.push(ms(t));
+    clearInterval(sampler);
+  }
+
+  // Pages: keyset (the app) vs OFFSET (what keyset avoids), first page and ~95k deep.
+  const first = await listDecisionLog(actor, { filter: {}, limit: 50 });
+  let cursor = first.nextCursor;
+  for (let skipped = 50; skipped < ROWS * 0.95 && cursor; ) {
+    const p = await listDecisionLog(actor, { filter: {}, limit: 200, cursor });
+    skipped += p.rows.length;
+    cursor = p.nextCursor;
+  }
+  const keysetFirst: number[] = [];
+  const keysetDeep: number[] = [];
+  const offsetDeep: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    let t = process.hrtime.bigint();
+    await listDecisionLog(actor, { filter: {}, limit: 50 });
+    keysetFirst.push(ms(t));
+    t = process.hrtime.bigint();
+    await listDecisionLog(actor, { filter: {}, limit: 50, cursor });
+    keysetDeep.push(ms(t));
+    t = process.hrtime.bigint();
+    await getPool().query(`${text} LIMIT 50 OFFSET ${Math.floor(ROWS * 0.95)}`);
+    offsetDeep.push(ms(t));
+  }
+  await getPool().end();
+
+  const copy = median(copyTimes);
+  const app = median(appTimes);
+  console.log(`\nexport of ${ROWS.toLocaleString("en")} rows (${(bytes / 1048576).toFixed(1)} MB CSV), median of 3:`);
+  console.log(`  psql \\copy (baseline)   ${copy.toFixed(0)} ms`);
+  console.log(`  app export (streamed)  ${app.toFixed(0)} ms   ratio ${(app / copy).toFixed(2)}x   (target <= 2x: ${app / copy <= 2 ? "PASS" : "MISS"})`);
+  console.log(`  peak RSS growth        ${peakGrowthMb.toFixed(1)} MB   (target < 100 MB: ${peakGrowthMb < 100 ? "PASS" : "MISS"})`);
+  console.log(`\ndecision log page of 50 rows, median of 15:`);
+  console.log(`  keyset, first page     ${median(keysetFirst).toFixed(1)} ms`);
+  console.log(`  keyset, ~95% deep      ${median(keysetDeep).toFixed(1)} ms`);
+  console.log(`  OFFSET, ~95% deep      ${median(offsetDeep).toFixed(1)} ms   (keyset is ${(median(offsetDeep) / median(keysetDeep)).toFixed(1)}x faster)`);
+} finally {
+  await database.drop();
+}
