@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { EXAMPLE_ANSWERS } from "~/engine";
 import { findUserByEmail } from "~/features/account/queries";
 import { upsertTeam, upsertUser } from "~/features/account/service";
+import { addComment, reviewDecision, withdrawDecision } from "~/features/review/service";
 import { createUseCase, saveDraft, submitUseCase } from "~/features/use-cases/service";
 import { db } from "~/server/db";
 import { DEMO_TEAMS, DEMO_USE_CASES, DEMO_USERS, formatDemoLogins } from "./demo-users";
@@ -22,32 +23,53 @@ export async function seedDemoData(options: { bcryptRounds: number }) {
   }
 }
 
-/** Demo use cases written through the same services as the app; skipped when already there. */
+/** Demo use cases and their histories, through the same services as the app; skipped when present. */
 export async function seedDemoUseCases(now = new Date()) {
   let created = 0;
-  for (const [index, demo] of DEMO_USE_CASES.entries()) {
-    const actor = await findUserByEmail(demo.authorEmail);
+  let clock = now.getTime() - DEMO_USE_CASES.reduce((n, u) => n + u.steps.length + 1, 0) * 5 * 3_600_000;
+  const tick = () => new Date((clock += 5 * 3_600_000));
+  const actorOf = async (email: string) => {
+    const actor = await findUserByEmail(email);
+    if (!actor) throw new Error(`Seed the demo users before the demo use cases (${email}).`);
+    return actor;
+  };
+  for (const demo of DEMO_USE_CASES) {
     const team = await db.team.findUnique({ where: { slug: demo.teamSlug }, select: { id: true } });
-    if (!actor || !team) throw new Error(`Seed the demo users and teams before ${demo.example}.`);
     const example = EXAMPLE_ANSWERS[demo.example];
-    if (!example) throw new Error(`Unknown engine example ${demo.example}.`);
+    if (!team || !example) throw new Error(`Unknown team or example for ${demo.example}.`);
     if (await db.useCase.findFirst({ where: { teamId: team.id, title: example.title }, select: { id: true } })) continue;
-    // Spread the history over the past days so lists have a believable order.
-    const at = new Date(now.getTime() - (DEMO_USE_CASES.length - index) * 7 * 3_600_000);
-    const ctx = { actor, now: at, requestId: "seed" };
-    const { id } = await createUseCase(ctx, {
+    const author = await actorOf(demo.authorEmail);
+    const { id } = await createUseCase({ actor: author, now: tick(), requestId: "seed" }, {
       teamId: team.id,
       title: example.title,
       description: example.description,
-      owner: actor.name,
+      owner: author.name,
       modelRepoUrl: "",
       dashboardUrl: "",
       tags: [...demo.tags],
     });
-    if (demo.submit) {
-      await submitUseCase(ctx, { id, expectedRevision: 1, idempotencyKey: randomUUID(), answers: example.answers });
-    } else {
-      await saveDraft(ctx, { id, expectedRevision: 1, answers: example.answers });
+    let answers = example.answers;
+    let number = 0;
+    if (demo.steps.length === 0) await saveDraft({ actor: author, now: tick() }, { id, expectedRevision: 1, answers });
+    for (const step of demo.steps) {
+      const ctx = { actor: await actorOf(step.by), now: tick(), requestId: "seed" };
+      if (step.do === "submit") {
+        for (const [field, factor] of Object.entries(step.change ?? {})) {
+          const current = answers[field as keyof typeof answers];
+          answers = { ...answers, [field]: typeof current === "number" ? Math.round(current * factor * 100) / 100 : current };
+        }
+        const { revision } = await db.useCase.findUniqueOrThrow({ where: { id }, select: { revision: true } });
+        number = (await submitUseCase(ctx, { id, expectedRevision: revision, idempotencyKey: randomUUID(), answers })).versionNumber;
+      } else {
+        const { version } = await db.decisionVersion.findUniqueOrThrow({ where: { useCaseId_number: { useCaseId: id, number } }, select: { version: true } });
+        if (step.do === "review") {
+          await reviewDecision(ctx, { useCaseId: id, number, expectedVersion: version, action: step.action, comment: step.comment, approvedStrategy: step.approvedStrategy });
+        } else if (step.do === "comment") {
+          await addComment(ctx, { useCaseId: id, number, body: step.body });
+        } else {
+          await withdrawDecision(ctx, { useCaseId: id, number, expectedVersion: version });
+        }
+      }
     }
     created++;
   }

@@ -21,15 +21,16 @@ describe("demo seed", () => {
     }
   });
 
-  it("adds the demo use cases once, submitted ones scored by the engine", async () => {
+  it("adds the demo histories once, covering every status, override and supersession", async () => {
     await seedDemoData({ bcryptRounds: 4 });
-    const first = await seedDemoUseCases();
-    const second = await seedDemoUseCases();
-    expect(first).toBe(DEMO_USE_CASES.length);
-    expect(second).toBe(0);
-    const versions = await db.decisionVersion.findMany({ where: { useCase: { team: { slug: { in: DEMO_TEAMS.map((t) => t.slug) } } } } });
-    expect(versions).toHaveLength(DEMO_USE_CASES.filter((u) => u.submit).length);
-    expect(versions.map((v) => v.recommended).sort()).toEqual(["async", "batch", "realtime", "realtime", "streaming"]);
+    expect(await seedDemoUseCases()).toBe(DEMO_USE_CASES.length);
+    expect(await seedDemoUseCases()).toBe(0);
+    const teams = { team: { slug: { in: DEMO_TEAMS.map((t) => t.slug) } } };
+    const versions = await db.decisionVersion.findMany({ where: { useCase: teams }, select: { status: true, isOverride: true } });
+    expect(new Set(versions.map((v) => v.status))).toEqual(new Set(["SUBMITTED", "APPROVED", "REJECTED", "CHANGES_REQUESTED", "WITHDRAWN", "SUPERSEDED"]));
+    expect(versions.some((v) => v.isOverride)).toBe(true);
+    expect(await db.useCase.count({ where: { ...teams, status: "DRAFT" } })).toBe(1);
+    expect(await db.comment.count({ where: { decisionVersion: { useCase: teams } } })).toBeGreaterThanOrEqual(3);
   });
 
   it("gives every demo user the password the README lists", async () => {

@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { EXAMPLE_ANSWERS } from "~/engine";
 import { db } from "~/server/db";
+import type * as AuditModule from "~/server/audit";
 import { callerFor, makeTeam, makeUser } from "./helpers";
 
 // The audit writer fails once on demand, to prove the submission and its audit event
 // commit together or not at all.
 const failNext = vi.hoisted(() => ({ audit: false }));
 vi.mock("~/server/audit", async (importOriginal) => {
-  const original = await importOriginal<typeof import("~/server/audit")>();
+  const original = await importOriginal<typeof AuditModule>();
   return {
     ...original,
     writeAuditEvent: async (...args: Parameters<typeof original.writeAuditEvent>) => {
