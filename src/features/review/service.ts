@@ -1,6 +1,7 @@
 import "server-only";
 import { answersSchema, assessmentSchema, ENGINE_VERSION } from "~/engine";
 import type { Actor } from "~/features/account/queries";
+import { emailNotices, type Notice } from "~/features/notifications/service";
 import { decisionLink, insertVersion } from "~/features/use-cases/service";
 import { writeAuditEvent } from "~/server/audit";
 import { db, type Tx } from "~/server/db";
@@ -54,7 +55,7 @@ async function loadVisibleVersion(tx: Tx, actor: Actor, useCaseId: string, numbe
  * previously approved version and the notification commit in the same transaction.
  */
 export async function reviewDecision(ctx: CommandContext, input: ReviewDecisionInput) {
-  return db.$transaction(async (tx) => {
+  const { notices, ...result } = await db.$transaction(async (tx) => {
     const current = await loadVisibleVersion(tx, ctx.actor, input.useCaseId, input.number);
     const authorIds = [current.submittedById, current.useCase.createdById];
     const check = transition({
@@ -176,20 +177,20 @@ export async function reviewDecision(ctx: CommandContext, input: ReviewDecisionI
         data: { decisionVersionId: current.id, authorId: ctx.actor.id, body: comment, createdAt: ctx.now },
       });
     }
-    await tx.notification.createMany({
-      data: [...new Set(authorIds)]
-        .filter((userId) => userId !== ctx.actor.id)
-        .map((userId) => ({
-          userId,
-          kind: ACTION_AUDIT[input.action],
-          title: `${current.useCase.title} v${input.number} was ${ACTION_WORDS[input.action]}`,
-          body: override ? `Approved as ${approvedStrategy} (override): ${comment ?? ""}`.slice(0, 1000) : (comment ?? "").slice(0, 1000),
-          link: decisionLink(input.useCaseId, input.number),
-          createdAt: ctx.now,
-        })),
-    });
-    return { status: check.to, version: input.expectedVersion + 1, supersedes };
+    const notices: Notice[] = [...new Set(authorIds)]
+      .filter((userId) => userId !== ctx.actor.id)
+      .map((userId) => ({
+        userId,
+        kind: ACTION_AUDIT[input.action],
+        title: `${current.useCase.title} v${input.number} was ${ACTION_WORDS[input.action]}`,
+        body: override ? `Approved as ${approvedStrategy} (override): ${comment ?? ""}`.slice(0, 1000) : (comment ?? "").slice(0, 1000),
+        link: decisionLink(input.useCaseId, input.number),
+      }));
+    await tx.notification.createMany({ data: notices.map((n) => ({ ...n, createdAt: ctx.now })) });
+    return { status: check.to, version: input.expectedVersion + 1, supersedes, notices };
   });
+  void emailNotices(notices);
+  return result;
 }
 
 /** The submitter takes a submitted version back; the team can edit and resubmit. */
@@ -260,14 +261,14 @@ export async function markNotificationsRead(ctx: CommandContext, ids: string[] |
  * reviewer must approve it).
  */
 export async function reopenWithCurrentEngine(ctx: CommandContext, input: { useCaseId: string; number: number; idempotencyKey: string }) {
-  return db.$transaction(async (tx) => {
+  const { notices, versionNumber } = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "UseCase" WHERE id = ${input.useCaseId} FOR UPDATE`;
     const source = await loadVisibleVersion(tx, ctx.actor, input.useCaseId, input.number);
     const replay = await tx.decisionVersion.findUnique({
       where: { useCaseId_idempotencyKey: { useCaseId: input.useCaseId, idempotencyKey: input.idempotencyKey } },
       select: { number: true },
     });
-    if (replay) return { versionNumber: replay.number };
+    if (replay) return { versionNumber: replay.number, notices: [] as Notice[] };
     if (source.engineVersion === ENGINE_VERSION) {
       throw new ConflictError("This decision was already made with the current engine version.");
     }
@@ -275,13 +276,15 @@ export async function reopenWithCurrentEngine(ctx: CommandContext, input: { useC
     if (useCase.status === "SUBMITTED") {
       throw new ConflictError("Another version of this use case is under review; decide on it first.");
     }
-    const number = await insertVersion(tx, ctx, {
+    const { number, notices } = await insertVersion(tx, ctx, {
       useCaseId: input.useCaseId,
       title: useCase.title,
       statusBefore: useCase.status,
       answers: answersSchema.parse(source.answers),
       idempotencyKey: input.idempotencyKey,
     });
-    return { versionNumber: number };
+    return { versionNumber: number, notices };
   });
+  void emailNotices(notices);
+  return { versionNumber };
 }

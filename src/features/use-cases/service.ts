@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from "~/server/errors";
 import type { z } from "zod";
 import type { createUseCaseSchema, saveDraftSchema, submitUseCaseSchema, updateDetailsSchema, UseCaseDetails } from "./schema";
 import { getCurrentPrices } from "~/features/admin/queries";
+import { emailNotices, type Notice } from "~/features/notifications/service";
 import { isDraftEditable } from "./workflow";
 
 interface CommandContext {
@@ -135,27 +136,30 @@ export async function submitUseCase(ctx: CommandContext, input: z.infer<typeof s
         where: { useCaseId_idempotencyKey: { useCaseId: input.id, idempotencyKey: input.idempotencyKey } },
         select: { number: true },
       });
-      if (existing) return { versionNumber: existing.number, replayed: true };
+      if (existing) return { versionNumber: existing.number, replayed: true, notices: [] as Notice[] };
       assertRevision(current.revision, input.expectedRevision);
       if (!isDraftEditable(current.status)) {
         throw new ConflictError("A version of this use case is already under review. Withdraw it to submit a new one.");
       }
-      const number = await insertVersion(tx, ctx, {
+      const { number, notices } = await insertVersion(tx, ctx, {
         useCaseId: input.id,
         title: current.title,
         statusBefore: current.status,
         answers: input.answers,
         idempotencyKey: input.idempotencyKey,
       });
-      return { versionNumber: number, replayed: false };
+      return { versionNumber: number, replayed: false, notices };
     });
+  let result: Awaited<ReturnType<typeof attempt>>;
   try {
-    return await attempt();
+    result = await attempt();
   } catch (error) {
     // Two first submissions racing on one key: the loser hits the unique index; replay.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return attempt();
-    throw error;
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    result = await attempt();
   }
+  void emailNotices(result.notices);
+  return { versionNumber: result.versionNumber, replayed: result.replayed };
 }
 
 /**
@@ -166,7 +170,7 @@ export async function insertVersion(
   tx: Tx,
   ctx: CommandContext,
   params: { useCaseId: string; title: string; statusBefore: string; answers: Answers; idempotencyKey: string },
-): Promise<number> {
+): Promise<{ number: number; notices: Notice[] }> {
   const { answers } = params;
   // The organisation's current price table, recorded inside the assessment it produced.
   const assessment = assess(answers, { prices: await getCurrentPrices() });
@@ -215,8 +219,8 @@ export async function insertVersion(
       statusAfter: "SUBMITTED",
     },
   });
-  await notifyReviewersOfSubmission(tx, { submitterId: ctx.actor.id, useCaseId: params.useCaseId, number, title: params.title, now: ctx.now });
-  return number;
+  const notices = await notifyReviewersOfSubmission(tx, { submitterId: ctx.actor.id, useCaseId: params.useCaseId, number, title: params.title, now: ctx.now });
+  return { number, notices };
 }
 
 export function decisionLink(useCaseId: string, number: number) {
@@ -227,19 +231,18 @@ export function decisionLink(useCaseId: string, number: number) {
 export async function notifyReviewersOfSubmission(
   tx: Tx,
   params: { submitterId: string; useCaseId: string; number: number; title: string; now: Date },
-) {
+): Promise<Notice[]> {
   const reviewers = await tx.user.findMany({
     where: { active: true, role: { in: ["REVIEWER", "ADMIN"] }, id: { not: params.submitterId } },
     select: { id: true },
   });
-  await tx.notification.createMany({
-    data: reviewers.map((r) => ({
-      userId: r.id,
-      kind: "DECISION_SUBMITTED",
-      title: `New submission: ${params.title} (v${params.number})`,
-      body: "Waiting for review.",
-      link: decisionLink(params.useCaseId, params.number),
-      createdAt: params.now,
-    })),
-  });
+  const notices: Notice[] = reviewers.map((r) => ({
+    userId: r.id,
+    kind: "DECISION_SUBMITTED",
+    title: `New submission: ${params.title} (v${params.number})`,
+    body: "Waiting for review.",
+    link: decisionLink(params.useCaseId, params.number),
+  }));
+  await tx.notification.createMany({ data: notices.map((n) => ({ ...n, createdAt: params.now })) });
+  return notices;
 }
