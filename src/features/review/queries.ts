@@ -77,7 +77,7 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
       engineVersion: true,
       answers: true,
       assessment: true,
-      useCase: { select: { createdById: true } },
+      useCase: { select: { createdById: true, status: true } },
       comments: {
         orderBy: { createdAt: "asc" },
         select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
@@ -96,6 +96,8 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
     approvedStrategy: rest.approvedStrategy as StrategyId | null,
     constraints: stored.constraints,
     ranking: stored.ranking.map((r) => ({ strategy: r.strategy, label: r.label, feasible: r.feasible })),
+    useCaseStatus: useCase.status,
+    viewerIsReviewer: hasRole(actor.role, "REVIEWER"),
     canReview: hasRole(actor.role, "REVIEWER") && !isAuthor && rest.status === "SUBMITTED",
     isAuthor,
     canWithdraw: actor.id === submittedById && rest.status === "SUBMITTED",

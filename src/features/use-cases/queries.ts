@@ -1,6 +1,7 @@
 import "server-only";
 import { assessmentSchema, answersSchema, type Answers, type Assessment, type StrategyId } from "~/engine";
 import type { Actor } from "~/features/account/queries";
+import { getCurrentPrices } from "~/features/admin/queries";
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/lib/roles";
 import { db } from "~/server/db";
@@ -57,6 +58,8 @@ export async function getUseCase(actor: Actor, id: string) {
   return {
     ...useCase,
     team,
+    /** The organisation's price table, so the browser's live preview scores like the server. */
+    prices: await getCurrentPrices(),
     // Drafts are visible only to their team.
     draftAnswers: isMember ? (useCase.draftAnswers as Partial<Answers>) : null,
     canEdit: isMember && isDraftEditable(useCase.status),
