@@ -1,16 +1,32 @@
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/shell/app-shell";
-import { navigationFor, ROLE_LABELS } from "~/lib/roles";
+import { LiveInboxLink, LiveQueueBadge } from "~/features/review/components/live-counts";
+import { hasRole, navigationFor, ROLE_LABELS } from "~/lib/roles";
 import { requireActor } from "~/server/auth/session";
+import { getServerCaller } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
 
+/** A count for the header, or 0 when it cannot be read (the header never breaks a page). */
+async function countOrZero(load: Promise<number>): Promise<number> {
+  return load.catch(() => 0);
+}
+
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
+  const caller = await getServerCaller();
+  const isReviewer = hasRole(actor.role, "REVIEWER");
+  const [unread, waiting] = await Promise.all([
+    countOrZero(caller.notification.unreadCount()),
+    isReviewer ? countOrZero(caller.review.queueCount()) : Promise.resolve(0),
+  ]);
   return (
     <AppShell
-      nav={navigationFor(actor.role).map(({ href, label }) => ({ href, label }))}
+      nav={navigationFor(actor.role).map(({ href, label }) =>
+        href === "/review" && isReviewer ? { href, label, badge: <LiveQueueBadge initialCount={waiting} />, badgeId: "nav-review-count" } : { href, label },
+      )}
       user={{ name: actor.name, email: actor.email, roleLabel: ROLE_LABELS[actor.role] }}
+      actions={<LiveInboxLink initialUnread={unread} />}
     >
       {children}
     </AppShell>

@@ -3,14 +3,17 @@ import type { ReactNode } from "react";
 import { MainNav, type ShellNavItem } from "./main-nav";
 import { SignOutButton } from "./sign-out-button";
 
-/** The portal's frame: product name, role-aware navigation, the signed-in user, sign-out. */
+/** The portal's frame: product name, role-aware navigation, header actions (inbox), the signed-in user, sign-out. */
 export function AppShell({
   nav,
   user,
+  actions,
   children,
 }: {
   nav: ShellNavItem[];
   user: { name: string; email: string; roleLabel: string };
+  /** Header links beside the user (e.g. the inbox). */
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -27,6 +30,7 @@ export function AppShell({
             <MainNav items={nav} />
           </div>
           <div className="flex items-center gap-3">
+            {actions}
             <div className="hidden text-right sm:block" data-testid="current-user">
               <p className="text-sm font-medium text-slate-900">{user.name}</p>
               <p className="text-xs text-slate-500">

@@ -166,3 +166,19 @@ export function formatEventTime(date: Date, now: Date = date): string {
   const year = date.getUTCFullYear() === now.getUTCFullYear() ? "" : ` ${date.getUTCFullYear()}`;
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}${year} ${hh}:${mm}`;
 }
+
+/** Where an event's entity can be seen in the portal, when it has a page. */
+export function entityHref(entityType: string, entityId: string, payload: unknown): string | null {
+  const p = obj(payload);
+  if (entityType === "UseCase") return `/use-cases/${encodeURIComponent(entityId)}`;
+  if ((entityType === "DecisionVersion" || entityType === "Comment") && typeof p.useCaseId === "string") {
+    const n = typeof p.versionNumber === "number" ? p.versionNumber : null;
+    return n ? `/use-cases/${encodeURIComponent(p.useCaseId)}/versions/${n}` : `/use-cases/${encodeURIComponent(p.useCaseId)}`;
+  }
+  return null;
+}
+
+/** A hash shortened for a table cell: the first 12 characters. */
+export function shortHash(hash: string): string {
+  return hash.length > 12 ? `${hash.slice(0, 12)}…` : hash;
+}

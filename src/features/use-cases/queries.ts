@@ -63,6 +63,8 @@ export async function getUseCase(actor: Actor, id: string) {
     // Drafts are visible only to their team.
     draftAnswers: isMember ? (useCase.draftAnswers as Partial<Answers>) : null,
     canEdit: isMember && isDraftEditable(useCase.status),
+    /** Members may fix the title, links and tags at any time, even under review. */
+    canEditDetails: isMember,
     versions: useCase.versions.map((v) => ({ ...v, recommended: v.recommended as StrategyId })),
   };
 }

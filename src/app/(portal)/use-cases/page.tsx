@@ -1,27 +1,66 @@
+import Link from "next/link";
+import { buttonClasses } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { ListFiltersBar } from "~/features/use-cases/components/list-filters-bar";
+import { UseCaseList } from "~/features/use-cases/components/use-case-list";
+import { readListFilters } from "~/features/use-cases/list-filters";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "My use cases" };
 
-export default async function UseCasesPage() {
-  const teams = await (await getServerCaller()).account.myTeams();
+export default async function UseCasesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = readListFilters(await searchParams);
+  const caller = await getServerCaller();
+  const [teams, rows] = await Promise.all([
+    caller.account.myTeams(),
+    caller.useCase.listMine({ query: filters.query || undefined, teamId: filters.teamId || undefined }),
+  ]);
+  const newButton = (
+    <Link href="/use-cases/new" className={buttonClasses("primary")}>
+      <span aria-hidden="true">+</span> New use case
+    </Link>
+  );
+  const filtered = filters.query !== "" || filters.teamId !== "";
+
   return (
     <>
-      <PageHeader title="My use cases" description="Your teams' use cases, their recommended serving strategy and review status." />
-      <EmptyState icon="◎" title={teams.length > 0 ? "No use cases yet" : "You are not in a team yet"}>
-        {teams.length > 0 ? (
-          <>
-            <p>
-              Use cases of {teams.map((t) => t.name).join(", ")} will be listed here with their status, recommended
-              strategy and last change.
-            </p>
-            <p>The questionnaire that turns a use case into a scored recommendation is being built next.</p>
-          </>
-        ) : (
+      <PageHeader
+        title="My use cases"
+        description="Your teams' use cases, their recommended serving strategy and review status."
+        actions={teams.length > 0 ? newButton : undefined}
+      />
+      {teams.length === 0 ? (
+        <EmptyState icon="◎" title="You are not in a team yet">
           <p>Use cases belong to teams. Ask an admin to add you to your team.</p>
-        )}
-      </EmptyState>
+        </EmptyState>
+      ) : (
+        <>
+          {rows.length > 0 || filtered ? <ListFiltersBar initial={filters} teams={teams} /> : null}
+          {rows.length > 0 ? (
+            <UseCaseList rows={rows} showTeam={teams.length > 1} />
+          ) : filtered ? (
+            <EmptyState
+              icon="⌕"
+              title="No use case matches"
+              action={
+                <Link href="/use-cases" className={buttonClasses("secondary")}>
+                  Clear the search
+                </Link>
+              }
+            >
+              <p>Nothing in {teams.map((t) => t.name).join(", ")} has that title or tag. Tags match whole words, like “fraud”.</p>
+            </EmptyState>
+          ) : (
+            <EmptyState icon="◎" title="No use cases yet" action={newButton}>
+              <p>
+                Describe a model&apos;s serving need for {teams.map((t) => t.name).join(", ")}: who waits for its predictions, how fresh they must
+                be and how much traffic to expect. Servewise recommends batch, real-time or something in between, with reasons.
+              </p>
+            </EmptyState>
+          )}
+        </>
+      )}
     </>
   );
 }

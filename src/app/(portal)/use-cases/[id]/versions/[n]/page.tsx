@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { PageHeader } from "~/components/ui/page-header";
+import { DecisionView } from "~/features/decisions/components/decision-view";
+import { Panel } from "~/features/decisions/components/panel";
+import { ReviewPanel } from "~/features/review/components/review-panel";
+import { StatusBadge } from "~/features/use-cases/components/status-badge";
+import { UseCaseFacts } from "~/features/use-cases/components/use-case-facts";
+import { VersionHistory } from "~/features/use-cases/components/version-history";
+import { When } from "~/features/use-cases/components/when";
+import { orNotFound, versionNumberOrNotFound } from "~/features/use-cases/load";
+import { getServerCaller } from "~/trpc/server";
+
+export const metadata = { title: "Decision" };
+
+export default async function DecisionPage({ params }: { params: Promise<{ id: string; n: string }> }) {
+  const { id, n } = await params;
+  const number = versionNumberOrNotFound(n);
+  const caller = await getServerCaller();
+  const [decision, useCase] = await Promise.all([orNotFound(caller.decision.get({ useCaseId: id, number })), orNotFound(caller.useCase.get({ id }))]);
+
+  return (
+    <>
+      <PageHeader
+        title={decision.useCase.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span>Decision, version {decision.number}</span> <StatusBadge status={decision.status} /> <span>{decision.useCase.team.name}</span>
+          </span>
+        }
+        actions={
+          <Link href={`/use-cases/${id}`} className="text-sm font-semibold text-brand-700 hover:underline print:hidden">
+            <span aria-hidden="true">←</span> Use case overview
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
+        <div className="min-w-0">
+          <DecisionView assessment={decision.assessment} answers={decision.answers} />
+        </div>
+        <div className="space-y-6 print:mt-6">
+          <ReviewPanel useCaseId={id} number={decision.number} />
+          <Panel id="record" title="On the record">
+            <dl className="space-y-2 text-sm">
+              <div className="flex justify-between gap-3">
+                <dt className="text-slate-500">Status</dt>
+                <dd>
+                  <StatusBadge status={decision.status} />
+                </dd>
+              </div>
+              <div className="flex justify-between gap-3">
+                <dt className="text-slate-500">Version</dt>
+                <dd className="font-medium">{decision.number}</dd>
+              </div>
+              <div className="flex justify-between gap-3">
+                <dt className="text-slate-500">Engine version</dt>
+                <dd className="font-medium">{decision.engineVersion}</dd>
+              </div>
+              <div className="flex justify-between gap-3">
+                <dt className="text-slate-500">Submitted by</dt>
+                <dd className="text-right font-medium">
+                  {decision.submittedBy.name}
+                  <span className="block text-xs font-normal text-slate-500">{decision.submittedBy.email}</span>
+                </dd>
+              </div>
+              <div className="flex justify-between gap-3">
+                <dt className="text-slate-500">Submitted</dt>
+                <dd className="text-right font-medium">
+                  <When date={decision.submittedAt} />
+                </dd>
+              </div>
+            </dl>
+          </Panel>
+          <Panel id="use-case" title="Use case">
+            <UseCaseFacts useCase={decision.useCase} />
+          </Panel>
+          <Panel id="versions" title="Version history">
+            <VersionHistory useCaseId={id} versions={useCase.versions} current={decision.number} />
+          </Panel>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { getQuestion, type AnswerField } from "~/engine";
+
+/** After a failed submit: what to fix, each item jumping to its question. */
+export function ErrorSummary({
+  message,
+  details,
+  fieldErrors,
+  onJump,
+}: {
+  message: string;
+  details: readonly string[];
+  fieldErrors: Partial<Record<AnswerField, string>>;
+  onJump: (field: AnswerField) => void;
+}) {
+  const fields = Object.entries(fieldErrors) as [AnswerField, string][];
+  return (
+    <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+      <p className="font-semibold">{message}</p>
+      {details.length + fields.length > 0 ? (
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          {details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+          {fields.map(([field, error]) => (
+            <li key={field}>
+              <button type="button" onClick={() => onJump(field)} className="text-left font-medium underline hover:no-underline">
+                {getQuestion(field)?.label ?? field}: {error}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Button } from "~/components/ui/button";
+import { ANSWER_FIELDS, NUMERIC_FIELDS, parseQuantity, questionnaire, type AnswerField, type DraftAnswers, type PriceTable, type Question } from "~/engine";
+import { readApiError } from "~/features/use-cases/api-errors";
+import { newIdempotencyKey } from "~/features/use-cases/idempotency";
+import { useTRPC } from "~/trpc/react";
+import {
+  checkForSubmit,
+  draftErrors,
+  firstFieldWithError,
+  isAnswered,
+  numberInputText,
+  splitServerErrors,
+  stepIndexOf,
+  withAnswer,
+  type AnswerValue,
+} from "../answers";
+import { ConflictAlert } from "~/features/use-cases/components/conflict-alert";
+import { ErrorSummary } from "./error-summary";
+import { LiveRecommendation } from "./live-recommendation";
+import { QuestionField } from "./question-field";
+import { SaveBar } from "./save-bar";
+import { StepNav } from "./step-nav";
+import { useDraftSaver } from "./use-draft-saver";
+
+type Errors = Partial<Record<AnswerField, string>>;
+
+const initialTexts = (draft: DraftAnswers) => Object.fromEntries(NUMERIC_FIELDS.map((f) => [f, numberInputText(draft[f])])) as Record<string, string>;
+
+function focusQuestion(field: AnswerField) {
+  const checked = document.querySelector<HTMLInputElement>(`input[name="${field}"]:checked`);
+  (checked ?? document.getElementById(`q-${field}`) ?? document.getElementById(`q-${field}-0`))?.focus();
+}
+
+/** The questionnaire of one use case: steps, live recommendation, draft saving and submission. */
+export function QuestionnaireForm({
+  useCaseId,
+  initialDraft,
+  revision,
+  savedAt,
+  prices,
+}: {
+  useCaseId: string;
+  initialDraft: DraftAnswers;
+  revision: number;
+  savedAt: Date;
+  prices: PriceTable;
+}) {
+  const router = useRouter();
+  const trpc = useTRPC();
+  const submitMutation = useMutation(trpc.useCase.submit.mutationOptions());
+  const saver = useDraftSaver(useCaseId, { revision, savedAt });
+  const [draft, setDraft] = useState<DraftAnswers>(initialDraft);
+  const [texts, setTexts] = useState(() => initialTexts(initialDraft));
+  const [textErrors, setTextErrors] = useState<Errors>({});
+  const [serverErrors, setServerErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<{ message: string; details: string[] } | null>(null);
+  const [submitAttempted, setSubmitAttempted] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [step, setStep] = useState(0);
+  const focusAfterRender = useRef<AnswerField | "step" | null>(null);
+  const submitKey = useRef<string | null>(null);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+
+  const liveErrors = useMemo(() => draftErrors(draft), [draft]);
+  const submitErrors = useMemo(() => {
+    const check = checkForSubmit(draft);
+    return check.ok ? {} : check.fieldErrors;
+  }, [draft]);
+  const errors: Errors = { ...(submitAttempted ? submitErrors : {}), ...serverErrors, ...liveErrors, ...textErrors };
+
+  // After a step change, focus moves to the new step's heading or to the question asked for.
+  useEffect(() => {
+    const target = focusAfterRender.current;
+    if (!target) return;
+    focusAfterRender.current = null;
+    if (target === "step") stepHeading.current?.focus();
+    else focusQuestion(target);
+  });
+
+  function update(field: AnswerField, value: AnswerValue | undefined) {
+    const next = withAnswer(draft, field, value);
+    setDraft(next);
+    setServerErrors(({ [field]: _cleared, ...rest }) => rest);
+    submitKey.current = null; // changed answers are a new submit intent
+    saver.schedule(next);
+  }
+
+  function changeText(question: Question, text: string) {
+    const field = question.field;
+    setTexts((t) => ({ ...t, [field]: text }));
+    const parsed = text.trim() ? parseQuantity(field, text) : null;
+    setTextErrors(({ [field]: _old, ...rest }) => (parsed && !parsed.ok ? { ...rest, [field]: parsed.message } : rest));
+    update(field, parsed?.ok ? parsed.value : undefined);
+  }
+
+  function changeAnswer(question: Question, value: AnswerValue | undefined) {
+    if (question.kind === "number" || question.kind === "integer") {
+      setTexts((t) => ({ ...t, [question.field]: "" }));
+      setTextErrors(({ [question.field]: _old, ...rest }) => rest);
+    }
+    update(question.field, value);
+  }
+
+  function goTo(index: number) {
+    if (index === step) return;
+    setStep(index);
+    focusAfterRender.current = "step";
+    if (saver.state.kind === "dirty") void saver.saveNow(draft);
+  }
+
+  function jumpTo(field: AnswerField) {
+    if (stepIndexOf(field) === step) return focusQuestion(field);
+    setStep(stepIndexOf(field));
+    focusAfterRender.current = field;
+  }
+
+  async function submit() {
+    setSubmitAttempted(true);
+    setFormError(null);
+    const check = checkForSubmit(draft);
+    const first = firstFieldWithError({ ...(check.ok ? {} : check.fieldErrors), ...liveErrors, ...textErrors });
+    if (first || !check.ok) {
+      setFormError({ message: "Some answers need attention before you submit.", details: check.ok ? [] : check.formErrors });
+      if (first) jumpTo(first);
+      return;
+    }
+    setSubmitting(true);
+    const expectedRevision = await saver.settle();
+    submitKey.current ??= newIdempotencyKey();
+    try {
+      const { versionNumber } = await submitMutation.mutateAsync({ id: useCaseId, expectedRevision, idempotencyKey: submitKey.current, answers: check.answers });
+      saver.markSaved(new Date());
+      router.push(`/use-cases/${useCaseId}/versions/${versionNumber}`);
+    } catch (error) {
+      setSubmitting(false);
+      const api = readApiError(error);
+      if (api.code === "CONFLICT") return saver.conflict(api.message);
+      const split = splitServerErrors(api.fieldErrors);
+      setServerErrors(split.answers);
+      setFormError({ message: api.message, details: split.other });
+      const firstServer = firstFieldWithError(split.answers);
+      if (firstServer) jumpTo(firstServer);
+    }
+  }
+
+  function onFormSubmit(event: FormEvent) {
+    event.preventDefault(); // Enter in a text box moves on instead of submitting for review.
+    if (step < questionnaire.length - 1) goTo(step + 1);
+  }
+
+  const current = questionnaire[step]!;
+  const unanswered = ANSWER_FIELDS.filter((f) => !isAnswered(draft, f)).length;
+  const visibleErrors: Errors = submitAttempted ? errors : { ...serverErrors, ...liveErrors };
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_26rem]">
+      <div className="min-w-0 space-y-4">
+        {saver.conflictMessage ? <ConflictAlert message={saver.conflictMessage} /> : null}
+        {formError ? (
+          <ErrorSummary message={formError.message} details={formError.details} fieldErrors={submitAttempted ? errors : serverErrors} onJump={jumpTo} />
+        ) : null}
+        <StepNav current={step} draft={draft} errors={visibleErrors} onSelect={goTo} />
+        <form noValidate onSubmit={onFormSubmit} aria-label="Questionnaire" className="space-y-4">
+          <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+            <fieldset>
+              <legend>
+                <h2 ref={stepHeading} tabIndex={-1} className="text-lg font-semibold text-slate-900 focus:outline-none">
+                  <span className="block text-xs font-semibold uppercase tracking-wide text-brand-600">
+                    Step {step + 1} of {questionnaire.length}
+                  </span>
+                  {current.title}
+                </h2>
+              </legend>
+              <p className="mt-1 text-sm text-slate-600">{current.description}</p>
+              <div className="mt-6 space-y-8">
+                {current.questions.map((question) => (
+                  <QuestionField
+                    key={question.field}
+                    question={question}
+                    value={draft[question.field]}
+                    text={texts[question.field] ?? ""}
+                    error={errors[question.field]}
+                    showErrors={submitAttempted}
+                    onChange={(value) => changeAnswer(question, value)}
+                    onTextChange={(text) => changeText(question, text)}
+                  />
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          <div className="flex justify-between gap-3">
+            <Button variant="secondary" onClick={() => goTo(step - 1)} disabled={step === 0}>
+              <span aria-hidden="true">←</span> Previous
+            </Button>
+            {step < questionnaire.length - 1 ? (
+              <Button type="submit">
+                Next: {questionnaire[step + 1]!.title} <span aria-hidden="true">→</span>
+              </Button>
+            ) : null}
+          </div>
+        </form>
+        <SaveBar state={saver.state} unanswered={unanswered} submitting={submitting} onSave={() => void saver.saveNow(draft)} onSubmit={() => void submit()} />
+      </div>
+      <div className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+        <LiveRecommendation draft={draft} prices={prices} onAnswerConsumer={() => jumpTo("consumer")} />
+      </div>
+    </div>
+  );
+}

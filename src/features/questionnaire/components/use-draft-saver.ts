@@ -1,0 +1,105 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { DraftAnswers } from "~/engine";
+import { readApiError } from "~/features/use-cases/api-errors";
+import { useTRPC } from "~/trpc/react";
+import { savableDraft } from "../answers";
+import type { SaveState } from "../save-status";
+
+const AUTOSAVE_DELAY_MS = 1500;
+
+/**
+ * Saves the draft one request at a time, ~1.5 s after the last change (or at once on demand),
+ * with the revision of the last save as `expectedRevision`. A CONFLICT stops saving for good:
+ * a teammate changed the draft, and only a reload may show theirs.
+ */
+export function useDraftSaver(useCaseId: string, initial: { revision: number; savedAt: Date }) {
+  const trpc = useTRPC();
+  const { mutateAsync } = useMutation(trpc.useCase.saveDraft.mutationOptions());
+  const [state, setState] = useState<SaveState>({ kind: "saved", at: initial.savedAt });
+  const [conflictMessage, setConflictMessage] = useState<string | null>(null);
+  const revision = useRef(initial.revision);
+  const pending = useRef<DraftAnswers | null>(null);
+  const inflight = useRef<Promise<void> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const conflict = useCallback((message: string) => {
+    pending.current = null;
+    setConflictMessage(message);
+    setState({ kind: "conflict" });
+  }, []);
+
+  /** Waits for the request in flight, then sends what is pending (if anything). */
+  const flush = useCallback(async (): Promise<void> => {
+    clearTimeout(timer.current);
+    while (inflight.current) await inflight.current;
+    const answers = pending.current;
+    if (!answers) return;
+    pending.current = null;
+    setState({ kind: "saving" });
+    const request = mutateAsync({ id: useCaseId, expectedRevision: revision.current, answers: savableDraft(answers) }).then(
+      (result) => {
+        revision.current = result.revision;
+        setState(pending.current ? { kind: "dirty" } : { kind: "saved", at: result.savedAt });
+      },
+      (error: unknown) => {
+        const api = readApiError(error);
+        if (api.code === "CONFLICT") return conflict(api.message);
+        pending.current ??= answers;
+        setState({ kind: "error", message: api.message });
+      },
+    );
+    inflight.current = request.finally(() => {
+      inflight.current = null;
+    });
+    await inflight.current;
+  }, [conflict, mutateAsync, useCaseId]);
+
+  const schedule = useCallback(
+    (answers: DraftAnswers) => {
+      if (conflictMessage) return;
+      pending.current = answers;
+      setState({ kind: "dirty" });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+    },
+    [conflictMessage, flush],
+  );
+
+  /**
+   * Before a submit: stop autosaving and wait for the save in flight, so the submit carries the
+   * latest revision (the submit stores the answers itself). Returns that revision.
+   */
+  const settle = useCallback(async (): Promise<number> => {
+    clearTimeout(timer.current);
+    pending.current = null;
+    while (inflight.current) await inflight.current;
+    return revision.current;
+  }, []);
+
+  // Leaving the page with unsaved changes asks first.
+  useEffect(() => {
+    if (state.kind === "saved" || state.kind === "conflict") return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [state.kind]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return {
+    state,
+    conflictMessage,
+    schedule,
+    saveNow: (answers: DraftAnswers) => {
+      if (conflictMessage) return Promise.resolve();
+      pending.current = answers;
+      return flush();
+    },
+    settle,
+    conflict,
+    markSaved: (at: Date) => setState({ kind: "saved", at }),
+  };
+}

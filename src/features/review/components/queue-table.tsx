@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { formatPercent, STRATEGY_LABELS, type StrategyId } from "~/engine";
+import { When } from "~/features/use-cases/components/when";
+import { criticalityLabel, waitingText } from "../present";
+
+export interface QueueRow {
+  number: number;
+  recommended: StrategyId;
+  confidence: number;
+  criticality: string | null;
+  ageDays: number;
+  submittedAt: Date;
+  submittedBy: { name: string };
+  useCase: { id: string; title: string; team: { id: string; name: string } };
+  authorIds: readonly string[];
+}
+
+/** Submitted decisions, oldest first; each title opens the decision; the viewer's own work is marked. */
+export function QueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; viewerId: string }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">Decisions waiting for review, oldest first</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-3">
+              Use case
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Team
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Recommended
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Confidence
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Criticality
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Waiting
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Submitted by
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => {
+            const mine = row.authorIds.includes(viewerId);
+            return (
+              <tr key={`${row.useCase.id}-${row.number}`} className={mine ? "bg-slate-50" : "hover:bg-slate-50"}>
+                <th scope="row" className="px-4 py-3 text-left font-normal">
+                  <Link href={`/use-cases/${row.useCase.id}/versions/${row.number}`} className="font-semibold text-brand-700 hover:underline">
+                    {row.useCase.title}
+                  </Link>
+                  <span className="block text-xs text-slate-500">Version {row.number}</span>
+                  {mine ? (
+                    <span className="mt-1 inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200">
+                      <span aria-hidden="true">✋</span> You authored this — another reviewer must decide
+                    </span>
+                  ) : null}
+                </th>
+                <td className="px-4 py-3 text-slate-700">{row.useCase.team.name}</td>
+                <td className="px-4 py-3 text-slate-900">{STRATEGY_LABELS[row.recommended]}</td>
+                <td className="px-4 py-3 text-right tabular-nums text-slate-900">{formatPercent(row.confidence)}</td>
+                <td className="px-4 py-3 text-slate-700">{criticalityLabel(row.criticality)}</td>
+                <td className="px-4 py-3 text-slate-700">
+                  <span className="block">{waitingText(row.ageDays)}</span>
+                  <span className="block text-xs text-slate-500">
+                    <When date={row.submittedAt} />
+                  </span>
+                </td>
+                <td className="px-4 py-3 text-slate-700">{row.submittedBy.name}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "~/server/api/root";
+
+type Outputs = inferRouterOutputs<AppRouter>;
+
+/** What `review.state` answers: status, reviewer decision, thread and what the viewer may do. */
+export type ReviewState = Outputs["review"]["state"];
+export type ReviewComment = ReviewState["comments"][number];
+export type Reevaluation = NonNullable<ReviewState["reevaluation"]>;
+
+/** Tells the panel an action finished: a sentence to announce (and where focus should go). */
+export type AnnounceFn = (message: string) => void;

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { STRATEGY_LABELS, type StrategyId } from "~/engine";
+import { StatusBadge } from "./status-badge";
+import { TagList } from "./use-case-facts";
+import { When } from "./when";
+
+export interface UseCaseRow {
+  id: string;
+  title: string;
+  team: { id: string; name: string };
+  tags: readonly string[];
+  status: string;
+  recommended: StrategyId | null;
+  latestVersion: number | null;
+  updatedAt: Date;
+}
+
+/** The use cases as cards: title (a link), team, tags, status, recommendation, version, last change. */
+export function UseCaseList({ rows, showTeam }: { rows: readonly UseCaseRow[]; showTeam: boolean }) {
+  return (
+    <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-label="Use cases">
+      {rows.map((row) => (
+        <li key={row.id} className="relative flex flex-col gap-3 p-4 hover:bg-slate-50 sm:flex-row sm:items-center sm:justify-between">
+          <div className="min-w-0">
+            <h2 className="truncate font-semibold text-slate-900">
+              <Link href={`/use-cases/${row.id}`} className="after:absolute after:inset-0 hover:underline focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-brand-600">
+                {row.title}
+              </Link>
+            </h2>
+            <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
+              {showTeam ? <span>{row.team.name}</span> : null}
+              <span>
+                Changed <When date={row.updatedAt} />
+              </span>
+              {row.tags.length > 0 ? <TagList tags={row.tags} /> : null}
+            </div>
+          </div>
+          <dl className="grid shrink-0 grid-cols-3 gap-4 text-sm sm:w-[26rem]">
+            <div>
+              <dt className="text-xs text-slate-500">Status</dt>
+              <dd>
+                <StatusBadge status={row.status} />
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Recommended</dt>
+              <dd className="font-medium text-slate-900">{row.recommended ? STRATEGY_LABELS[row.recommended] : <span className="font-normal text-slate-500">Not submitted</span>}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">Latest version</dt>
+              <dd className="text-slate-900">{row.latestVersion ? `Version ${row.latestVersion}` : <span className="text-slate-500">None</span>}</dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,196 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { assess, EXAMPLE_ANSWERS, getQuestion, questionnaire, STRATEGY_LABELS, type Answers } from "~/engine";
+import { DEMO_USERS } from "../../prisma/demo-users";
+import { REVIEWER_MEMBER } from "./fixtures/users";
+import { InboxPage, ReviewPanel, ReviewQueuePage } from "./pages/review-pages";
+import { signInAs } from "./pages/sign-in-page";
+import { QuestionnairePage, UseCasesPage } from "./pages/use-case-pages";
+
+const maya = DEMO_USERS.find((u) => u.email === "maya@servewise.test")!;
+const raj = DEMO_USERS.find((u) => u.email === "raj@servewise.test")!;
+const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!;
+const unique = (title: string) => `${title} ${Date.now().toString(36)}`;
+
+/** Version 2's answers: the team doubles the peak load the reviewer asked about. */
+const PEAK_V2 = (fraud.answers.peakRequestsPerSecond ?? 400) * 2;
+const answersV2: Answers = { ...fraud.answers, peakRequestsPerSecond: PEAK_V2 };
+const assessmentV2 = assess(answersV2);
+const override = assessmentV2.ranking.find((r) => r.feasible && r.strategy !== assessmentV2.recommended)!;
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }))).toEqual([]);
+}
+
+async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, email, password);
+  return page;
+}
+
+/** Calls a tRPC procedure over HTTP from the page, with the page's session cookie (superjson body). */
+async function callTrpc(page: Page, path: string, input?: unknown, method: "GET" | "POST" = "POST") {
+  return page.evaluate(
+    async ({ path, input, method }) => {
+      const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+      const url = method === "GET" ? `/api/trpc/${path}${query}` : `/api/trpc/${path}`;
+      const response = await fetch(url, {
+        method,
+        headers: method === "POST" ? { "content-type": "application/json" } : undefined,
+        body: method === "POST" ? JSON.stringify({ json: input }) : undefined,
+      });
+      return { status: response.status, body: (await response.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { code: string } } } } };
+    },
+    { path, input, method },
+  );
+}
+
+test.describe("reviewing a decision", () => {
+  test("member submits, reviewer requests changes, member resubmits, reviewer compares and approves with an override, member sees it", async ({ browser }) => {
+    test.setTimeout(180_000);
+    const title = unique("Checkout fraud review");
+
+    // 1. Maya describes the use case and submits version 1.
+    const member = await signedIn(browser, maya.email, maya.password);
+    const form = new QuestionnairePage(member);
+    const useCaseId = await new UseCasesPage(member).create({ title, description: fraud.description, tags: ["fraud"] });
+    await form.answerAll(fraud.answers);
+    await form.submitButton().click();
+    await expect(member).toHaveURL(new RegExp(`/use-cases/${useCaseId}/versions/1$`));
+    const memberPanel = new ReviewPanel(member);
+    await expect(memberPanel.region).toContainText("Waiting for a reviewer");
+    await expect(memberPanel.approveButton()).toHaveCount(0);
+
+    // 2. Raj finds it in the queue (counted in the navigation) and requests changes with a comment.
+    const reviewer = await signedIn(browser, raj.email, raj.password);
+    const nav = reviewer.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Review queue" })).toHaveAccessibleDescription(/\d+ decisions? waiting for review/);
+    const queue = new ReviewQueuePage(reviewer);
+    await queue.goto();
+    await expect(queue.row(title)).toContainText(STRATEGY_LABELS[assess(fraud.answers).recommended]);
+    await expect(queue.row(title)).toContainText("Maya Chen");
+    await expect(queue.row(title)).not.toContainText("You authored this");
+    await queue.open(title);
+    const panel = new ReviewPanel(reviewer);
+    await panel.requestChangesButton().click();
+    await expect(panel.region.getByText("Add a comment so the team knows what to change.")).toBeVisible();
+    await expect(panel.comment()).toBeFocused();
+    await panel.requestChanges(`What is the peak load on sale days? We need the real figure.`);
+    await expect(panel.region).toContainText("Changes requested");
+    await expect(panel.comments()).toContainText("What is the peak load on sale days?");
+    await expect(panel.decisionForm()).toHaveCount(0);
+
+    // 3. Maya is notified, edits the peak load and submits version 2.
+    await member.goto(`/use-cases/${useCaseId}`);
+    await expect(new InboxPage(member).headerLink()).toHaveAccessibleName(/^Inbox, \d+ unread$/);
+    await member.getByRole("link", { name: "Edit the answers" }).click();
+    const peak = getQuestion("peakRequestsPerSecond")!;
+    await form.goToStep(questionnaire.find((s) => s.questions.some((q) => q.field === peak.field))!.title);
+    await form.answer(peak, PEAK_V2);
+    await form.submitButton().click();
+    await expect(member).toHaveURL(new RegExp(`/use-cases/${useCaseId}/versions/2$`));
+
+    // 4. Raj compares version 1 with version 2: the changed answer is marked in words.
+    await queue.goto();
+    await queue.open(title);
+    await expect(reviewer).toHaveURL(new RegExp(`/versions/2$`));
+    await panel.region.getByRole("link", { name: "Compare with version 1" }).click();
+    await expect(reviewer.getByRole("heading", { level: 1, name: "Compare versions" })).toBeVisible();
+    await expect(reviewer.getByTestId("compare-summary")).toContainText("1 answer changed");
+    const peakRow = reviewer.getByTestId("compare-answers").getByRole("row", { name: new RegExp(peak.label) });
+    await expect(peakRow).toContainText("changed");
+    await expect(reviewer.getByTestId("compare-answers").getByRole("row", { name: /Latency budget/ })).not.toContainText("changed");
+    await expect(reviewer.getByLabel("From version")).toHaveValue("1");
+    await expect(reviewer.getByLabel("To version")).toHaveValue("2");
+    await expectNoSeriousAxeViolations(reviewer);
+
+    // 5. ... and approves another strategy than recommended, which needs a justification.
+    await reviewer.goto(`/use-cases/${useCaseId}/versions/2`);
+    await panel.strategySelect().selectOption(override.strategy);
+    await expect(panel.region.getByTestId("override-notice")).toContainText("This is an override");
+    await panel.approveButton().click();
+    await expect(panel.region.getByText("Explain why you approve a different strategy than recommended.")).toBeVisible();
+    await panel.region.getByLabel("Justification for the override").fill("The platform team already runs this for payments; it meets the budget.");
+    await panel.approveButton().click();
+    await expect(panel.flash()).toContainText("Approved");
+    await expect(panel.region.getByTestId("approved-strategy")).toHaveText(STRATEGY_LABELS[override.strategy]);
+    await expect(panel.region.getByTestId("override-record")).toContainText("The platform team already runs this");
+
+    // 6. Maya sees the notification and the approved decision.
+    const inbox = new InboxPage(member);
+    await inbox.goto();
+    const note = inbox.item(`${title} v2 was approved`);
+    await expect(note).toContainText("Unread");
+    await expect(note).toContainText(`Approved as ${override.strategy} (override)`);
+    await expectNoSeriousAxeViolations(member);
+    await note.getByRole("link").click();
+    await expect(member).toHaveURL(new RegExp(`/use-cases/${useCaseId}/versions/2$`));
+    await expect(memberPanel.region).toContainText("Approved: this is the decision on record.");
+    await expect(memberPanel.region.getByTestId("approved-strategy")).toHaveText(STRATEGY_LABELS[override.strategy]);
+    await expect(memberPanel.region.getByTestId("override-record")).toContainText(STRATEGY_LABELS[assessmentV2.recommended]);
+    await inbox.goto();
+    await expect(inbox.item(`${title} v2 was approved`)).not.toContainText("Unread");
+    await expect(inbox.item(`${title} v1 was sent back with requested changes`)).toBeVisible();
+    await member.getByRole("button", { name: "Mark all read" }).click();
+    await expect(member.getByRole("status").filter({ hasText: "All notifications are marked read." })).toBeVisible();
+    await expect(member.getByRole("list", { name: "Notifications" })).not.toContainText("Unread");
+    await expect(inbox.headerLink()).toHaveAccessibleName("Inbox");
+  });
+
+  test("a reviewer cannot decide on their own submission: no buttons in the UI, FORBIDDEN from the API", async ({ browser }) => {
+    const page = await signedIn(browser, REVIEWER_MEMBER.email, REVIEWER_MEMBER.password);
+    const title = unique("Self-review attempt");
+    const teams = await callTrpc(page, "account.myTeams", undefined, "GET");
+    const teamId = (teams.body.result!.data.json as { id: string }[])[0]!.id;
+    const created = await callTrpc(page, "useCase.create", { teamId, title, description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: [] });
+    const useCaseId = (created.body.result!.data.json as { id: string }).id;
+    const submitted = await callTrpc(page, "useCase.submit", { id: useCaseId, expectedRevision: 1, idempotencyKey: crypto.randomUUID(), answers: fraud.answers });
+    expect(submitted.status).toBe(200);
+
+    const queue = new ReviewQueuePage(page);
+    await queue.goto();
+    await expect(queue.row(title)).toContainText("You authored this — another reviewer must decide");
+    await expectNoSeriousAxeViolations(page);
+    await queue.open(title);
+    const panel = new ReviewPanel(page);
+    await expect(panel.region.getByTestId("four-eyes")).toContainText("another reviewer must decide");
+    await expect(panel.decisionForm()).toHaveCount(0);
+    await expect(panel.approveButton()).toHaveCount(0);
+    await expect(panel.rejectButton()).toHaveCount(0);
+
+    const refused = await callTrpc(page, "review.decide", { useCaseId, number: 1, expectedVersion: 1, action: "APPROVE" });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error!.json.data.code).toBe("FORBIDDEN");
+    expect(refused.body.error!.json.message).toMatch(/Four eyes/);
+    await page.reload();
+    await expect(panel.region).toContainText("Waiting for a reviewer");
+  });
+
+  test("a member does not get the review queue", async ({ page }) => {
+    await signInAs(page, maya.email, maya.password);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review queue" })).toHaveCount(0);
+    await page.goto("/review");
+    await expect(page.getByRole("heading", { name: /does not exist/ })).toBeVisible();
+  });
+
+  test("the queue filters by strategy from the keyboard, in the URL", async ({ page }) => {
+    await signInAs(page, raj.email, raj.password);
+    const queue = new ReviewQueuePage(page);
+    await queue.goto();
+    await page.getByLabel("Recommended strategy").focus();
+    await page.getByLabel("Recommended strategy").selectOption("edge");
+    await page.getByLabel("Waiting at least (days)").focus();
+    await page.keyboard.type("3650");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/strategy=edge/);
+    await expect(page).toHaveURL(/minAge=3650/);
+    await expect(page.getByRole("heading", { name: "No submitted decision matches these filters" })).toBeVisible();
+    await page.getByRole("link", { name: "Clear filters" }).first().click();
+    await expect(page).toHaveURL(/\/review$/);
+    await expect(page.getByLabel("Recommended strategy")).toHaveValue("");
+    await expect(queue.table()).toBeVisible();
+  });
+});

@@ -1,0 +1,142 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { EXAMPLE_ANSWERS, getQuestion, questionnaire } from "~/engine";
+import { DEMO_USERS } from "../../prisma/demo-users";
+import { signInAs } from "./pages/sign-in-page";
+import { QuestionnairePage, UseCasesPage } from "./pages/use-case-pages";
+
+const maya = DEMO_USERS.find((u) => u.email === "maya@servewise.test")!;
+const omar = DEMO_USERS.find((u) => u.email === "omar@servewise.test")!;
+const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!;
+const unique = (title: string) => `${title} ${Date.now().toString(36)}`;
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }))).toEqual([]);
+}
+
+test.describe("describing a use case", () => {
+  test("a member fills the questionnaire, watches it become real-time, saves, reloads, submits and reads the decision", async ({ page }) => {
+    test.setTimeout(60_000); // the whole story, with two accessibility scans
+    await signInAs(page, maya.email, maya.password);
+    const list = new UseCasesPage(page);
+    const form = new QuestionnairePage(page);
+    const title = unique(fraud.title);
+    await list.create({ title, description: fraud.description, owner: "Payments Risk ML", tags: ["fraud", "checkout"] });
+
+    await expect(form.livePanel()).toContainText("Needed for a recommendation");
+
+    await form.answerAll(fraud.answers, {
+      latencyBudgetMs: "150 ms",
+      maxStalenessSeconds: "0 s",
+      peakRequestsPerSecond: "24,000 rpm",
+      payloadMB: "5 KB",
+      processingTimeMs: "15ms",
+      modelSizeGB: "200 MB",
+      monthlyBudgetUsd: "$5k",
+    });
+    await expect(form.liveRecommended()).toHaveText("Real-time endpoint");
+    await expect(form.question(getQuestion("monthlyBudgetUsd")!)).toContainText("Reads as $5,000");
+    await form.saveDraft();
+
+    await page.reload();
+    await expect(form.liveRecommended()).toHaveText("Real-time endpoint");
+    await form.goToStep(questionnaire[2]!.title);
+    await expect(form.numberInput(getQuestion("peakRequestsPerSecond")!)).toHaveValue("400");
+    await form.goToStep(questionnaire[3]!.title);
+    await expect(form.numberInput(getQuestion("processingTimeMs")!)).toHaveValue("15");
+    await expect(form.question(getQuestion("modelSizeGB")!)).toContainText("Reads as 0.2 GB");
+    await expect(page.getByText(/questions answered/)).toHaveText("21 of 21 questions answered");
+    await expectNoSeriousAxeViolations(page);
+
+    await form.submitButton().click();
+    await expect(page).toHaveURL(/\/versions\/1$/);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByTestId("recommended-strategy")).toHaveText("Real-time endpoint");
+    const record = page.getByRole("region", { name: "On the record" });
+    await expect(record).toContainText("Submitted");
+    await expect(record).toContainText("Maya Chen");
+    await expect(page.getByRole("region", { name: "Version history" }).getByRole("link", { name: /Version 1/ })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("region", { name: "Answers" })).toContainText("Another service, synchronously");
+    await expectNoSeriousAxeViolations(page);
+
+    await list.goto();
+    await list.search().fill("checkout");
+    await expect(page).toHaveURL(/\?q=checkout$/);
+    const row = list.list().getByRole("listitem").filter({ hasText: title });
+    await expect(row).toContainText("Real-time endpoint");
+    await expect(row).toContainText("Version 1");
+    await expect(row).toContainText("Submitted");
+  });
+
+  test("the keyboard alone answers a step: Tab, Space, arrow keys and Enter", async ({ page }) => {
+    await signInAs(page, maya.email, maya.password);
+    await new UseCasesPage(page).create({ title: unique("Keyboard-only use case") });
+    const form = new QuestionnairePage(page);
+    await expect(form.stepHeading()).toContainText(questionnaire[0]!.title);
+
+    for (let i = 0; i < 40 && !(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === "consumer")); i++) {
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("radio", { name: "Another service, synchronously" })).toBeChecked();
+    await expect(form.liveRecommended()).toBeVisible();
+
+    await page.keyboard.press("Tab"); // leaves the radio group for "Next" ("Previous" is disabled on step 1)
+    await expect(form.nextButton()).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(form.stepHeading()).toContainText(questionnaire[1]!.title);
+    await expect(form.stepHeading()).toBeFocused();
+
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("2 s");
+    await expect(form.question(getQuestion("latencyBudgetMs")!)).toContainText("Reads as 2,000 ms");
+    await page.keyboard.press("Tab"); // "I don't know" of the latency budget
+    await page.keyboard.press("Tab"); // staleness
+    await page.keyboard.press("Tab"); // its "I don't know"
+    await page.keyboard.press("Space");
+    await expect(form.question(getQuestion("maxStalenessSeconds")!).getByRole("checkbox", { name: "I don't know" })).toBeChecked();
+    await page.keyboard.press("Tab"); // the freshness radio group
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("radio", { name: "Seconds", exact: true })).toBeChecked();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab"); // Previous, then Next
+    await page.keyboard.press("Enter");
+    await expect(form.stepHeading()).toContainText(questionnaire[2]!.title);
+    await expect(form.saveStatus()).toHaveText(/^Saved · |^Saving…$/);
+  });
+
+  test("field errors show next to the fields, and another team cannot open the use case", async ({ page, browser }) => {
+    await signInAs(page, maya.email, maya.password);
+    const list = new UseCasesPage(page);
+    await list.goto();
+    await list.startNew();
+    await list.fillDetails({ title: "ab" });
+    await page.getByLabel("Model repository link").fill("git@example.com:repo");
+    await list.createButton().click();
+    await expect(page.getByText("Give the use case a title of at least 3 characters.")).toBeVisible();
+    await expect(page.getByLabel("Title", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Enter a link starting with http:// or https://")).toBeVisible();
+
+    const title = unique("Private draft");
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Model repository link").fill("https://git.example.com/payments/fraud");
+    await list.createButton().click();
+    await expect(page).toHaveURL(/\/edit$/);
+    const url = new URL(page.url()).pathname;
+    const overview = url.replace(/\/edit$/, "");
+
+    const other = await browser.newPage();
+    await signInAs(other, omar.email, omar.password);
+    for (const path of [url, overview]) {
+      await other.goto(path);
+      await expect(other.getByRole("heading", { name: /does not exist/ })).toBeVisible();
+    }
+    await new UseCasesPage(other).goto();
+    await expect(other.getByText(title)).toHaveCount(0);
+    await other.close();
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { assess, EXAMPLE_ANSWERS } from "~/engine";
+import {
+  approvalOptions,
+  changedFields,
+  criticalityLabel,
+  defaultComparison,
+  describeApproval,
+  digestPathLabel,
+  formatDigestValue,
+  notificationKindLabel,
+  pickVersion,
+  queueCountText,
+  waitingText,
+} from "~/features/review/present";
+import { EMPTY_QUEUE_FILTERS, hasQueueFilters, queueFiltersSearch, readQueueFilters } from "~/features/review/queue-filters";
+
+const fraud = assess(EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers);
+
+describe("review queue filters in the URL", () => {
+  it("reads valid filters into form values and the procedure's filter", () => {
+    const { values, filter } = readQueueFilters({ team: "team_1", strategy: "batch", criticality: "high", maxConfidence: "70", minAge: "3" });
+    expect(values).toEqual({ team: "team_1", strategy: "batch", criticality: "high", maxConfidence: "70", minAge: "3" });
+    expect(filter).toEqual({ teamId: "team_1", strategy: "batch", criticality: "high", maxConfidence: 0.7, minAgeDays: 3 });
+  });
+
+  it("drops what does not parse instead of failing", () => {
+    const { values, filter } = readQueueFilters({ team: "x'; drop", strategy: "teleport", criticality: "meh", maxConfidence: "150", minAge: "2.5" });
+    expect(values).toEqual(EMPTY_QUEUE_FILTERS);
+    expect(filter).toEqual({});
+  });
+
+  it("treats empty fields from a submitted GET form as no filter, and a zero age as none", () => {
+    const { values, filter } = readQueueFilters({ team: "", strategy: "", criticality: "", maxConfidence: "", minAge: "0" });
+    expect(filter).toEqual({});
+    expect(values.minAge).toBe("0");
+  });
+
+  it("takes the first of repeated parameters", () => {
+    expect(readQueueFilters({ strategy: ["edge", "batch"] }).filter).toEqual({ strategy: "edge" });
+  });
+
+  it("writes only the filters that are set", () => {
+    expect(queueFiltersSearch(EMPTY_QUEUE_FILTERS)).toBe("");
+    expect(queueFiltersSearch({ ...EMPTY_QUEUE_FILTERS, strategy: "async", minAge: "7" })).toBe("?strategy=async&minAge=7");
+    expect(hasQueueFilters(EMPTY_QUEUE_FILTERS)).toBe(false);
+    expect(hasQueueFilters({ ...EMPTY_QUEUE_FILTERS, team: "t" })).toBe(true);
+  });
+});
+
+describe("words of the queue and the inbox", () => {
+  it("says how long a decision has waited", () => {
+    expect(waitingText(0)).toBe("Today");
+    expect(waitingText(1)).toBe("1 day");
+    expect(waitingText(12)).toBe("12 days");
+  });
+
+  it("names counts for screen readers", () => {
+    expect(queueCountText(0)).toBe("Nothing waiting for review");
+    expect(queueCountText(1)).toBe("1 decision waiting for review");
+    expect(queueCountText(4)).toBe("4 decisions waiting for review");
+  });
+
+  it("labels notification kinds and criticality, with a fallback", () => {
+    expect(notificationKindLabel("DECISION_CHANGES_REQUESTED")).toBe("Changes requested");
+    expect(notificationKindLabel("SOMETHING_NEW")).toBe("Update");
+    expect(criticalityLabel("critical")).toBe("Critical");
+    expect(criticalityLabel(null)).toBe("Not given");
+  });
+});
+
+describe("approving another strategy", () => {
+  const options = approvalOptions(fraud.ranking, fraud.constraints, fraud.recommended);
+
+  it("lists every ranked strategy, the recommended one marked, hard-ruled ones with their reason", () => {
+    expect(options.map((o) => o.strategy)).toEqual(fraud.ranking.map((r) => r.strategy));
+    expect(options.find((o) => o.recommended)?.strategy).toBe(fraud.recommended);
+    for (const o of options) {
+      const entry = fraud.ranking.find((r) => r.strategy === o.strategy)!;
+      const hard = fraud.constraints.filter((c) => c.level === "hard" && c.strategies.includes(o.strategy));
+      if (o.recommended) expect(o.blockedReason).toBeNull();
+      else if (!entry.feasible || hard.length > 0) expect(o.blockedReason).toBeTruthy();
+      else expect(o.blockedReason).toBeNull();
+    }
+    expect(options.some((o) => o.blockedReason !== null)).toBe(true);
+  });
+
+  it("calls a feasible alternative an override, with the soft rules it crosses", () => {
+    const alternative = fraud.ranking.find((r) => r.feasible && r.strategy !== fraud.recommended)!;
+    const result = describeApproval(alternative.strategy, fraud.recommended, fraud.constraints, true);
+    expect(result.isOverride).toBe(true);
+    expect(result.blocked).toBeNull();
+    const soft = fraud.constraints.filter((c) => c.level === "soft" && c.strategies.includes(alternative.strategy));
+    expect(result.softConstraints.map((c) => c.id)).toEqual(soft.map((c) => c.id));
+  });
+
+  it("is no override for the recommended strategy, and blocked for a hard-ruled one", () => {
+    expect(describeApproval(fraud.recommended, fraud.recommended, fraud.constraints, true)).toEqual({ isOverride: false, blocked: null, softConstraints: [] });
+    const ruledOut = options.find((o) => o.blockedReason)!;
+    expect(describeApproval(ruledOut.strategy, fraud.recommended, fraud.constraints, false).blocked).toMatch(/hard constraint/);
+  });
+});
+
+describe("the compared assessment digest", () => {
+  it("labels paths of the server's diff", () => {
+    expect(digestPathLabel("recommended")).toBe("Recommended strategy");
+    expect(digestPathLabel("scores.batch")).toBe("Score · Batch scoring");
+    expect(digestPathLabel("monthlyCostUsd.realtime")).toBe("Monthly cost · Real-time endpoint");
+    expect(digestPathLabel("somethingElse")).toBe("somethingElse");
+  });
+
+  it("formats values in words and units", () => {
+    expect(formatDigestValue("recommended", "async")).toBe("Asynchronous endpoint");
+    expect(formatDigestValue("confidence", 0.72)).toBe("72%");
+    expect(formatDigestValue("scores.edge", 41.25)).toBe("41.3");
+    expect(formatDigestValue("monthlyCostUsd.batch", 1234.4)).toBe("$1,234");
+    expect(formatDigestValue("monthlyCostUsd.batch", null)).toBe("unknown");
+    expect(formatDigestValue("p99LatencyMs.realtime", 250)).toBe("250 ms");
+    expect(formatDigestValue("feasible.edge", false)).toBe("No — ruled out");
+    expect(formatDigestValue("serving", null)).toBe("Not applicable");
+    expect(formatDigestValue("serving", "scale-to-zero")).toBe("Scale to zero when idle");
+    expect(formatDigestValue("scores.batch", undefined)).toBe("—");
+  });
+
+  it("finds the answer fields a diff touched", () => {
+    expect([...changedFields([{ path: "peakRequestsPerSecond" }, { path: "latencyBudgetMs" }])]).toEqual(["peakRequestsPerSecond", "latencyBudgetMs"]);
+  });
+
+  it("picks the versions to compare from the URL or defaults to the last two", () => {
+    expect(defaultComparison([3, 1, 2])).toEqual({ from: 2, to: 3 });
+    expect(defaultComparison([1])).toBeNull();
+    expect(pickVersion("2", [1, 2, 3])).toBe(2);
+    expect(pickVersion("9", [1, 2, 3])).toBeNull();
+    expect(pickVersion("02", [1, 2])).toBeNull();
+    expect(pickVersion(undefined, [1, 2])).toBeNull();
+  });
+});

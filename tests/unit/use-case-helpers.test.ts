@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { saveStateText } from "~/features/questionnaire/save-status";
+import { firstErrorPerField, readApiError } from "~/features/use-cases/api-errors";
+import { newIdempotencyKey } from "~/features/use-cases/idempotency";
+import { listFiltersSearch, readListFilters } from "~/features/use-cases/list-filters";
+import { statusLabel, statusTone } from "~/features/use-cases/status";
+import { addTags, normaliseTag } from "~/features/use-cases/tags";
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe("tRPC errors for the UI", () => {
+  it("reads code, message and field errors from a tRPC error", () => {
+    const error = Object.assign(new Error("A teammate changed this use case."), { data: { code: "CONFLICT", fieldErrors: { title: ["Too short"] } } });
+    expect(readApiError(error)).toEqual({ code: "CONFLICT", message: "A teammate changed this use case.", fieldErrors: { title: ["Too short"] } });
+  });
+
+  it("replaces a zod issue list by a sentence, and a network failure by advice", () => {
+    const zod = Object.assign(new Error('[{"code":"too_small"}]'), { data: { code: "BAD_REQUEST", fieldErrors: { title: ["Too short"] } } });
+    expect(readApiError(zod).message).toMatch(/next to them/);
+    const network = readApiError(new TypeError("Failed to fetch"));
+    expect(network.code).toBe("NETWORK");
+    expect(network.message).toMatch(/could not be reached/);
+    expect(network.fieldErrors).toEqual({});
+  });
+
+  it("keeps the first message per top-level field", () => {
+    expect(firstErrorPerField({ "tags.1": ["Bad tag"], tags: ["Too many"], title: ["Short", "Other"] })).toEqual({ tags: "Bad tag", title: "Short" });
+  });
+});
+
+describe("list filters in the URL", () => {
+  it("reads q and team, trimmed and bounded", () => {
+    expect(readListFilters({ q: "  fraud ", team: ["t1", "t2"] })).toEqual({ query: "fraud", teamId: "t1" });
+    expect(readListFilters({})).toEqual({ query: "", teamId: "" });
+    expect(readListFilters({ q: "x".repeat(300) }).query).toHaveLength(100);
+  });
+
+  it("writes only the filters in use", () => {
+    expect(listFiltersSearch({ query: "", teamId: "" })).toBe("");
+    expect(listFiltersSearch({ query: "fraud score", teamId: "t1" })).toBe("?q=fraud+score&team=t1");
+  });
+});
+
+describe("tags", () => {
+  it("normalises what people type to lower-case words joined by dashes", () => {
+    expect(normaliseTag("  Checkout API ")).toBe("checkout-api");
+    expect(normaliseTag("real_time!!")).toBe("real-time");
+    expect(normaliseTag("--")).toBe("");
+  });
+
+  it("adds comma-separated tags once each", () => {
+    expect(addTags(["fraud"], "Fraud, checkout,, Payments")).toEqual(["fraud", "checkout", "payments"]);
+  });
+});
+
+describe("statuses, save state and idempotency keys", () => {
+  it("labels every status in words", () => {
+    expect(statusLabel("CHANGES_REQUESTED")).toBe("Changes requested");
+    expect(statusTone("APPROVED")).toBe("success");
+    expect(statusLabel("SOMETHING_NEW")).toBe("SOMETHING_NEW");
+  });
+
+  it("says what happened to the draft", () => {
+    const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+    expect(saveStateText({ kind: "saved", at: new Date("2026-01-02T12:03:00Z") }, clock)).toBe("Saved · 12:03");
+    expect(saveStateText({ kind: "saving" })).toBe("Saving…");
+    expect(saveStateText({ kind: "dirty" })).toBe("Unsaved changes");
+    expect(saveStateText({ kind: "error", message: "offline" })).toBe("Not saved: offline");
+  });
+
+  it("makes UUID v4 keys with or without crypto.randomUUID", () => {
+    expect(newIdempotencyKey()).toMatch(UUID_V4);
+    const withoutRandomUuid = { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) };
+    const key = newIdempotencyKey(withoutRandomUuid);
+    expect(key).toMatch(UUID_V4);
+    expect(key).not.toBe(newIdempotencyKey(withoutRandomUuid));
+  });
+});
