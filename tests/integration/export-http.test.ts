@@ -45,5 +45,6 @@ describe("export over HTTP (for scripts: curl -u email:password)", () => {
     expect(response.status).toBe(200);
     const lines = (await response.text()).trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { action: string; hash: string });
     expect(lines.every((l) => l.action === "USER_ROLE_CHANGED" && /^[0-9a-f]{64}$/.test(l.hash))).toBe(true);
+    expect(response.headers.get("x-row-count")).toBe(String(lines.length));
   });
 });

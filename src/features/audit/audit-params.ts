@@ -5,6 +5,9 @@
  */
 import { auditFilterSchema, type AuditFilter } from "./schema-filters";
 
+/** Events per page of the audit viewer. */
+export const AUDIT_PAGE_SIZE = 50;
+
 export interface AuditFilterValues {
   actor: string;
   action: string;

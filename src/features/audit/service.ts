@@ -33,7 +33,7 @@ function whereSql(filter: AuditFilter, params: unknown[]): string {
 export async function exportAuditLog(
   ctx: { actor: Actor; now: () => Date; requestId?: string | null },
   params: { filter: Record<string, string>; format: string },
-): Promise<{ stream: Readable; format: "csv" | "jsonl" }> {
+): Promise<{ stream: Readable; format: "csv" | "jsonl"; total: number }> {
   const format = params.format === "csv" || params.format === "jsonl" ? params.format : null;
   if (!format) throw new ValidationError("Choose csv or jsonl.", { format: ["Choose csv or jsonl."] });
   const parsed = auditFilterSchema.safeParse(params.filter);
@@ -46,6 +46,13 @@ export async function exportAuditLog(
   const text = `SELECT seq::text, "occurredAt", "actorId", "actorName", "actorEmail", action, "entityType", "entityId", payload, "requestId", "prevHash", hash
     FROM "AuditEvent" ${whereSql(parsed.data, values)} ORDER BY seq ASC`;
   const client = await getPool().connect();
+  let total: number;
+  try {
+    total = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" ${whereSql(parsed.data, [])}`, values)).rows[0]?.n ?? 0);
+  } catch (error) {
+    client.release();
+    throw error;
+  }
   const source = client.query(new QueryStream(text, values, { batchSize: 1000 }));
   let rows = 0;
   let done = false;
@@ -85,5 +92,5 @@ export async function exportAuditLog(
     }
   });
   source.pipe(toRecord).pipe(encoder);
-  return { stream: encoder, format };
+  return { stream: encoder, format, total };
 }

@@ -21,6 +21,9 @@ export interface LogFilterValues {
 
 export type SortDir = "asc" | "desc";
 
+/** Rows per page of the log (the server renders the first page, the client the next ones). */
+export const LOG_PAGE_SIZE = 50;
+
 export const EMPTY_LOG_FILTERS: LogFilterValues = { teamId: "", status: "", strategy: "", override: "", from: "", to: "", q: "" };
 export const DEFAULT_SORT: { sort: DecisionLogSort; dir: SortDir } = { sort: "submittedAt", dir: "desc" };
 

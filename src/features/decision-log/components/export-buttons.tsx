@@ -109,6 +109,7 @@ export function ExportButtons({
           <Button
             key={format}
             variant="secondary"
+            className="disabled:opacity-50"
             disabled={running || Boolean(disabledReason)}
             aria-describedby={disabledReason ? `${groupId}-disabled` : undefined}
             onClick={() => void run(format)}

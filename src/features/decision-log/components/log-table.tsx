@@ -10,10 +10,8 @@ import { formatPercent, formatUsd, STRATEGY_LABELS, type StrategyId } from "~/en
 import { StatusBadge } from "~/features/use-cases/components/status-badge";
 import { useTRPC } from "~/trpc/react";
 import type { DecisionLogRow } from "../format";
-import { logSearch, nextSort, type LogFilterValues, type SortDir } from "../log-filters";
+import { LOG_PAGE_SIZE, logSearch, nextSort, type LogFilterValues, type SortDir } from "../log-filters";
 import type { DecisionLogFilter, DecisionLogSort } from "../schema";
-
-export const LOG_PAGE_SIZE = 50;
 
 const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
@@ -139,13 +137,13 @@ export function LogTable({
                     key={column.label}
                     scope="col"
                     aria-sort={active ? SORT_WORDS[dir] : column.sort ? "none" : undefined}
-                    className={`whitespace-nowrap px-3 py-3 ${column.align === "right" ? "text-right" : ""}`}
+                    className={`px-2.5 py-3 align-bottom ${column.align === "right" ? "text-right" : ""}`}
                   >
                     {column.sort ? (
                       <button
                         type="button"
                         onClick={() => sortBy(column.sort!)}
-                        className={`inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${active ? "text-slate-900" : ""}`}
+                        className={`inline-flex items-center gap-1 rounded text-left uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${active ? "text-slate-900" : ""}`}
                       >
                         {column.label}
                         <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-400"}>
@@ -163,37 +161,37 @@ export function LogTable({
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
               <tr key={row.id} className="align-top hover:bg-slate-50">
-                <th scope="row" className="min-w-48 max-w-72 px-3 py-3 text-left font-normal">
+                <th scope="row" className="min-w-44 max-w-64 px-2.5 py-3 text-left font-normal">
                   <Link href={`/use-cases/${row.useCaseId}/versions/${row.number}`} className="font-semibold text-brand-700 hover:underline">
                     {row.title}
                   </Link>
                   {row.tags.length > 0 ? <span className="mt-0.5 block truncate text-xs text-slate-500">{row.tags.map((t) => `#${t}`).join(" ")}</span> : null}
                 </th>
-                <td className="px-3 py-3 text-slate-700">{row.team}</td>
-                <td className="px-3 py-3 tabular-nums text-slate-700">v{row.number}</td>
-                <td className="px-3 py-3">
+                <td className="px-2.5 py-3 text-slate-700">{row.team}</td>
+                <td className="px-2.5 py-3 tabular-nums text-slate-700">v{row.number}</td>
+                <td className="px-2.5 py-3">
                   <StatusBadge status={row.status} />
                 </td>
-                <td className="whitespace-nowrap px-3 py-3 text-slate-900">{strategyLabel(row.recommended)}</td>
-                <td className="px-3 py-3 text-slate-900">
-                  <span className="whitespace-nowrap">{strategyLabel(row.approvedStrategy)}</span>
+                <td className="min-w-28 px-2.5 py-3 text-slate-900">{strategyLabel(row.recommended)}</td>
+                <td className="min-w-28 px-2.5 py-3 text-slate-900">
+                  <span>{strategyLabel(row.approvedStrategy)}</span>
                   {row.isOverride ? (
                     <span className="mt-1 flex w-fit items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200">
                       <span aria-hidden="true">⚑</span> Override
                     </span>
                   ) : null}
                 </td>
-                <td className="px-3 py-3 text-right tabular-nums text-slate-900">{formatPercent(row.confidence)}</td>
-                <td className="px-3 py-3 text-right tabular-nums text-slate-900">{row.monthlyCostUsd === null ? "—" : formatUsd(row.monthlyCostUsd)}</td>
-                <td className="whitespace-nowrap px-3 py-3 text-slate-700">
+                <td className="px-2.5 py-3 text-right tabular-nums text-slate-900">{formatPercent(row.confidence)}</td>
+                <td className="px-2.5 py-3 text-right tabular-nums text-slate-900">{row.monthlyCostUsd === null ? "—" : formatUsd(row.monthlyCostUsd)}</td>
+                <td className="whitespace-nowrap px-2.5 py-3 text-slate-700">
                   <Moment date={row.submittedAt} />
                   <span className="block text-xs text-slate-600">by {row.submitter}</span>
                 </td>
-                <td className="whitespace-nowrap px-3 py-3 text-slate-700">
+                <td className="whitespace-nowrap px-2.5 py-3 text-slate-700">
                   <Moment date={row.reviewedAt} />
                   {row.reviewer ? <span className="block text-xs text-slate-600">by {row.reviewer}</span> : null}
                 </td>
-                <td className="px-3 py-3 font-mono text-xs text-slate-600">{row.engineVersion}</td>
+                <td className="px-2.5 py-3 font-mono text-xs text-slate-600">{row.engineVersion}</td>
               </tr>
             ))}
           </tbody>
@@ -204,11 +202,12 @@ export function LogTable({
           {rows.length === 0 ? "No rows on this page." : `Rows ${firstRow}–${firstRow + rows.length - 1}${query.data.nextCursor ? "" : " (the last page)"}`}
         </p>
         <div className="flex gap-2">
-          <Button variant="secondary" disabled={pageIndex === 0 || busy} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          <Button variant="secondary" className="disabled:opacity-50" disabled={pageIndex === 0 || busy} onClick={() => setCursors((c) => c.slice(0, -1))}>
             ← Previous page
           </Button>
           <Button
             variant="secondary"
+            className="disabled:opacity-50"
             disabled={!query.data.nextCursor || busy}
             onClick={() => {
               const next = query.data?.nextCursor;

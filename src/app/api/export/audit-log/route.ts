@@ -18,7 +18,7 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const filter = Object.fromEntries(FILTER_KEYS.flatMap((k) => (url.searchParams.get(k) ? [[k, url.searchParams.get(k)!]] : [])));
   try {
-    const { stream, format } = await exportAuditLog(
+    const { stream, format, total } = await exportAuditLog(
       { actor, now: () => new Date(), requestId: request.headers.get("x-request-id") },
       { filter, format: url.searchParams.get("format") ?? "csv" },
     );
@@ -27,6 +27,7 @@ export async function GET(request: Request) {
       headers: {
         "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
         "Content-Disposition": `attachment; filename="servewise-audit-log-${day}.${format}"`,
+        "X-Row-Count": String(total),
         "Cache-Control": "no-store",
       },
     });

@@ -1,0 +1,198 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "~/server/api/root";
+import { useTRPC } from "~/trpc/react";
+import { AUDIT_PAGE_SIZE } from "../audit-params";
+import type { AuditFilter } from "../schema-filters";
+import { actionLabel, entityHref, entityTypeLabel, formatEventTime, shortHash, summarizePayload } from "../present";
+
+export interface AuditEventRow {
+  seq: string;
+  occurredAt: Date;
+  actorName: string;
+  actorEmail: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  payload: unknown;
+  requestId: string | null;
+  hash: string;
+}
+
+/**
+ * The audit viewer's table, newest first, keyset-paginated on the sequence number
+ * ("Older events" asks for events before the last one shown). Each payload has a one-line
+ * summary and its full JSON behind a disclosure.
+ */
+export function AuditTable({
+  filter,
+  initialPage,
+  empty,
+}: {
+  filter: AuditFilter;
+  initialPage: inferRouterOutputs<AppRouter>["audit"]["list"] | null;
+  empty: ReactNode;
+}) {
+  const trpc = useTRPC();
+  const [befores, setBefores] = useState<(string | null)[]>([null]);
+  const before = befores.at(-1) ?? null;
+  const query = useQuery(
+    trpc.audit.list.queryOptions(
+      { filter, before, limit: AUDIT_PAGE_SIZE },
+      { initialData: before === null && initialPage ? initialPage : undefined, placeholderData: keepPreviousData },
+    ),
+  );
+
+  if (query.isError && !query.data) {
+    return (
+      <Alert tone="error">
+        <p>The audit events could not be loaded: {query.error.message}</p>
+        <Button variant="secondary" className="mt-2" onClick={() => void query.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  }
+  if (!query.data) {
+    return (
+      <div role="status" className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white p-6 text-sm text-slate-600">
+        <span className="h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-hidden="true" />
+        Loading events…
+      </div>
+    );
+  }
+  const events = query.data.events as AuditEventRow[];
+  const busy = query.isFetching && query.isPlaceholderData;
+  if (events.length === 0 && befores.length === 1) return <>{empty}</>;
+  const now = new Date();
+
+  return (
+    <div>
+      <div
+        className={`overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm transition-opacity ${busy ? "opacity-60" : ""}`}
+        aria-busy={busy}
+        role="region"
+        aria-labelledby="audit-caption"
+        tabIndex={0}
+      >
+        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
+          <caption id="audit-caption" className="sr-only">
+            Audit events, newest first (times in UTC)
+          </caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-3 text-right">
+                Seq
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Time (UTC)
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Actor
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Action
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Entity
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Details
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {events.map((e) => {
+              const href = entityHref(e.entityType, e.entityId, e.payload);
+              return (
+                <tr key={e.seq} className="align-top hover:bg-slate-50">
+                  <th scope="row" className="px-3 py-3 text-right font-mono text-xs font-semibold text-slate-700">
+                    {e.seq}
+                  </th>
+                  <td className="whitespace-nowrap px-3 py-3 text-slate-700">
+                    <time dateTime={new Date(e.occurredAt).toISOString()}>{formatEventTime(new Date(e.occurredAt), now)}</time>
+                  </td>
+                  <td className="px-3 py-3">
+                    <span className="block font-medium text-slate-900">{e.actorName}</span>
+                    <span className="block text-xs text-slate-600">{e.actorEmail}</span>
+                  </td>
+                  <td className="px-3 py-3">
+                    <span className="block font-medium text-slate-900">{actionLabel(e.action)}</span>
+                    <code className="block text-xs text-slate-600">{e.action}</code>
+                  </td>
+                  <td className="px-3 py-3">
+                    <span className="block text-slate-800">{entityTypeLabel(e.entityType)}</span>
+                    {href ? (
+                      <Link href={href} className="block max-w-40 truncate font-mono text-xs text-brand-700 hover:underline" title={e.entityId}>
+                        {e.entityId}
+                      </Link>
+                    ) : (
+                      <span className="block max-w-40 truncate font-mono text-xs text-slate-600" title={e.entityId}>
+                        {e.entityId}
+                      </span>
+                    )}
+                  </td>
+                  <td className="min-w-64 max-w-md px-3 py-3 text-slate-700">
+                    <p className="break-words">{summarizePayload(e.action, e.payload)}</p>
+                    <details className="mt-1 text-xs">
+                      <summary className="cursor-pointer rounded text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+                        Full event<span className="sr-only"> {e.seq}</span>
+                      </summary>
+                      <pre className="mt-2 max-h-72 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+                        {JSON.stringify(e.payload, null, 2)}
+                      </pre>
+                      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-600">
+                        <dt>Request</dt>
+                        <dd className="break-all font-mono">{e.requestId ?? "—"}</dd>
+                        <dt>Hash</dt>
+                        <dd className="break-all font-mono" title={e.hash}>
+                          {shortHash(e.hash)}
+                        </dd>
+                      </dl>
+                    </details>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Audit event pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {events.length > 0 ? `Events ${events[0]!.seq} to ${events.at(-1)!.seq}` : "No events on this page."}
+          {query.data.nextBefore ? "" : " — the oldest matching event is shown."}
+        </p>
+        <div className="flex gap-2">
+          <Button variant="secondary" className="disabled:opacity-50" disabled={befores.length === 1 || busy} onClick={() => setBefores([null])}>
+            Newest events
+          </Button>
+          <Button variant="secondary" className="disabled:opacity-50" disabled={befores.length === 1 || busy} onClick={() => setBefores((b) => b.slice(0, -1))}>
+            ← Newer events
+          </Button>
+          <Button
+            variant="secondary"
+            className="disabled:opacity-50"
+            disabled={!query.data.nextBefore || busy}
+            onClick={() => {
+              const next = query.data?.nextBefore;
+              if (next) setBefores((b) => [...b, next]);
+            }}
+          >
+            Older events →
+          </Button>
+        </div>
+      </nav>
+      {query.isError ? (
+        <div className="mt-3">
+          <Alert tone="error">That page could not be loaded: {query.error.message}</Alert>
+        </div>
+      ) : null}
+    </div>
+  );
+}
