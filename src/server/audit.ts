@@ -45,6 +45,25 @@ export function hashEvent(prevHash: string, fields: HashedFields): string {
   return createHash("sha256").update(prevHash).update(canonicalJson(fields)).digest("hex");
 }
 
+/** Recomputes a stored event's hash from its columns (what `audit:verify` checks). */
+export function hashStoredEvent(
+  prevHash: string,
+  e: Omit<HashedFields, "seq" | "occurredAt"> & { seq: bigint; occurredAt: Date },
+): string {
+  return hashEvent(prevHash, {
+    seq: e.seq.toString(),
+    occurredAt: e.occurredAt.toISOString(),
+    actorId: e.actorId,
+    actorName: e.actorName,
+    actorEmail: e.actorEmail,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    payload: e.payload,
+    requestId: e.requestId,
+  });
+}
+
 export async function writeAuditEvent(
   tx: Tx,
   params: { actor: AuditActor; entityId: string; now: Date; requestId?: string | null } & AuditEventInput,

@@ -44,3 +44,10 @@ export class ValidationError extends DomainError {
     super("BAD_REQUEST", message, fieldErrors);
   }
 }
+
+/** A ValidationError whose field errors come from zod issues, keyed by dotted path. */
+export function validationErrorFromIssues(message: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): ValidationError {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of issues) (fieldErrors[issue.path.map(String).join(".") || "filter"] ??= []).push(issue.message);
+  return new ValidationError(message, fieldErrors);
+}

@@ -1,18 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { authenticateWithPassword } from "~/features/account/service";
 import { db } from "~/server/db";
-import { callerFor, makeTeam, makeUser } from "./helpers";
+import { callerFor, codeOf, makeTeam, makeUser } from "./helpers";
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe("role guards on tRPC procedures", () => {
   it("answers UNAUTHORIZED to anonymous calls of every guarded procedure", async () => {

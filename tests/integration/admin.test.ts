@@ -1,20 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_PRICES, EXAMPLE_ANSWERS } from "~/engine";
 import { authenticateWithPassword, recordSignInAttempt } from "~/features/account/service";
 import { db } from "~/server/db";
-import { callerFor, makeTeam, makeUser } from "./helpers";
+import { callerFor, codeOf, makeTeam, makeUser } from "./helpers";
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 afterAll(async () => {
   // Other test files compare against the default price table.

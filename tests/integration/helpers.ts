@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 import { upsertTeam, upsertUser } from "~/features/account/service";
 import type { Role } from "~/lib/roles";
 import { createCaller } from "~/server/api/root";
@@ -31,4 +32,15 @@ export async function makeUser(options: { role?: Role; active?: boolean; teamSlu
 /** A tRPC caller acting as `user` (or anonymous), exactly as the HTTP handler builds it. */
 export function callerFor(user: { id: string } | null) {
   return createCaller(createInnerContext({ sessionUserId: user?.id ?? null }));
+}
+
+/** "OK", or the tRPC error code the call failed with. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
 }

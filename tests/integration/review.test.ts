@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { beforeEach, describe, expect, it } from "vitest";
 import { assess, EXAMPLE_ANSWERS, type Answers } from "~/engine";
 import { db } from "~/server/db";
-import { callerFor, makeTeam, makeUser } from "./helpers";
+import { callerFor, codeOf, makeTeam, makeUser } from "./helpers";
 
 const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers;
 const fraudAssessment = assess(fraud);
@@ -12,15 +11,6 @@ const hardBlocked = fraudAssessment.ranking.find(
   (r) => !r.feasible && fraudAssessment.constraints.some((c) => c.level === "hard" && c.strategies.includes(r.strategy)),
 )!.strategy;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 let team: Awaited<ReturnType<typeof makeTeam>>;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "~/features/account/queries";
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/lib/roles";
-import { GENESIS_HASH, hashEvent } from "~/server/audit";
+import { GENESIS_HASH, hashStoredEvent } from "~/server/audit";
 import { db } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import type { AuditFilter } from "./schema-filters";
@@ -30,18 +30,7 @@ export async function verifyAuditChain(batchSize = 2000): Promise<ChainReport> {
       if (e.prevHash !== prevHash) {
         return { ok: false, events: count, brokenAt: e.seq.toString(), reason: "reordered", detail: `event ${e.seq} does not link to event ${e.seq - 1n}` };
       }
-      const recomputed = hashEvent(prevHash, {
-        seq: e.seq.toString(),
-        occurredAt: e.occurredAt.toISOString(),
-        actorId: e.actorId,
-        actorName: e.actorName,
-        actorEmail: e.actorEmail,
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        payload: e.payload,
-        requestId: e.requestId,
-      });
+      const recomputed = hashStoredEvent(prevHash, e);
       if (recomputed !== e.hash) {
         return { ok: false, events: count, brokenAt: e.seq.toString(), reason: "edited", detail: `event ${e.seq}'s content no longer matches its hash` };
       }

@@ -6,7 +6,7 @@ import type { Actor } from "~/features/account/queries";
 import { neutralizeFormula } from "~/features/decision-log/format";
 import { writeAuditEvent } from "~/server/audit";
 import { db, getPool } from "~/server/db";
-import { ValidationError } from "~/server/errors";
+import { ValidationError, validationErrorFromIssues } from "~/server/errors";
 import { auditFilterSchema, type AuditFilter } from "./schema-filters";
 
 const COLUMNS = ["seq", "occurred_at", "actor_id", "actor_name", "actor_email", "action", "entity_type", "entity_id", "payload", "request_id", "prev_hash", "hash"];
@@ -37,11 +37,7 @@ export async function exportAuditLog(
   const format = params.format === "csv" || params.format === "jsonl" ? params.format : null;
   if (!format) throw new ValidationError("Choose csv or jsonl.", { format: ["Choose csv or jsonl."] });
   const parsed = auditFilterSchema.safeParse(params.filter);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "filter"] ??= []).push(issue.message);
-    throw new ValidationError("Some filters are not valid.", fieldErrors);
-  }
+  if (!parsed.success) throw validationErrorFromIssues("Some filters are not valid.", parsed.error.issues);
   const values: unknown[] = [];
   const text = `SELECT seq::text, "occurredAt", "actorId", "actorName", "actorEmail", action, "entityType", "entityId", payload, "requestId", "prevHash", hash
     FROM "AuditEvent" ${whereSql(parsed.data, values)} ORDER BY seq ASC`;

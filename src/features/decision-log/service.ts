@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import type { Actor } from "~/features/account/queries";
 import { writeAuditEvent } from "~/server/audit";
 import { db } from "~/server/db";
-import { ValidationError } from "~/server/errors";
+import { ValidationError, validationErrorFromIssues } from "~/server/errors";
 import { streamDecisionLog } from "./queries";
 import { decisionLogFilterSchema, EXPORT_FORMATS, type ExportFormat } from "./schema";
 
@@ -18,11 +18,7 @@ export async function exportDecisionLog(
   const format = EXPORT_FORMATS.find((f) => f === params.format);
   if (!format) throw new ValidationError("Choose csv or jsonl.", { format: ["Choose csv or jsonl."] });
   const parsed = decisionLogFilterSchema.safeParse(params.filter);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "filter"] ??= []).push(issue.message);
-    throw new ValidationError("Some filters are not valid.", fieldErrors);
-  }
+  if (!parsed.success) throw validationErrorFromIssues("Some filters are not valid.", parsed.error.issues);
   const stream = await streamDecisionLog(ctx.actor, parsed.data, format, async (rows) => {
     await db.$transaction((tx) =>
       writeAuditEvent(tx, {

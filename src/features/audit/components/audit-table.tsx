@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { Pager } from "~/components/ui/pager";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
@@ -163,36 +164,28 @@ export function AuditTable({
           </tbody>
         </table>
       </div>
-      <nav aria-label="Audit event pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600" aria-live="polite">
-          {events.length > 0 ? `Events ${events[0]!.seq} to ${events.at(-1)!.seq}` : "No events on this page."}
-          {query.data.nextBefore ? "" : " — the oldest matching event is shown."}
-        </p>
-        <div className="flex gap-2">
-          <Button variant="secondary" className="disabled:opacity-50" disabled={befores.length === 1 || busy} onClick={() => setBefores([null])}>
-            Newest events
-          </Button>
-          <Button variant="secondary" className="disabled:opacity-50" disabled={befores.length === 1 || busy} onClick={() => setBefores((b) => b.slice(0, -1))}>
-            ← Newer events
-          </Button>
-          <Button
-            variant="secondary"
-            className="disabled:opacity-50"
-            disabled={!query.data.nextBefore || busy}
-            onClick={() => {
+      <Pager
+        label="Audit event pages"
+        summary={
+          <>
+            {events.length > 0 ? `Events ${events[0]!.seq} to ${events.at(-1)!.seq}` : "No events on this page."}
+            {query.data.nextBefore ? "" : " — the oldest matching event is shown."}
+          </>
+        }
+        steps={[
+          { label: "Newest events", disabled: befores.length === 1 || busy, onClick: () => setBefores([null]) },
+          { label: "← Newer events", disabled: befores.length === 1 || busy, onClick: () => setBefores((b) => b.slice(0, -1)) },
+          {
+            label: "Older events →",
+            disabled: !query.data.nextBefore || busy,
+            onClick: () => {
               const next = query.data?.nextBefore;
               if (next) setBefores((b) => [...b, next]);
-            }}
-          >
-            Older events →
-          </Button>
-        </div>
-      </nav>
-      {query.isError ? (
-        <div className="mt-3">
-          <Alert tone="error">That page could not be loaded: {query.error.message}</Alert>
-        </div>
-      ) : null}
+            },
+          },
+        ]}
+        error={query.isError ? query.error.message : null}
+      />
     </div>
   );
 }

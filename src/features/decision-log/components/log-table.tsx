@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { Pager } from "~/components/ui/pager";
 import { formatPercent, formatUsd, STRATEGY_LABELS, type StrategyId } from "~/engine";
 import { StatusBadge } from "~/features/use-cases/components/status-badge";
 import { useTRPC } from "~/trpc/react";
@@ -197,32 +198,23 @@ export function LogTable({
           </tbody>
         </table>
       </div>
-      <nav aria-label="Decision log pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600" aria-live="polite" data-testid="log-range">
-          {rows.length === 0 ? "No rows on this page." : `Rows ${firstRow}–${firstRow + rows.length - 1}${query.data.nextCursor ? "" : " (the last page)"}`}
-        </p>
-        <div className="flex gap-2">
-          <Button variant="secondary" className="disabled:opacity-50" disabled={pageIndex === 0 || busy} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            ← Previous page
-          </Button>
-          <Button
-            variant="secondary"
-            className="disabled:opacity-50"
-            disabled={!query.data.nextCursor || busy}
-            onClick={() => {
+      <Pager
+        label="Decision log pages"
+        summaryTestId="log-range"
+        summary={rows.length === 0 ? "No rows on this page." : `Rows ${firstRow}–${firstRow + rows.length - 1}${query.data.nextCursor ? "" : " (the last page)"}`}
+        steps={[
+          { label: "← Previous page", disabled: pageIndex === 0 || busy, onClick: () => setCursors((c) => c.slice(0, -1)) },
+          {
+            label: "Next page →",
+            disabled: !query.data.nextCursor || busy,
+            onClick: () => {
               const next = query.data?.nextCursor;
               if (next) setCursors((c) => [...c, next]);
-            }}
-          >
-            Next page →
-          </Button>
-        </div>
-      </nav>
-      {query.isError ? (
-        <div className="mt-3">
-          <Alert tone="error">That page could not be loaded: {query.error.message}</Alert>
-        </div>
-      ) : null}
+            },
+          },
+        ]}
+        error={query.isError ? query.error.message : null}
+      />
     </div>
   );
 }
