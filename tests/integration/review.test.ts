@@ -220,3 +220,31 @@ describe("queue, comments and notifications", () => {
     expect(await codeOf(callerFor(outsider).review.comment({ useCaseId: id, number: 1, body: "hi" }))).toBe("NOT_FOUND");
   });
 });
+
+describe("re-evaluation against the current engine", () => {
+  it("shows what today's engine recommends for a decision made by an older engine, and lets a reviewer open a new version", async () => {
+    const id = await submitted();
+    await callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE" });
+    // Pretend version 1 was scored by an older engine that recommended batch.
+    const v1 = await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id, number: 1 } });
+    const old = { ...(v1.assessment as Record<string, unknown>), engineVersion: "0.9.0", recommended: "batch" };
+    await db.decisionVersion.update({ where: { id: v1.id }, data: { engineVersion: "0.9.0", recommended: "batch", assessment: old } });
+
+    const state = await callerFor(member).review.state({ useCaseId: id, number: 1 });
+    expect(state.reevaluation).toMatchObject({ recommended: fraudAssessment.recommended, changed: true });
+    expect(state.reevaluation!.differences).toContainEqual(
+      expect.objectContaining({ path: "recommended", before: "batch", after: fraudAssessment.recommended }),
+    );
+
+    const key = randomUUID();
+    expect(await codeOf(callerFor(member).review.reopenWithCurrentEngine({ useCaseId: id, number: 1, idempotencyKey: key }))).toBe("FORBIDDEN");
+    expect(await callerFor(reviewer).review.reopenWithCurrentEngine({ useCaseId: id, number: 1, idempotencyKey: key })).toEqual({ versionNumber: 2 });
+    expect(await callerFor(reviewer).review.reopenWithCurrentEngine({ useCaseId: id, number: 1, idempotencyKey: key })).toEqual({ versionNumber: 2 });
+    const v2 = await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id, number: 2 } });
+    expect(v2).toMatchObject({ status: "SUBMITTED", recommended: fraudAssessment.recommended, submittedById: reviewer.id });
+    expect(v2.answers).toEqual(fraud);
+    // The reviewer who opened it is now its submitter: four eyes applies.
+    expect(await codeOf(callerFor(reviewer).review.decide({ useCaseId: id, number: 2, expectedVersion: 1, action: "APPROVE" }))).toBe("FORBIDDEN");
+    expect((await callerFor(admin).review.decide({ useCaseId: id, number: 2, expectedVersion: 1, action: "APPROVE" })).supersedes).toBe(1);
+  });
+});
