@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { FieldError, fieldClass, labelClass } from "~/features/decision-log/components/log-filters-form";
+import { FieldError, fieldClass, labelClass } from "~/components/ui/field";
 import { readApiError } from "~/features/use-cases/api-errors";
 import { useTRPC } from "~/trpc/react";
 import { slugFromName } from "../prices";

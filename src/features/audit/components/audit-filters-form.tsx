@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { buttonClasses } from "~/components/ui/button";
-import { FieldError, fieldClass, labelClass } from "~/features/decision-log/components/log-filters-form";
+import { LabelledField } from "~/components/ui/field";
 import { auditFilterParams, hasAuditFilters, type AuditFilterValues } from "../audit-params";
 import { actionLabel, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, entityTypeLabel } from "../present";
 
@@ -26,8 +26,9 @@ export function AuditFiltersForm({ values, errors }: { values: AuditFilterValues
     router.push(`/admin/audit${search(next)}`);
   }
 
-  const describe = (key: keyof AuditFilterValues) => (errors[key] ? `audit-filter-${key}-error` : undefined);
   const actions = values.action && !AUDIT_ACTIONS.includes(values.action) ? [...AUDIT_ACTIONS, values.action] : AUDIT_ACTIONS;
+  const entityTypes =
+    values.entityType && !AUDIT_ENTITY_TYPES.includes(values.entityType) ? [...AUDIT_ENTITY_TYPES, values.entityType] : AUDIT_ENTITY_TYPES;
 
   return (
     <form
@@ -42,112 +43,42 @@ export function AuditFiltersForm({ values, errors }: { values: AuditFilterValues
         Filter the events
       </h2>
       <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <div>
-          <label htmlFor="audit-filter-actor" className={labelClass}>
-            Actor (name or email)
-          </label>
-          <input
-            id="audit-filter-actor"
-            name="actor"
-            type="search"
-            maxLength={120}
-            placeholder="e.g. raj@servewise.test"
-            defaultValue={values.actor}
-            aria-invalid={errors.actor ? true : undefined}
-            aria-describedby={describe("actor")}
-            className={fieldClass}
-          />
-          <FieldError id="audit-filter-actor-error" message={errors.actor} />
-        </div>
-        <div>
-          <label htmlFor="audit-filter-action" className={labelClass}>
-            Action
-          </label>
-          <select
-            id="audit-filter-action"
-            name="action"
-            defaultValue={values.action}
-            aria-invalid={errors.action ? true : undefined}
-            aria-describedby={describe("action")}
-            className={fieldClass}
-          >
-            <option value="">Any action</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {actionLabel(a)}
-              </option>
-            ))}
-          </select>
-          <FieldError id="audit-filter-action-error" message={errors.action} />
-        </div>
-        <div>
-          <label htmlFor="audit-filter-entity-type" className={labelClass}>
-            Entity type
-          </label>
-          <select
-            id="audit-filter-entity-type"
-            name="entityType"
-            defaultValue={values.entityType}
-            aria-invalid={errors.entityType ? true : undefined}
-            aria-describedby={describe("entityType")}
-            className={fieldClass}
-          >
-            <option value="">Any entity</option>
-            {(values.entityType && !AUDIT_ENTITY_TYPES.includes(values.entityType) ? [...AUDIT_ENTITY_TYPES, values.entityType] : AUDIT_ENTITY_TYPES).map((t) => (
-              <option key={t} value={t}>
-                {entityTypeLabel(t)}
-              </option>
-            ))}
-          </select>
-          <FieldError id="audit-filter-entityType-error" message={errors.entityType} />
-        </div>
-        <div>
-          <label htmlFor="audit-filter-entity-id" className={labelClass}>
-            Entity id
-          </label>
-          <input
-            id="audit-filter-entity-id"
-            name="entityId"
-            type="text"
-            maxLength={60}
-            spellCheck={false}
-            defaultValue={values.entityId}
-            aria-invalid={errors.entityId ? true : undefined}
-            aria-describedby={describe("entityId")}
-            className={`${fieldClass} font-mono`}
-          />
-          <FieldError id="audit-filter-entityId-error" message={errors.entityId} />
-        </div>
-        <div>
-          <label htmlFor="audit-filter-from" className={labelClass}>
-            From
-          </label>
-          <input
-            id="audit-filter-from"
-            name="from"
-            type="date"
-            defaultValue={values.from}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby={describe("from")}
-            className={fieldClass}
-          />
-          <FieldError id="audit-filter-from-error" message={errors.from} />
-        </div>
-        <div>
-          <label htmlFor="audit-filter-to" className={labelClass}>
-            To
-          </label>
-          <input
-            id="audit-filter-to"
-            name="to"
-            type="date"
-            defaultValue={values.to}
-            aria-invalid={errors.to ? true : undefined}
-            aria-describedby={describe("to")}
-            className={fieldClass}
-          />
-          <FieldError id="audit-filter-to-error" message={errors.to} />
-        </div>
+        <LabelledField id="audit-filter-actor" label="Actor (name or email)" error={errors.actor}>
+          {(field) => <input {...field} name="actor" type="search" maxLength={120} placeholder="e.g. raj@servewise.test" defaultValue={values.actor} />}
+        </LabelledField>
+        <LabelledField id="audit-filter-action" label="Action" error={errors.action}>
+          {(field) => (
+            <select {...field} name="action" defaultValue={values.action}>
+              <option value="">Any action</option>
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {actionLabel(a)}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
+        <LabelledField id="audit-filter-entity-type" label="Entity type" error={errors.entityType}>
+          {(field) => (
+            <select {...field} name="entityType" defaultValue={values.entityType}>
+              <option value="">Any entity</option>
+              {entityTypes.map((t) => (
+                <option key={t} value={t}>
+                  {entityTypeLabel(t)}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
+        <LabelledField id="audit-filter-entity-id" label="Entity id" error={errors.entityId}>
+          {(field) => <input {...field} className={`${field.className} font-mono`} name="entityId" type="text" maxLength={60} spellCheck={false} defaultValue={values.entityId} />}
+        </LabelledField>
+        <LabelledField id="audit-filter-from" label="From" error={errors.from}>
+          {(field) => <input {...field} name="from" type="date" defaultValue={values.from} />}
+        </LabelledField>
+        <LabelledField id="audit-filter-to" label="To" error={errors.to}>
+          {(field) => <input {...field} name="to" type="date" defaultValue={values.to} />}
+        </LabelledField>
       </div>
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClasses("primary")}>
