@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { EXAMPLE_ANSWERS, getQuestion, questionnaire } from "~/engine";
 import { DEMO_USERS } from "../../prisma/demo-users";
+import { REVIEWER_MEMBER } from "./fixtures/users";
 import { signInAs } from "./pages/sign-in-page";
 import { QuestionnairePage, UseCasesPage } from "./pages/use-case-pages";
 
@@ -138,5 +139,34 @@ test.describe("describing a use case", () => {
     await new UseCasesPage(other).goto();
     await expect(other.getByText(title)).toHaveCount(0);
     await other.close();
+  });
+
+  test("a teammate's concurrent edit stops the save with a conflict and a Reload that shows their answers", async ({ page, browser }) => {
+    await signInAs(page, maya.email, maya.password);
+    const id = await new UseCasesPage(page).create({ title: unique("Conflicting draft") });
+    const form = new QuestionnairePage(page);
+    const consumer = getQuestion("consumer")!;
+
+    // A teammate (same team) saves the draft first, from their own session.
+    const teammate = await browser.newPage();
+    await signInAs(teammate, REVIEWER_MEMBER.email, REVIEWER_MEMBER.password);
+    const saved = await teammate.evaluate(async (useCaseId) => {
+      const response = await fetch("/api/trpc/useCase.saveDraft", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: { id: useCaseId, expectedRevision: 1, answers: { consumer: "report" } } }),
+      });
+      return response.status;
+    }, id);
+    expect(saved).toBe(200);
+    await teammate.close();
+
+    // Maya's page still holds revision 1: her save is refused, not silently applied.
+    await form.answer(consumer, "user-request");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    const conflict = page.getByRole("alert").filter({ hasText: "This use case changed since you opened it" });
+    await expect(conflict).toBeVisible();
+    await conflict.getByRole("button", { name: "Reload" }).click();
+    await expect(form.question(consumer).getByRole("radio", { name: "A report", exact: true })).toBeChecked();
   });
 });
