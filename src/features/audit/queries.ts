@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "~/features/account/queries";
+import { readableBy } from "~/features/use-cases/queries";
 import type { Prisma } from "~/generated/prisma/client";
-import { hasRole } from "~/lib/roles";
 import { GENESIS_HASH, hashStoredEvent } from "~/server/audit";
 import { db } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
@@ -88,12 +88,7 @@ export async function listAuditEvents(filter: AuditFilter, page: { before?: stri
 /** Everything that happened to one use case and its versions, for everyone who may see it. */
 export async function listUseCaseTimeline(actor: Actor, useCaseId: string) {
   const useCase = await db.useCase.findFirst({
-    where: {
-      id: useCaseId,
-      ...(hasRole(actor.role, "REVIEWER")
-        ? { OR: [{ team: { memberships: { some: { userId: actor.id } } } }, { versions: { some: {} } }] }
-        : { team: { memberships: { some: { userId: actor.id } } } }),
-    },
+    where: { AND: [{ id: useCaseId }, readableBy(actor)] },
     select: { id: true, versions: { select: { id: true } } },
   });
   if (!useCase) throw new NotFoundError("That use case");

@@ -2,6 +2,7 @@ import "server-only";
 import diff from "microdiff";
 import { assess, assessmentSchema, answersSchema, ENGINE_VERSION, type Assessment, type PriceTable, type StrategyId } from "~/engine";
 import { getCurrentPrices } from "~/features/admin/queries";
+import { readableBy } from "~/features/use-cases/queries";
 import type { Actor } from "~/features/account/queries";
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/lib/roles";
@@ -54,7 +55,7 @@ export function countReviewQueue() {
 
 /** Where-clause for decision versions the actor may read (same rule as use cases). */
 function readableVersions(actor: Actor): Prisma.DecisionVersionWhereInput {
-  return hasRole(actor.role, "REVIEWER") ? {} : { useCase: { team: { memberships: { some: { userId: actor.id } } } } };
+  return { useCase: readableBy(actor) };
 }
 
 export async function getReviewState(actor: Actor, useCaseId: string, number: number) {

@@ -8,8 +8,12 @@ import { db } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import { canReadUseCase, canWriteUseCase, isDraftEditable } from "./workflow";
 
-/** Which use cases an actor may see, as a where-clause (the same rule as canReadUseCase). */
-function readableBy(actor: Actor): Prisma.UseCaseWhereInput {
+/**
+ * Which use cases an actor may see, as a where-clause (the same rule as canReadUseCase):
+ * their teams' use cases, and for reviewers and admins every use case with a submitted version.
+ * The decision, review and audit reads all filter through it.
+ */
+export function readableBy(actor: Actor): Prisma.UseCaseWhereInput {
   const member: Prisma.UseCaseWhereInput = { team: { memberships: { some: { userId: actor.id } } } };
   return hasRole(actor.role, "REVIEWER") ? { OR: [member, { versions: { some: {} } }] } : member;
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { LabelledField } from "~/components/ui/field";
 import { signInSchema } from "../schema";
 import { safeCallbackPath, signInErrorMessage } from "../sign-in-messages";
 
@@ -44,53 +45,16 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl
     }
   }
 
-  const inputClass =
-    "mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
-
   return (
     <div className="space-y-6">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <form noValidate onSubmit={onSubmit} className="space-y-4" aria-label="Sign in with email and password">
-        <div>
-          <label htmlFor="email" className="block text-sm font-medium text-slate-800">
-            Work email
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            className={inputClass}
-            aria-invalid={fieldErrors.email ? true : undefined}
-            aria-describedby={fieldErrors.email ? "email-error" : undefined}
-          />
-          {fieldErrors.email ? (
-            <p id="email-error" className="mt-1 text-sm text-red-700">
-              {fieldErrors.email}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="password" className="block text-sm font-medium text-slate-800">
-            Password
-          </label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            className={inputClass}
-            aria-invalid={fieldErrors.password ? true : undefined}
-            aria-describedby={fieldErrors.password ? "password-error" : undefined}
-          />
-          {fieldErrors.password ? (
-            <p id="password-error" className="mt-1 text-sm text-red-700">
-              {fieldErrors.password}
-            </p>
-          ) : null}
-        </div>
+        <LabelledField id="email" label="Work email" error={fieldErrors.email}>
+          {(field) => <input {...field} name="email" type="email" autoComplete="username" required />}
+        </LabelledField>
+        <LabelledField id="password" label="Password" error={fieldErrors.password}>
+          {(field) => <input {...field} name="password" type="password" autoComplete="current-password" required />}
+        </LabelledField>
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </Button>

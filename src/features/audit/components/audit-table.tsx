@@ -3,9 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
-import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { Pager } from "~/components/ui/pager";
+import { LoadFailed, LoadingPanel } from "~/components/ui/query-states";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
@@ -51,23 +50,9 @@ export function AuditTable({
   );
 
   if (query.isError && !query.data) {
-    return (
-      <Alert tone="error">
-        <p>The audit events could not be loaded: {query.error.message}</p>
-        <Button variant="secondary" className="mt-2" onClick={() => void query.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
+    return <LoadFailed what="The audit events" message={query.error.message} onRetry={() => void query.refetch()} />;
   }
-  if (!query.data) {
-    return (
-      <div role="status" className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white p-6 text-sm text-slate-600">
-        <span className="h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-hidden="true" />
-        Loading events…
-      </div>
-    );
-  }
+  if (!query.data) return <LoadingPanel label="Loading events…" />;
   const events = query.data.events as AuditEventRow[];
   const busy = query.isFetching && query.isPlaceholderData;
   if (events.length === 0 && befores.length === 1) return <>{empty}</>;

@@ -2,7 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { Spinner } from "~/components/ui/query-states";
 import { useTRPC } from "~/trpc/react";
 
 const REASONS: Record<string, string> = {
@@ -62,13 +64,11 @@ export function ChainStatus() {
       <div className="mt-4" aria-live="polite" aria-busy={query.isFetching}>
         {query.isPending ? (
           <p role="status" className="flex items-center gap-3 text-sm text-slate-600">
-            <span className="h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-hidden="true" />
+            <Spinner />
             Recomputing the hash chain…
           </p>
         ) : query.isError ? (
-          <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-            The chain could not be verified: {query.error.message}
-          </div>
+          <Alert tone="error">The chain could not be verified: {query.error.message}</Alert>
         ) : report?.ok ? (
           <div className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="chain-status">
             <p className="flex items-center gap-2 font-semibold">

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { buttonClasses } from "~/components/ui/button";
 import { LabelledField } from "~/components/ui/field";
-import { STRATEGIES, STRATEGY_LABELS } from "~/engine";
+import { StrategyOptions } from "~/features/decisions/components/strategy-options";
 import { DECISION_STATUSES } from "~/features/review/workflow";
 import { statusLabel } from "~/features/use-cases/status";
 import { DEFAULT_SORT, EMPTY_LOG_FILTERS, hasLogFilters, logSearch, type LogFilterValues, type SortDir } from "../log-filters";
@@ -86,12 +86,7 @@ export function LogFiltersForm({
         <LabelledField id="log-filter-strategy" label="Strategy (recommended or approved)">
           {(field) => (
             <select {...field} name="strategy" defaultValue={values.strategy}>
-              <option value="">Any strategy</option>
-              {STRATEGIES.map((s) => (
-                <option key={s} value={s}>
-                  {STRATEGY_LABELS[s]}
-                </option>
-              ))}
+              <StrategyOptions />
             </select>
           )}
         </LabelledField>

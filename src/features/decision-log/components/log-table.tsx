@@ -4,9 +4,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { Pager } from "~/components/ui/pager";
+import { LoadFailed, LoadingPanel } from "~/components/ui/query-states";
 import { formatPercent, formatUsd, STRATEGY_LABELS, type StrategyId } from "~/engine";
 import { StatusBadge } from "~/features/use-cases/components/status-badge";
 import { useTRPC } from "~/trpc/react";
@@ -96,23 +95,9 @@ export function LogTable({
   }
 
   if (query.isError && !query.data) {
-    return (
-      <Alert tone="error">
-        <p>The decision log could not be loaded: {query.error.message}</p>
-        <Button variant="secondary" className="mt-2" onClick={() => void query.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
+    return <LoadFailed what="The decision log" message={query.error.message} onRetry={() => void query.refetch()} />;
   }
-  if (!query.data) {
-    return (
-      <div role="status" className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white p-6 text-sm text-slate-600">
-        <span className="h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-hidden="true" />
-        Loading decisions…
-      </div>
-    );
-  }
+  if (!query.data) return <LoadingPanel label="Loading decisions…" />;
 
   const busy = query.isFetching && query.isPlaceholderData;
   if (rows.length === 0 && pageIndex === 0) return <>{empty}</>;

@@ -2,7 +2,8 @@ import Form from "next/form";
 import Link from "next/link";
 import { buttonClasses } from "~/components/ui/button";
 import { LabelledField } from "~/components/ui/field";
-import { CRITICALITIES, STRATEGIES, STRATEGY_LABELS } from "~/engine";
+import { StrategyOptions } from "~/features/decisions/components/strategy-options";
+import { CRITICALITIES } from "~/engine";
 import { criticalityLabel } from "../present";
 import { hasQueueFilters, type QueueFilterValues } from "../queue-filters";
 
@@ -32,12 +33,7 @@ export function QueueFiltersForm({ values, teams }: { values: QueueFilterValues;
         <LabelledField id="filter-strategy" label="Recommended strategy">
           {(field) => (
             <select {...field} name="strategy" defaultValue={values.strategy}>
-              <option value="">Any strategy</option>
-              {STRATEGIES.map((s) => (
-                <option key={s} value={s}>
-                  {STRATEGY_LABELS[s]}
-                </option>
-              ))}
+              <StrategyOptions />
             </select>
           )}
         </LabelledField>
