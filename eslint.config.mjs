@@ -45,7 +45,7 @@ const config = [
     files: ["src/features/*/service.ts", "src/features/*/queries.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: UP_FROM_FEATURES }] },
   },
-  { files: ["src/server/db.ts", "src/server/audit.ts"], rules: { "no-restricted-imports": "off" } },
+  { files: ["src/server/db.ts", "src/server/audit.ts", "src/server/health.ts"], rules: { "no-restricted-imports": "off" } },
   {
     files: ["src/components/**/*.{ts,tsx}", "src/lib/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...UP_FROM_COMPONENTS] }] },

@@ -30,6 +30,19 @@ export default defineConfig({
           execArgv: ["--expose-gc"],
         },
       },
+      {
+        // Through HTTP against the production build (`npm test` runs these after `next build`):
+        // real sessions, real concurrency, several processes, the newcomer's `npm start`.
+        resolve: { alias },
+        test: {
+          name: "system",
+          include: ["tests/system/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -3,7 +3,7 @@
  * Refused when NODE_ENV=production.
  */
 import "dotenv/config";
-import { getEnv } from "~/env";
+import { getDatabaseEnv } from "~/env";
 import { randomUUID } from "node:crypto";
 import { EXAMPLE_ANSWERS } from "~/engine";
 import { findUserByEmail } from "~/features/account/queries";
@@ -81,7 +81,7 @@ async function main() {
     console.error("Refusing to seed demo accounts with NODE_ENV=production: they have published passwords.");
     process.exit(2);
   }
-  const env = getEnv();
+  const env = getDatabaseEnv();
   await seedDemoData({ bcryptRounds: Math.min(env.BCRYPT_ROUNDS, 10) });
   const useCases = await seedDemoUseCases();
   console.log(`Seeded ${DEMO_TEAMS.length} teams, ${DEMO_USERS.length} demo users and ${useCases} new demo use cases.`);

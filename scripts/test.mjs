@@ -48,20 +48,31 @@ section("typecheck (tsc)");
 check("typecheck", run(bin("tsc"), ["--noEmit", "-p", "."]));
 
 section("unit and integration tests (vitest)");
-const vitestJson = join(scratch, "vitest.json");
-const vitestOk = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-if (existsSync(vitestJson)) {
-  const report = JSON.parse(readFileSync(vitestJson, "utf8"));
-  const failedSuites = report.numFailedTestSuites ?? 0;
-  results.push({ name: "vitest", passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTests === 0 && !vitestOk ? 1 : 0) });
-  if (failedSuites > 0 && report.numFailedTests === 0) console.log(`${failedSuites} test file(s) failed to load.`);
-} else {
-  check("vitest ran", false);
+function vitest(name, projects) {
+  const json = join(scratch, `${name}.json`);
+  const args = ["run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${json}`];
+  const ok = run(bin("vitest"), args);
+  if (existsSync(json)) {
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    const failedSuites = report.numFailedTestSuites ?? 0;
+    results.push({ name, passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTests === 0 && !ok ? 1 : 0) });
+    if (failedSuites > 0 && report.numFailedTests === 0) console.log(`${failedSuites} test file(s) failed to load.`);
+  } else {
+    check(`${name} ran`, false);
+  }
 }
+vitest("vitest", ["unit", "integration"]);
 
 section("production build (next build)");
 const built = run(bin("next"), ["build"], { NODE_ENV: "production" });
 check("next build", built);
+
+section("system tests through HTTP (vitest: concurrency, two processes, the newcomer's npm start)");
+if (built) vitest("system", ["system"]);
+else {
+  console.log("Skipped: the build failed.");
+  check("system tests", false);
+}
 
 section("browser tests (playwright, chromium)");
 const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";

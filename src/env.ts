@@ -9,20 +9,48 @@ const booleanString = z
   .enum(["true", "false", "1", "0"], { message: 'must be "true" or "false"' })
   .transform((v) => v === "true" || v === "1");
 
+/**
+ * What scripts that only touch the database need (migrate, seed, audit:verify): they must
+ * not demand the web server's session secret.
+ */
+const databaseEnvShape = {
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z
+    .string({ message: "is required (npm start sets it for the embedded database)" })
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string"),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: "must be a whole number" })
+    .int("must be a whole number")
+    .min(2, "must be between 2 and 200")
+    .max(200, "must be between 2 and 200")
+    .default(10),
+  DATABASE_POOL_TIMEOUT_MS: z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(100, "must be between 100 and 60000")
+    .max(60_000, "must be between 100 and 60000")
+    .default(5_000),
+  DATABASE_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(1_000, "must be between 1000 and 120000")
+    .max(120_000, "must be between 1000 and 120000")
+    .default(15_000),
+  BCRYPT_ROUNDS: z.coerce
+    .number({ message: "must be a whole number" })
+    .int("must be a whole number")
+    .min(4, "must be between 4 and 15")
+    .max(15, "must be between 4 and 15")
+    .default(12),
+};
+export const databaseEnvSchema = z.object(databaseEnvShape);
+export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
+
 export const envSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    DATABASE_URL: z
-      .string({ message: "is required (npm start sets it for the embedded database)" })
-      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string"),
+    ...databaseEnvShape,
     NEXTAUTH_SECRET: z.string({ message: "is required: a random string of 32+ characters" }).min(32, "must be at least 32 characters"),
     NEXTAUTH_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).optional(),
-    BCRYPT_ROUNDS: z.coerce
-      .number({ message: "must be a whole number" })
-      .int("must be a whole number")
-      .min(4, "must be between 4 and 15")
-      .max(15, "must be between 4 and 15")
-      .default(12),
     OIDC_ISSUER: z.url({ message: "must be the issuer URL of your OpenID Connect provider" }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -54,14 +82,23 @@ export class EnvError extends Error {
   }
 }
 
-/** Parses a variables object; empty strings count as unset. Throws EnvError naming each bad variable. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
+function parseWith<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.infer<S> {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const result = envSchema.safeParse(cleaned);
+  const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
   }
   return result.data;
+}
+
+/** Parses a variables object; empty strings count as unset. Throws EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith(envSchema, source);
+}
+
+/** The database subset only (see `databaseEnvSchema`). */
+export function parseDatabaseEnv(source: Record<string, string | undefined>): DatabaseEnv {
+  return parseWith(databaseEnvSchema, source);
 }
 
 let cached: Env | undefined;
@@ -70,9 +107,16 @@ export function getEnv(): Env {
   return cached;
 }
 
+let cachedDatabase: DatabaseEnv | undefined;
+export function getDatabaseEnv(): DatabaseEnv {
+  cachedDatabase ??= parseDatabaseEnv(process.env);
+  return cachedDatabase;
+}
+
 /** For tests that change variables after the first read. */
 export function resetEnvCache() {
   cached = undefined;
+  cachedDatabase = undefined;
 }
 
 export function isSsoEnabled(env: Env): env is Env & { OIDC_ISSUER: string; OIDC_CLIENT_ID: string; OIDC_CLIENT_SECRET: string } {

@@ -1,12 +1,15 @@
 import "server-only";
 import { DEFAULT_PRICES, priceTableSchema, resolvePrices, type PriceTable } from "~/engine";
-import { db } from "~/server/db";
+import { db, type Tx } from "~/server/db";
 
 export const PRICES_KEY = "prices";
 
-/** The price table the engine scores with: the admins' saved table, else the defaults. */
-export async function getCurrentPrices(): Promise<PriceTable> {
-  const row = await db.setting.findUnique({ where: { key: PRICES_KEY }, select: { value: true } });
+/**
+ * The price table the engine scores with: the admins' saved table, else the defaults.
+ * Reads through `client`: inside a transaction pass its `tx` (one client per transaction).
+ */
+export async function getCurrentPrices(client: Tx): Promise<PriceTable> {
+  const row = await client.setting.findUnique({ where: { key: PRICES_KEY }, select: { value: true } });
   const parsed = row ? priceTableSchema.partial().safeParse(row.value) : null;
   return resolvePrices(parsed?.success ? parsed.data : undefined);
 }
@@ -16,5 +19,5 @@ export async function getPriceSettings() {
   const updatedBy = row?.updatedById
     ? await db.user.findUnique({ where: { id: row.updatedById }, select: { name: true } })
     : null;
-  return { prices: await getCurrentPrices(), defaults: { ...DEFAULT_PRICES }, updatedAt: row?.updatedAt ?? null, updatedBy: updatedBy?.name ?? null };
+  return { prices: await getCurrentPrices(db), defaults: { ...DEFAULT_PRICES }, updatedAt: row?.updatedAt ?? null, updatedBy: updatedBy?.name ?? null };
 }

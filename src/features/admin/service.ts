@@ -116,7 +116,7 @@ export async function createTeam(ctx: CommandContext, input: z.infer<typeof crea
 export async function updatePriceTable(ctx: CommandContext, prices: PriceTable) {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707303)`;
-    const before = await getCurrentPrices();
+    const before = await getCurrentPrices(tx);
     await tx.setting.upsert({
       where: { key: PRICES_KEY },
       create: { key: PRICES_KEY, value: prices, updatedAt: ctx.now, updatedById: ctx.actor.id },

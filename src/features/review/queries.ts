@@ -90,7 +90,7 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
   const isAuthor = actor.id === submittedById || actor.id === useCase.createdById;
   const stored = assessmentSchema.parse(assessment);
   const reevaluation =
-    rest.engineVersion === ENGINE_VERSION ? null : reevaluate(answersSchema.parse(answers), stored, await getCurrentPrices());
+    rest.engineVersion === ENGINE_VERSION ? null : reevaluate(answersSchema.parse(answers), stored, await getCurrentPrices(db));
   return {
     ...rest,
     recommended: rest.recommended as StrategyId,

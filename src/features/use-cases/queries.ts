@@ -63,7 +63,7 @@ export async function getUseCase(actor: Actor, id: string) {
     ...useCase,
     team,
     /** The organisation's price table, so the browser's live preview scores like the server. */
-    prices: await getCurrentPrices(),
+    prices: await getCurrentPrices(db),
     // Drafts are visible only to their team.
     draftAnswers: isMember ? (useCase.draftAnswers as Partial<Answers>) : null,
     canEdit: isMember && isDraftEditable(useCase.status),

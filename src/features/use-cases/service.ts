@@ -173,7 +173,7 @@ export async function insertVersion(
 ): Promise<{ number: number; notices: Notice[] }> {
   const { answers } = params;
   // The organisation's current price table, recorded inside the assessment it produced.
-  const assessment = assess(answers, { prices: await getCurrentPrices() });
+  const assessment = assess(answers, { prices: await getCurrentPrices(tx) });
   const latest = await tx.decisionVersion.findFirst({
     where: { useCaseId: params.useCaseId },
     orderBy: { number: "desc" },
