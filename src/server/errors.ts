@@ -51,3 +51,33 @@ export function validationErrorFromIssues(message: string, issues: readonly { pa
   for (const issue of issues) (fieldErrors[issue.path.map(String).join(".") || "filter"] ??= []).push(issue.message);
   return new ValidationError(message, fieldErrors);
 }
+
+/** Seconds a client should wait before retrying when the database is busy or unreachable. */
+export const RETRY_AFTER_SECONDS = 2;
+export const BUSY_MESSAGE = "Servewise is busy right now (or its database is unavailable). Nothing was changed: please retry in a few seconds.";
+
+const UNAVAILABLE_PRISMA_CODES = new Set([
+  "P1001", // can't reach the database server
+  "P1002", // the server was reached but timed out
+  "P1008", // operation timed out
+  "P1017", // the server closed the connection
+  "P2024", // timed out fetching a connection from the pool
+  "P2028", // a transaction could not start in time (pool busy) or expired
+]);
+const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P03", "53300"]);
+
+/**
+ * True when an error means "the database is busy or unreachable" rather than a bug: no free
+ * pooled connection in time, a transaction that could not start or ran out of time, a refused
+ * or dropped connection, the server shutting down or out of connection slots. Callers answer
+ * 503 with Retry-After.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
+    if (typeof message === "string" && /timeout exceeded when trying to connect|Connection terminated/i.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

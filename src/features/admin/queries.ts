@@ -10,7 +10,12 @@ export const PRICES_KEY = "prices";
  */
 export async function getCurrentPrices(client: Tx): Promise<PriceTable> {
   const row = await client.setting.findUnique({ where: { key: PRICES_KEY }, select: { value: true } });
-  const parsed = row ? priceTableSchema.partial().safeParse(row.value) : null;
+  return pricesFromSetting(row?.value);
+}
+
+/** The stored setting's value (or nothing) as a full price table: saved prices over the defaults. */
+export function pricesFromSetting(value: unknown): PriceTable {
+  const parsed = value === undefined || value === null ? null : priceTableSchema.partial().safeParse(value);
   return resolvePrices(parsed?.success ? parsed.data : undefined);
 }
 

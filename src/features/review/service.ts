@@ -2,6 +2,7 @@ import "server-only";
 import { answersSchema, assessmentSchema, ENGINE_VERSION } from "~/engine";
 import type { Actor } from "~/features/account/queries";
 import { emailNotices, type Notice } from "~/features/notifications/service";
+import { getCurrentPrices } from "~/features/admin/queries";
 import { decisionLink, insertVersion } from "~/features/use-cases/service";
 import { writeAuditEvent } from "~/server/audit";
 import { db, type Tx } from "~/server/db";
@@ -276,12 +277,15 @@ export async function reopenWithCurrentEngine(ctx: CommandContext, input: { useC
     if (useCase.status === "SUBMITTED") {
       throw new ConflictError("Another version of this use case is under review; decide on it first.");
     }
+    const latest = await tx.decisionVersion.aggregate({ where: { useCaseId: input.useCaseId }, _max: { number: true } });
     const { number, notices } = await insertVersion(tx, ctx, {
       useCaseId: input.useCaseId,
       title: useCase.title,
       statusBefore: useCase.status,
       answers: answersSchema.parse(source.answers),
       idempotencyKey: input.idempotencyKey,
+      latestNumber: latest._max.number,
+      prices: await getCurrentPrices(tx),
     });
     return { versionNumber: number, notices };
   });

@@ -1,13 +1,13 @@
 import "server-only";
-import { assess, ENGINE_VERSION, type Answers } from "~/engine";
+import { assess, ENGINE_VERSION, type Answers, type PriceTable } from "~/engine";
 import type { Actor } from "~/features/account/queries";
-import { Prisma } from "~/generated/prisma/client";
+import { Prisma, type UseCaseStatus } from "~/generated/prisma/client";
 import { writeAuditEvent } from "~/server/audit";
 import { db, type Tx } from "~/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "~/server/errors";
 import type { z } from "zod";
 import type { createUseCaseSchema, saveDraftSchema, submitUseCaseSchema, updateDetailsSchema, UseCaseDetails } from "./schema";
-import { getCurrentPrices } from "~/features/admin/queries";
+import { PRICES_KEY, pricesFromSetting } from "~/features/admin/queries";
 import { emailNotices, type Notice } from "~/features/notifications/service";
 import { isDraftEditable } from "./workflow";
 
@@ -40,6 +40,29 @@ async function lockWritableUseCase(tx: Tx, actor: Actor, id: string) {
   // Someone else's use case is indistinguishable from a missing one.
   if (!useCase) throw new NotFoundError("That use case");
   return useCase;
+}
+
+/**
+ * The submission's reads, in two round trips: the row lock, then (in a new statement, whose
+ * snapshot sees everything committed before the lock was granted) the use case, whether the
+ * actor is in its team, a version already made with this idempotency key, the latest version
+ * number and the organisation's price table.
+ */
+async function lockForSubmission(tx: Tx, actor: Actor, id: string, idempotencyKey: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "UseCase" WHERE id = ${id} FOR UPDATE`;
+  if (locked.length === 0) throw new NotFoundError("That use case");
+  const [row] = await tx.$queryRaw<
+    { title: string; status: UseCaseStatus; revision: number; isMember: boolean; replayNumber: number | null; latestNumber: number | null; prices: unknown }[]
+  >`
+    SELECT uc.title, uc.status::text AS status, uc.revision,
+      EXISTS (SELECT 1 FROM "TeamMembership" m WHERE m."teamId" = uc."teamId" AND m."userId" = ${actor.id}) AS "isMember",
+      (SELECT v.number FROM "DecisionVersion" v WHERE v."useCaseId" = uc.id AND v."idempotencyKey" = ${idempotencyKey}::uuid) AS "replayNumber",
+      (SELECT max(v.number) FROM "DecisionVersion" v WHERE v."useCaseId" = uc.id) AS "latestNumber",
+      (SELECT s.value FROM "Setting" s WHERE s.key = ${PRICES_KEY}) AS prices
+    FROM "UseCase" uc WHERE uc.id = ${id}`;
+  // Someone else's use case is indistinguishable from a missing one.
+  if (!row?.isMember) throw new NotFoundError("That use case");
+  return row;
 }
 
 function assertRevision(current: number, expected: number) {
@@ -131,12 +154,8 @@ export async function saveDraft(ctx: CommandContext, input: z.infer<typeof saveD
 export async function submitUseCase(ctx: CommandContext, input: z.infer<typeof submitUseCaseSchema>) {
   const attempt = () =>
     db.$transaction(async (tx) => {
-      const current = await lockWritableUseCase(tx, ctx.actor, input.id);
-      const existing = await tx.decisionVersion.findUnique({
-        where: { useCaseId_idempotencyKey: { useCaseId: input.id, idempotencyKey: input.idempotencyKey } },
-        select: { number: true },
-      });
-      if (existing) return { versionNumber: existing.number, replayed: true, notices: [] as Notice[] };
+      const current = await lockForSubmission(tx, ctx.actor, input.id, input.idempotencyKey);
+      if (current.replayNumber !== null) return { versionNumber: current.replayNumber, replayed: true, notices: [] as Notice[] };
       assertRevision(current.revision, input.expectedRevision);
       if (!isDraftEditable(current.status)) {
         throw new ConflictError("A version of this use case is already under review. Withdraw it to submit a new one.");
@@ -147,6 +166,8 @@ export async function submitUseCase(ctx: CommandContext, input: z.infer<typeof s
         statusBefore: current.status,
         answers: input.answers,
         idempotencyKey: input.idempotencyKey,
+        latestNumber: current.latestNumber,
+        prices: pricesFromSetting(current.prices),
       });
       return { versionNumber: number, replayed: false, notices };
     });
@@ -169,17 +190,21 @@ export async function submitUseCase(ctx: CommandContext, input: z.infer<typeof s
 export async function insertVersion(
   tx: Tx,
   ctx: CommandContext,
-  params: { useCaseId: string; title: string; statusBefore: string; answers: Answers; idempotencyKey: string },
+  params: {
+    useCaseId: string;
+    title: string;
+    statusBefore: string;
+    answers: Answers;
+    idempotencyKey: string;
+    /** The use case's latest version number (null before the first), read after its row lock. */
+    latestNumber: number | null;
+    /** The organisation's current price table, recorded inside the assessment it produces. */
+    prices: PriceTable;
+  },
 ): Promise<{ number: number; notices: Notice[] }> {
   const { answers } = params;
-  // The organisation's current price table, recorded inside the assessment it produced.
-  const assessment = assess(answers, { prices: await getCurrentPrices(tx) });
-  const latest = await tx.decisionVersion.findFirst({
-    where: { useCaseId: params.useCaseId },
-    orderBy: { number: "desc" },
-    select: { number: true },
-  });
-  const number = (latest?.number ?? 0) + 1;
+  const assessment = assess(answers, { prices: params.prices });
+  const number = (params.latestNumber ?? 0) + 1;
   const recommendedCost = assessment.tradeoffs.find((t) => t.strategy === assessment.recommended)?.cost.monthlyUsd ?? null;
   const version = await tx.decisionVersion.create({
     data: {
@@ -201,6 +226,8 @@ export async function insertVersion(
     where: { id: params.useCaseId },
     data: { status: "SUBMITTED", draftAnswers: answers as Prisma.InputJsonValue, revision: { increment: 1 }, updatedAt: ctx.now },
   });
+  // Notifications first: the audit append (which serialises on its lock until commit) comes last.
+  const notices = await notifyReviewersOfSubmission(tx, { submitterId: ctx.actor.id, useCaseId: params.useCaseId, number, title: params.title, now: ctx.now });
   await writeAuditEvent(tx, {
     actor: auditActor(ctx.actor),
     now: ctx.now,
@@ -219,7 +246,6 @@ export async function insertVersion(
       statusAfter: "SUBMITTED",
     },
   });
-  const notices = await notifyReviewersOfSubmission(tx, { submitterId: ctx.actor.id, useCaseId: params.useCaseId, number, title: params.title, now: ctx.now });
   return { number, notices };
 }
 
@@ -232,17 +258,18 @@ export async function notifyReviewersOfSubmission(
   tx: Tx,
   params: { submitterId: string; useCaseId: string; number: number; title: string; now: Date },
 ): Promise<Notice[]> {
-  const reviewers = await tx.user.findMany({
-    where: { active: true, role: { in: ["REVIEWER", "ADMIN"] }, id: { not: params.submitterId } },
-    select: { id: true },
-  });
-  const notices: Notice[] = reviewers.map((r) => ({
-    userId: r.id,
+  const notice = {
     kind: "DECISION_SUBMITTED",
     title: `New submission: ${params.title} (v${params.number})`,
     body: "Waiting for review.",
     link: decisionLink(params.useCaseId, params.number),
-  }));
-  await tx.notification.createMany({ data: notices.map((n) => ({ ...n, createdAt: params.now })) });
-  return notices;
+  };
+  // One round trip: the recipients are chosen and notified by the same statement.
+  const recipients = await tx.$queryRaw<{ userId: string }[]>`
+    INSERT INTO "Notification" (id, "userId", kind, title, body, link, "createdAt")
+    SELECT gen_random_uuid()::text, u.id, ${notice.kind}, ${notice.title}, ${notice.body}, ${notice.link}, ${params.now}
+    FROM "User" u
+    WHERE u.active AND u.role IN ('REVIEWER', 'ADMIN') AND u.id <> ${params.submitterId}
+    RETURNING "userId"`;
+  return recipients.map((r) => ({ userId: r.userId, ...notice }));
 }

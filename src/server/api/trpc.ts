@@ -12,7 +12,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getActor, type Actor } from "~/features/account/queries";
 import { hasRole, type Role } from "~/lib/roles";
-import { DomainError } from "~/server/errors";
+import { BUSY_MESSAGE, DomainError, isDatabaseUnavailable } from "~/server/errors";
 
 // 1. CONTEXT ---------------------------------------------------------------------------
 
@@ -61,12 +61,18 @@ export const createCallerFactory = t.createCallerFactory;
 
 // 3. PROCEDURES ------------------------------------------------------------------------
 
-/** Maps domain errors thrown by services to their tRPC codes (keeping the message). */
+/**
+ * Maps domain errors thrown by services to their tRPC codes (keeping the message), and a busy
+ * or unreachable database to SERVICE_UNAVAILABLE (HTTP 503 + Retry-After, set by the handler).
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: BUSY_MESSAGE, cause: result.error.cause });
   }
   return result;
 });

@@ -26,7 +26,10 @@ export async function startApp(options: { databaseUrl: string; env?: Record<stri
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // SERVEWISE_APP_CPU_PROF=<dir> writes a V8 CPU profile of the server when it stops.
+  const profile = process.env.SERVEWISE_APP_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVEWISE_APP_CPU_PROF}`] : [];
+  const next = join(root, "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [...profile, next, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
