@@ -2,7 +2,7 @@
  * `npm run bench:submit`: the busy hour. Submissions through HTTP with real next-auth sessions
  * (the production build under `next start`, as users reach it) at 1, 8, 32 and 64 concurrent
  * clients, against raw `pg` writing the same rows (the version with its full assessment and an
- * audit event appended under the same advisory lock) in one transaction, measured in the same
+ * audit event appended by the same `audit_append` statement) in one transaction, measured in the same
  * run on the same database server. Prints submits/s, p50/p95/p99 and the ratio.
  *
  * Needs `next build` first. Database: DATABASE_URL's server, else :5432, else the embedded one.
@@ -116,13 +116,13 @@ try {
          VALUES (gen_random_uuid()::text, 'raw-bench', $1, $2, $3, 'raw', $4, $5, $6, $7, $8, now()) RETURNING id`,
         [number, JSON.stringify(sample.answers), JSON.stringify(sample.assessment), sample.recommended, sample.confidence, sample.monthlyCostUsd, randomUUID(), members[0]!.id],
       );
-      await client.query("SELECT pg_advisory_xact_lock(72707302)");
-      const last = await client.query<{ seq: string; hash: string }>(`SELECT seq, hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`);
-      await client.query(
-        `INSERT INTO "AuditEvent" (seq, "occurredAt", "actorId", "actorName", "actorEmail", action, "entityType", "entityId", payload, "prevHash", hash)
-         VALUES ($1, now(), $2, 'Raw', 'raw@bench.test', 'DECISION_SUBMITTED', 'DecisionVersion', $3, $4, $5, md5(random()::text) || md5(random()::text))`,
-        [BigInt(last.rows[0]?.seq ?? 0) + 1n, members[0]!.id, rows[0]!.id, payload, last.rows[0]?.hash ?? "0".repeat(64)],
-      );
+      // The same one-statement append the app uses (lock, head, hash, insert).
+      await client.query(`SELECT * FROM audit_append(now(), $1, 'Raw', 'raw@bench.test', 'DECISION_SUBMITTED', 'DecisionVersion', $2, $3::jsonb, NULL, $4)`, [
+        members[0]!.id,
+        rows[0]!.id,
+        payload,
+        `{"action":"DECISION_SUBMITTED","entityId":"${rows[0]!.id}","payload":${payload},"seq":"`,
+      ]);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});

@@ -10,7 +10,8 @@ import type { Tx } from "~/server/db";
  *   hash = SHA-256(prevHash || canonical JSON of the event)
  */
 export const GENESIS_HASH = "0".repeat(64);
-const AUDIT_LOCK_KEY = 72_707_302;
+/** The advisory lock that serialises appends (taken inside `audit_append`). */
+export const AUDIT_LOCK_KEY = 72_707_302;
 
 export interface AuditActor {
   id: string | null;
@@ -64,17 +65,30 @@ export function hashStoredEvent(
   });
 }
 
+/**
+ * The canonical JSON of an event up to its sequence number: `{…,"requestId":…,"seq":"`.
+ * "seq" is the greatest key, so it comes last in the canonical form, and
+ *   hashEvent(prev, fields) === SHA-256(prev || canonicalPrefix(fields) || seq || '"}')
+ * which lets the database number and hash an event in the same statement that appends it.
+ */
+export function canonicalPrefix(fields: Omit<HashedFields, "seq">): string {
+  const json = canonicalJson({ ...fields, seq: "" });
+  const tail = `"seq":""}`;
+  if (!json.endsWith(tail)) throw new Error("audit: \"seq\" must be the last key of the canonical form");
+  return json.slice(0, -2);
+}
+
+/**
+ * Appends the event in one round trip (the `audit_append` function of the migrations): the
+ * advisory lock (key ${AUDIT_LOCK_KEY}), the chain's head, the hash and the insert. Little runs
+ * while the lock is held: this statement, then the caller's COMMIT.
+ */
 export async function writeAuditEvent(
   tx: Tx,
   params: { actor: AuditActor; entityId: string; now: Date; requestId?: string | null } & AuditEventInput,
 ): Promise<{ seq: bigint; hash: string }> {
   const event = auditEventInputSchema.parse({ action: params.action, entityType: params.entityType, payload: params.payload });
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const seq = (last?.seq ?? 0n) + 1n;
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const fields: HashedFields = {
-    seq: seq.toString(),
+  const fields: Omit<HashedFields, "seq"> = {
     occurredAt: params.now.toISOString(),
     actorId: params.actor.id,
     actorName: params.actor.name,
@@ -85,22 +99,10 @@ export async function writeAuditEvent(
     payload: event.payload,
     requestId: params.requestId ?? null,
   };
-  const hash = hashEvent(prevHash, fields);
-  await tx.auditEvent.create({
-    data: {
-      seq,
-      occurredAt: params.now,
-      actorId: fields.actorId,
-      actorName: fields.actorName,
-      actorEmail: fields.actorEmail,
-      action: fields.action,
-      entityType: fields.entityType,
-      entityId: fields.entityId,
-      payload: event.payload,
-      requestId: fields.requestId,
-      prevHash,
-      hash,
-    },
-  });
-  return { seq, hash };
+  const [appended] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
+    SELECT "seq", "hash" FROM "audit_append"(
+      ${params.now}::timestamptz, ${fields.actorId}, ${fields.actorName}, ${fields.actorEmail}, ${fields.action},
+      ${fields.entityType}, ${fields.entityId}, ${JSON.stringify(event.payload)}::jsonb, ${fields.requestId},
+      ${canonicalPrefix(fields)})`;
+  return { seq: BigInt(appended!.seq), hash: appended!.hash };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, GENESIS_HASH, hashEvent, type HashedFields } from "~/server/audit";
+import { createHash } from "node:crypto";
+import { canonicalJson, canonicalPrefix, GENESIS_HASH, hashEvent, type HashedFields } from "~/server/audit";
 
 const event: HashedFields = {
   seq: "1",
@@ -15,6 +16,18 @@ const event: HashedFields = {
 };
 
 describe("audit hashing", () => {
+  it("lets the database finish the hash: prefix + seq + '\"}' hashes exactly like the whole event", () => {
+    const { seq, ...rest } = event;
+    const prefix = canonicalPrefix(rest);
+    expect(prefix.endsWith(',"seq":"')).toBe(true);
+    for (const [prev, n] of [[GENESIS_HASH, seq], ["ab".repeat(32), "9007199254740993"]] as const) {
+      const byDatabase = createHash("sha256").update(`${prev}${prefix}${n}"}`).digest("hex");
+      expect(byDatabase).toBe(hashEvent(prev, { ...event, seq: n }));
+    }
+    const unicode = { ...rest, actorName: "Zoë Ñandú 🚀", payload: { note: "line\nbreak \"quoted\"" } };
+    expect(createHash("sha256").update(`${GENESIS_HASH}${canonicalPrefix(unicode)}7"}`).digest("hex")).toBe(hashEvent(GENESIS_HASH, { ...unicode, seq: "7" }));
+  });
+
   it("writes canonical JSON: keys sorted at every level, arrays kept in order", () => {
     expect(canonicalJson({ b: 1, a: { d: [3, 1], c: null } })).toBe('{"a":{"c":null,"d":[3,1]},"b":1}');
   });
