@@ -9,6 +9,7 @@
  *   BENCH_LEVELS=1,8,32,64  BENCH_SUBMITS=400 (per level; the 1-client level does a quarter)
  */
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import { applyMigrations } from "../scripts/db/migrations";
 import { createFreshDatabase } from "../scripts/db/server";
@@ -32,6 +33,27 @@ interface Stats {
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+/** CPU seconds of every PostgreSQL process on the machine (the benchmark's database server). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") total += cpuSeconds(Number(entry));
+    } catch {}
+  }
+  return total;
 }
 
 /** Runs `total` jobs on `clients` workers; each worker runs its own jobs one after another. */
@@ -132,11 +154,12 @@ try {
     }
   };
 
-  const results: { clients: number; http: Stats; raw: Stats; errors: number }[] = [];
+  const results: { clients: number; http: Stats; raw: Stats; errors: number; cpu: { server: number; client: number; postgres: number } }[] = [];
   for (const clients of LEVELS) {
     const total = clients === 1 ? Math.ceil(SUBMITS / 4) : SUBMITS;
     const queues = await drafts(clients, total);
     let errors = 0;
+    const before = { server: cpuSeconds(app.process.pid!), client: process.cpuUsage(), postgres: postgresCpuSeconds() };
     const http = await measure(clients, total, async (w, i) => {
       try {
         await submitOver(sessions[w]!, queues[w]![i]!);
@@ -145,10 +168,16 @@ try {
         if (errors <= 3) console.error(String(error));
       }
     });
+    const clientCpu = process.cpuUsage(before.client);
+    const cpu = {
+      server: ((cpuSeconds(app.process.pid!) - before.server) * 1000) / total,
+      client: (clientCpu.user + clientCpu.system) / 1000 / total,
+      postgres: ((postgresCpuSeconds() - before.postgres) * 1000) / total,
+    };
     const pool = new pg.Pool({ connectionString: database.url, max: clients });
     const raw = await measure(clients, total, () => rawSubmit(pool));
     await pool.end();
-    results.push({ clients, http, raw, errors });
+    results.push({ clients, http, raw, errors, cpu });
     console.log(`  ${clients} client(s): ${http.rate.toFixed(1)} submits/s over HTTP, raw pg ${raw.rate.toFixed(0)} tx/s${errors ? `, ${errors} errors` : ""}`);
   }
 
@@ -159,6 +188,10 @@ try {
   for (const r of results) {
     console.log(`| ${r.clients} | ${f(r.http.rate)} | ${f(r.http.p50)} | ${f(r.http.p95)} | ${f(r.http.p99)} | ${f(r.raw.rate)} | ${f(r.raw.p95)} | ${(r.http.rate / r.raw.rate).toFixed(2)}× | ${r.errors} |`);
   }
+  console.log("\nCPU per HTTP submission (ms): the app server, this load generator, PostgreSQL (all of its processes)\n");
+  console.log("| clients | app server | load generator | PostgreSQL |");
+  console.log("|---|---|---|---|");
+  for (const r of results) console.log(`| ${r.clients} | ${r.cpu.server.toFixed(1)} | ${r.cpu.client.toFixed(1)} | ${r.cpu.postgres.toFixed(1)} |`);
   await db.$disconnect();
 } finally {
   await app?.stop();
