@@ -73,16 +73,32 @@ describe("approving another strategy", () => {
   const options = approvalOptions(fraud.ranking, fraud.constraints, fraud.recommended);
 
   it("lists every ranked strategy, the recommended one marked, hard-ruled ones with their reason", () => {
-    expect(options.map((o) => o.strategy)).toEqual(fraud.ranking.map((r) => r.strategy));
-    expect(options.find((o) => o.recommended)?.strategy).toBe(fraud.recommended);
+    // Card payments at checkout: request-time inputs rule batch out by three hard constraints.
+    expect(options.map((o) => [o.strategy, o.recommended, o.blockedReason === null])).toEqual([
+      ["realtime", true, true],
+      ["async", false, true],
+      ["edge", false, true],
+      ["streaming", false, true],
+      ["hybrid", false, true],
+      ["batch", false, false],
+    ]);
+    const batch = options.find((o) => o.strategy === "batch")!;
+    expect(batch.blockedReason).toMatch(/^The model needs request-time inputs.*pure batch is impossible\..*Inputs cannot be known.*stale before the run ends\.$/);
+  });
+
+  it("blocks exactly what the server refuses to approve (the same checkOverride)", () => {
+    const infeasible = fraud.ranking.map((r) => (r.strategy === "edge" ? { ...r, feasible: false } : r));
+    const withInfeasible = approvalOptions(infeasible, [], fraud.recommended);
+    expect(withInfeasible.find((o) => o.strategy === "edge")!.blockedReason).toBe("Ruled out for these answers.");
+    // Batch is infeasible in the ranking itself (its hard rules made it so).
+    expect(withInfeasible.filter((o) => o.blockedReason !== null).map((o) => o.strategy)).toEqual(["edge", "batch"]);
+    // The recommended strategy is never blocked, even when a hard constraint names it.
+    const againstRecommended = [{ id: "x", level: "hard" as const, strategies: [fraud.recommended], message: "Nope." }];
+    expect(approvalOptions(fraud.ranking, againstRecommended, fraud.recommended).find((o) => o.recommended)!.blockedReason).toBeNull();
     for (const o of options) {
-      const entry = fraud.ranking.find((r) => r.strategy === o.strategy)!;
-      const hard = fraud.constraints.filter((c) => c.level === "hard" && c.strategies.includes(o.strategy));
-      if (o.recommended) expect(o.blockedReason).toBeNull();
-      else if (!entry.feasible || hard.length > 0) expect(o.blockedReason).toBeTruthy();
-      else expect(o.blockedReason).toBeNull();
+      const server = describeApproval(o.strategy, fraud.recommended, fraud.constraints, fraud.ranking.find((r) => r.strategy === o.strategy)!.feasible);
+      expect(o.blockedReason === null).toBe(server.blocked === null);
     }
-    expect(options.some((o) => o.blockedReason !== null)).toBe(true);
   });
 
   it("calls a feasible alternative an override, with the soft rules it crosses", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkOverride, commentRequirement, DECISION_STATUSES, REVIEW_ACTIONS, transition, type DecisionStatus, type ReviewAction } from "~/features/review/workflow";
+import { allowedActions, checkOverride, commentRequirement, DECISION_STATUSES, REVIEW_ACTIONS, SUPERSEDE, transition, type DecisionStatus, type ReviewAction } from "~/features/review/workflow";
 import type { Role } from "~/lib/roles";
 
 type Who = "submitter" | "author" | "member" | "reviewer" | "admin" | "admin-submitter" | "system";
@@ -41,6 +41,25 @@ describe("review state machine", () => {
     const result = run(from, action, who);
     if (allowed) expect(result).toEqual({ ok: true, to: allowed[3] });
     else expect(result.ok).toBe(false);
+  });
+
+  it("offers the UI exactly the actions the table allows (review buttons, withdraw)", () => {
+    for (const from of DECISION_STATUSES) {
+      for (const who of Object.keys(ACTORS) as Who[]) {
+        if (who === "system") continue;
+        const submitterId = who === "admin-submitter" ? "admsub" : "sub";
+        const offered = allowedActions({ from, actor: ACTORS[who], submitterId, authorIds: [submitterId, "auth"] });
+        const allows = (actions: ReviewAction[]) => ALLOWED.some(([f, a, w]) => f === from && w === who && actions.includes(a));
+        expect({ from, who, ...offered }).toEqual({ from, who, canReview: allows(["APPROVE", "REJECT", "REQUEST_CHANGES"]), canWithdraw: allows(["WITHDRAW"]) });
+      }
+    }
+    expect(allowedActions({ from: "SUBMITTED", actor: ACTORS.reviewer, submitterId: "sub", authorIds: ["sub", "auth"] })).toEqual({ canReview: true, canWithdraw: false });
+    expect(allowedActions({ from: "SUBMITTED", actor: ACTORS.author, submitterId: "sub", authorIds: ["sub", "auth"] })).toEqual({ canReview: false, canWithdraw: false });
+  });
+
+  it("supersedes approved versions, as the table says", () => {
+    expect(SUPERSEDE).toEqual({ from: "APPROVED", to: "SUPERSEDED" });
+    expect(transition({ from: SUPERSEDE.from, action: "SUPERSEDE", actor: null, submitterId: "", authorIds: [] })).toEqual({ ok: true, to: SUPERSEDE.to });
   });
 
   it("refuses reviews by an author or submitter as FOUR_EYES, even for admins", () => {

@@ -60,25 +60,26 @@ export interface ApprovalOption {
 
 type ConstraintLike = Pick<Constraint, "id" | "level" | "strategies" | "message">;
 
-/** The ranking's strategies as approval choices, in ranking order; ruled-out ones carry their reason. */
+/**
+ * The ranking's strategies as approval choices, in ranking order; ruled-out ones carry their
+ * reason. Each is asked of `checkOverride`, the same rule the server enforces on approval.
+ */
 export function approvalOptions(
   ranking: readonly { strategy: StrategyId; label: string; feasible: boolean }[],
   constraints: readonly ConstraintLike[],
   recommended: StrategyId,
 ): ApprovalOption[] {
   return ranking.map((r) => {
-    const hard = constraints.filter((c) => c.level === "hard" && c.strategies.includes(r.strategy));
-    const blocked = r.strategy !== recommended && (!r.feasible || hard.length > 0);
+    const check = checkOverride({ recommended, approved: r.strategy, constraints, feasible: r.feasible });
     return {
       strategy: r.strategy,
       label: r.label,
       recommended: r.strategy === recommended,
-      blockedReason: blocked ? (hard.map((c) => c.message).join(" ") || "Ruled out for these answers.") : null,
+      blockedReason: check.ok ? null : check.reasons.join(" "),
     };
   });
 }
 
-/** What approving `approved` means: an override or not, and the soft rules it crosses (their messages). */
 export function describeApproval(
   approved: StrategyId,
   recommended: StrategyId,

@@ -9,6 +9,7 @@ import { hasRole } from "~/lib/roles";
 import { db } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import type { ReviewQueueFilter } from "./schema";
+import { allowedActions } from "./workflow";
 
 const DAY_MS = 86_400_000;
 
@@ -87,7 +88,8 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
   });
   if (!version) throw new NotFoundError("That decision");
   const { answers, assessment, useCase, submittedById, ...rest } = version;
-  const isAuthor = actor.id === submittedById || actor.id === useCase.createdById;
+  const authorIds = [submittedById, useCase.createdById];
+  const { canReview, canWithdraw } = allowedActions({ from: rest.status, actor, submitterId: submittedById, authorIds });
   const stored = assessmentSchema.parse(assessment);
   const reevaluation =
     rest.engineVersion === ENGINE_VERSION ? null : reevaluate(answersSchema.parse(answers), stored, await getCurrentPrices(db));
@@ -99,9 +101,9 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
     ranking: stored.ranking.map((r) => ({ strategy: r.strategy, label: r.label, feasible: r.feasible })),
     useCaseStatus: useCase.status,
     viewerIsReviewer: hasRole(actor.role, "REVIEWER"),
-    canReview: hasRole(actor.role, "REVIEWER") && !isAuthor && rest.status === "SUBMITTED",
-    isAuthor,
-    canWithdraw: actor.id === submittedById && rest.status === "SUBMITTED",
+    canReview,
+    isAuthor: authorIds.includes(actor.id),
+    canWithdraw,
     reevaluation,
   };
 }

@@ -9,7 +9,7 @@ import { db, type Tx } from "~/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/server/errors";
 import type { z } from "zod";
 import type { addCommentSchema, ReviewDecisionInput, withdrawDecisionSchema } from "./schema";
-import { checkOverride, commentRequirement, REFUSAL_MESSAGES, transition, type DecisionStatus, type ReviewAction } from "./workflow";
+import { checkOverride, commentRequirement, REFUSAL_MESSAGES, SUPERSEDE, transition, type DecisionStatus, type ReviewAction } from "./workflow";
 
 interface CommandContext {
   actor: Actor;
@@ -126,15 +126,13 @@ export async function reviewDecision(ctx: CommandContext, input: ReviewDecisionI
     let supersedes: number | null = null;
     if (check.to === "APPROVED") {
       const previous = await tx.decisionVersion.findMany({
-        where: { useCaseId: input.useCaseId, status: "APPROVED", id: { not: current.id } },
+        where: { useCaseId: input.useCaseId, status: SUPERSEDE.from, id: { not: current.id } },
         select: { id: true, number: true },
       });
       for (const p of previous) {
-        const sup = transition({ from: "APPROVED", action: "SUPERSEDE", actor: null, submitterId: "", authorIds: [] });
-        if (!sup.ok) continue;
         await tx.decisionVersion.update({
           where: { id: p.id },
-          data: { status: sup.to, supersededByNumber: input.number, version: { increment: 1 } },
+          data: { status: SUPERSEDE.to, supersededByNumber: input.number, version: { increment: 1 } },
         });
         await writeAuditEvent(tx, {
           actor: SYSTEM_ACTOR,
@@ -143,7 +141,7 @@ export async function reviewDecision(ctx: CommandContext, input: ReviewDecisionI
           action: "DECISION_SUPERSEDED",
           entityType: "DecisionVersion",
           entityId: p.id,
-          payload: { useCaseId: input.useCaseId, versionNumber: p.number, statusBefore: "APPROVED", statusAfter: sup.to, supersededByNumber: input.number },
+          payload: { useCaseId: input.useCaseId, versionNumber: p.number, statusBefore: SUPERSEDE.from, statusAfter: SUPERSEDE.to, supersededByNumber: input.number },
         });
         supersedes = Math.max(supersedes ?? 0, p.number);
       }

@@ -40,6 +40,9 @@ const TARGET: Record<ReviewAction, { from: DecisionStatus; to: DecisionStatus }>
 
 export const REVIEW_DECISIONS: readonly ReviewAction[] = ["APPROVE", "REJECT", "REQUEST_CHANGES"];
 
+/** The system's own transition: approving a version supersedes every previously approved one. */
+export const SUPERSEDE: { readonly from: DecisionStatus; readonly to: DecisionStatus } = TARGET.SUPERSEDE;
+
 export function transition(request: TransitionRequest): TransitionResult {
   const target = TARGET[request.action];
   const { actor } = request;
@@ -56,6 +59,17 @@ export function transition(request: TransitionRequest): TransitionResult {
   }
   if (request.from !== target.from) return { ok: false, refusal: "INVALID_STATE" };
   return { ok: true, to: target.to };
+}
+
+/**
+ * What `actor` may do to a version now, asked of `transition` itself: the UI shows exactly
+ * the actions the server will accept (the server asks `transition` again when they are taken).
+ */
+export function allowedActions(request: Omit<TransitionRequest, "action">): { canReview: boolean; canWithdraw: boolean } {
+  return {
+    canReview: REVIEW_DECISIONS.some((action) => transition({ ...request, action }).ok),
+    canWithdraw: transition({ ...request, action: "WITHDRAW" }).ok,
+  };
 }
 
 export const REFUSAL_MESSAGES: Record<Refusal, string> = {
@@ -82,7 +96,7 @@ export interface OverrideCheckInput {
 
 export type OverrideCheck =
   | { ok: true; isOverride: boolean; softConstraintsOverridden: string[] }
-  | { ok: false; message: string; hardConstraints: string[] };
+  | { ok: false; message: string; hardConstraints: string[]; /** The hard constraints' messages, for the UI. */ reasons: string[] };
 
 /** An override may not cross a hard constraint; crossing soft ones is recorded (and needs the justification). */
 export function checkOverride(input: OverrideCheckInput): OverrideCheck {
@@ -94,6 +108,7 @@ export function checkOverride(input: OverrideCheckInput): OverrideCheck {
       ok: false,
       message: `A hard constraint rules out ${input.approved}: ${hard.map((c) => c.message).join(" ") || "it is infeasible for these answers."}`,
       hardConstraints: hard.map((c) => c.id),
+      reasons: hard.length > 0 ? hard.map((c) => c.message) : ["Ruled out for these answers."],
     };
   }
   return { ok: true, isOverride: true, softConstraintsOverridden: against.filter((c) => c.level === "soft").map((c) => c.id) };

@@ -7,17 +7,12 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { readApiError } from "~/features/use-cases/api-errors";
 import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 
-export interface PersonRow {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-  createdAt: Date;
-  memberships: { team: { id: string; name: string } }[];
-}
+/** One person as `admin.listUsers` answers it (inferred from the router, never redeclared). */
+export type PersonRow = inferRouterOutputs<AppRouter>["admin"]["listUsers"][number];
 
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const control =

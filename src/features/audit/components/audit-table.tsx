@@ -12,18 +12,8 @@ import { AUDIT_PAGE_SIZE } from "../audit-params";
 import type { AuditFilter } from "../schema-filters";
 import { actionLabel, entityHref, entityTypeLabel, formatEventTime, shortHash, summarizePayload } from "../present";
 
-export interface AuditEventRow {
-  seq: string;
-  occurredAt: Date;
-  actorName: string;
-  actorEmail: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  payload: unknown;
-  requestId: string | null;
-  hash: string;
-}
+/** One event as `audit.list` answers it (inferred from the router, never redeclared). */
+export type AuditEventRow = inferRouterOutputs<AppRouter>["audit"]["list"]["events"][number];
 
 /**
  * The audit viewer's table, newest first, keyset-paginated on the sequence number
@@ -53,7 +43,7 @@ export function AuditTable({
     return <LoadFailed what="The audit events" message={query.error.message} onRetry={() => void query.refetch()} />;
   }
   if (!query.data) return <LoadingPanel label="Loading events…" />;
-  const events = query.data.events as AuditEventRow[];
+  const events: AuditEventRow[] = query.data.events;
   const busy = query.isFetching && query.isPlaceholderData;
   if (events.length === 0 && befores.length === 1) return <>{empty}</>;
   const now = new Date();
