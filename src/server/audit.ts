@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { auditEventInputSchema, type AuditEventInput } from "~/features/audit/schema";
+import type { Actor } from "~/server/actor";
 import type { Tx } from "~/server/db";
 
 /**
@@ -17,6 +18,11 @@ export interface AuditActor {
   id: string | null;
   name: string;
   email: string;
+}
+
+/** The actor as the trail records it (name and email copied: the history outlives the user). */
+export function auditActor(actor: Pick<Actor, "id" | "name" | "email">): AuditActor {
+  return { id: actor.id, name: actor.name, email: actor.email };
 }
 
 export interface HashedFields {

@@ -1,14 +1,6 @@
 import "server-only";
+import type { Actor } from "~/server/actor";
 import { db } from "~/server/db";
-import type { Role } from "~/lib/roles";
-
-export interface Actor {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  active: boolean;
-}
 
 const actorSelect = { id: true, name: true, email: true, role: true, active: true } as const;
 

@@ -3,7 +3,8 @@ import { db } from "~/server/db";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
 import type { Role } from "~/lib/roles";
 import { writeAuditEvent } from "~/server/audit";
-import { findUserByEmail, findUserForSignIn, type Actor } from "./queries";
+import type { Actor } from "~/server/actor";
+import { findUserByEmail, findUserForSignIn } from "./queries";
 import { signInSchema } from "./schema";
 
 export type SignInResult = { ok: true; user: Actor } | { ok: false; reason: "invalid" | "deactivated" };

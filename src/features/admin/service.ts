@@ -1,21 +1,15 @@
 import "server-only";
 import type { z } from "zod";
 import type { PriceTable } from "~/engine";
-import type { Actor } from "~/features/account/queries";
+import type { CommandContext } from "~/server/actor";
 import { Prisma } from "~/generated/prisma/client";
-import { writeAuditEvent } from "~/server/audit";
+import { auditActor, writeAuditEvent } from "~/server/audit";
 import { db, type Tx } from "~/server/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "~/server/errors";
 import { getCurrentPrices, PRICES_KEY } from "./queries";
 import type { createTeamSchema, setActiveSchema, setRoleSchema, setTeamsSchema } from "./schema";
 
-interface CommandContext {
-  actor: Actor;
-  now: Date;
-  requestId?: string | null;
-}
 
-const auditActor = (a: Actor) => ({ id: a.id, name: a.name, email: a.email });
 
 async function lockUser(tx: Tx, userId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;

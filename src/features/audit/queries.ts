@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "~/features/account/queries";
+import type { Actor } from "~/server/actor";
 import { readableBy } from "~/features/use-cases/queries";
 import type { Prisma } from "~/generated/prisma/client";
 import { GENESIS_HASH, hashStoredEvent } from "~/server/audit";

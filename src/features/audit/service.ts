@@ -2,7 +2,7 @@ import "server-only";
 import { Transform, type Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import QueryStream from "pg-query-stream";
-import type { Actor } from "~/features/account/queries";
+import type { Actor } from "~/server/actor";
 import { neutralizeFormula } from "~/features/decision-log/format";
 import { writeAuditEvent } from "~/server/audit";
 import { db, getPool } from "~/server/db";

@@ -2,7 +2,7 @@ import "server-only";
 import { Transform, type Readable } from "node:stream";
 import { to as copyTo } from "pg-copy-streams";
 import QueryStream from "pg-query-stream";
-import type { Actor } from "~/features/account/queries";
+import type { Actor } from "~/server/actor";
 import { hasRole } from "~/lib/roles";
 import { getPool } from "~/server/db";
 import { ValidationError } from "~/server/errors";

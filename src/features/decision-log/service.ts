@@ -1,6 +1,6 @@
 import "server-only";
 import type { Readable } from "node:stream";
-import type { Actor } from "~/features/account/queries";
+import type { Actor } from "~/server/actor";
 import { writeAuditEvent } from "~/server/audit";
 import { db } from "~/server/db";
 import { ValidationError, validationErrorFromIssues } from "~/server/errors";

@@ -3,7 +3,7 @@ import diff from "microdiff";
 import { assess, assessmentSchema, answersSchema, ENGINE_VERSION, type Assessment, type PriceTable, type StrategyId } from "~/engine";
 import { getCurrentPrices } from "~/features/admin/queries";
 import { readableBy } from "~/features/use-cases/queries";
-import type { Actor } from "~/features/account/queries";
+import type { Actor } from "~/server/actor";
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/lib/roles";
 import { db } from "~/server/db";

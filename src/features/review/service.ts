@@ -1,24 +1,18 @@
 import "server-only";
 import { answersSchema, assessmentSchema, ENGINE_VERSION } from "~/engine";
-import type { Actor } from "~/features/account/queries";
+import type { Actor, CommandContext } from "~/server/actor";
 import { emailNotices, type Notice } from "~/features/notifications/service";
 import { getCurrentPrices } from "~/features/admin/queries";
 import { decisionLink, insertVersion } from "~/features/use-cases/service";
-import { writeAuditEvent } from "~/server/audit";
+import { auditActor, writeAuditEvent } from "~/server/audit";
 import { db, type Tx } from "~/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/server/errors";
 import type { z } from "zod";
 import type { addCommentSchema, ReviewDecisionInput, withdrawDecisionSchema } from "./schema";
 import { checkOverride, commentRequirement, REFUSAL_MESSAGES, SUPERSEDE, transition, type DecisionStatus, type ReviewAction } from "./workflow";
 
-interface CommandContext {
-  actor: Actor;
-  now: Date;
-  requestId?: string | null;
-}
 
 const SYSTEM_ACTOR = { id: null, name: "Servewise", email: "system@servewise" };
-const auditActor = (actor: Actor) => ({ id: actor.id, name: actor.name, email: actor.email });
 
 const ACTION_AUDIT = {
   APPROVE: "DECISION_APPROVED",

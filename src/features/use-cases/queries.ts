@@ -1,6 +1,6 @@
 import "server-only";
 import { assessmentSchema, answersSchema, type Answers, type Assessment, type StrategyId } from "~/engine";
-import type { Actor } from "~/features/account/queries";
+import type { Actor } from "~/server/actor";
 import { getCurrentPrices } from "~/features/admin/queries";
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/lib/roles";

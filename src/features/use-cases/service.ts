@@ -1,8 +1,8 @@
 import "server-only";
 import { assess, ENGINE_VERSION, type Answers, type PriceTable } from "~/engine";
-import type { Actor } from "~/features/account/queries";
+import type { Actor, CommandContext } from "~/server/actor";
 import { Prisma, type UseCaseStatus } from "~/generated/prisma/client";
-import { writeAuditEvent } from "~/server/audit";
+import { auditActor, writeAuditEvent } from "~/server/audit";
 import { db, type Tx } from "~/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "~/server/errors";
 import type { z } from "zod";
@@ -11,13 +11,7 @@ import { PRICES_KEY, pricesFromSetting } from "~/features/admin/queries";
 import { emailNotices, type Notice } from "~/features/notifications/service";
 import { isDraftEditable } from "./workflow";
 
-interface CommandContext {
-  actor: Actor;
-  now: Date;
-  requestId?: string | null;
-}
 
-const auditActor = (actor: Actor) => ({ id: actor.id, name: actor.name, email: actor.email });
 
 function details(row: UseCaseDetails): UseCaseDetails {
   return {

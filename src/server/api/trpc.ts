@@ -10,7 +10,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { getActor, type Actor } from "~/features/account/queries";
+import { getActor } from "~/features/account/queries";
+import type { Actor, CommandContext } from "~/server/actor";
 import { hasRole, type Role } from "~/lib/roles";
 import { BUSY_MESSAGE, DomainError, isDatabaseUnavailable } from "~/server/errors";
 
@@ -89,10 +90,16 @@ function requireRole(min: Role) {
     if (!hasRole(actor.role, min)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${min.toLowerCase()} role.` });
     }
-    return next({ ctx: { ...ctx, actor } });
+    // The one command context every service takes: who, when, which request.
+    const command: CommandContext = { actor, now: new Date(), requestId: ctx.requestId };
+    return next({ ctx: { ...ctx, actor, command } });
   });
 }
 
+/**
+ * The guarded procedures. Each reads the actor from the database and puts `ctx.actor` and
+ * `ctx.command` (a CommandContext: actor, now, requestId) on the context.
+ */
 export const protectedProcedure = publicProcedure.use(requireRole("MEMBER"));
 export const reviewerProcedure = publicProcedure.use(requireRole("REVIEWER"));
 export const adminProcedure = publicProcedure.use(requireRole("ADMIN"));

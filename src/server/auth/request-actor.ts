@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "~/features/account/queries";
+import type { Actor } from "~/server/actor";
 import { authenticateWithPassword } from "~/features/account/service";
 import { getCurrentActor } from "./session";
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { getActor, type Actor } from "~/features/account/queries";
+import { getActor } from "~/features/account/queries";
+import type { Actor } from "~/server/actor";
 import { getAuthOptions } from "./options";
 
 /** The signed-in user id from the session cookie, or null. Roles are NOT trusted from it. */

@@ -23,18 +23,12 @@ export const teamRouter = createTRPCRouter({
   listAll: reviewerProcedure.query(() => listAllTeams()),
 });
 
-const command = (ctx: { actor: Parameters<typeof setUserRole>[0]["actor"]; requestId: string }) => ({
-  actor: ctx.actor,
-  now: new Date(),
-  requestId: ctx.requestId,
-});
-
 export const adminRouter = createTRPCRouter({
   listUsers: adminProcedure.query(() => listUsers()),
-  setRole: adminProcedure.input(setRoleSchema).mutation(({ ctx, input }) => setUserRole(command(ctx), input)),
-  setActive: adminProcedure.input(setActiveSchema).mutation(({ ctx, input }) => setUserActive(command(ctx), input)),
-  setTeams: adminProcedure.input(setTeamsSchema).mutation(({ ctx, input }) => setUserTeams(command(ctx), input)),
-  createTeam: adminProcedure.input(createTeamSchema).mutation(({ ctx, input }) => createTeam(command(ctx), input)),
+  setRole: adminProcedure.input(setRoleSchema).mutation(({ ctx, input }) => setUserRole(ctx.command, input)),
+  setActive: adminProcedure.input(setActiveSchema).mutation(({ ctx, input }) => setUserActive(ctx.command, input)),
+  setTeams: adminProcedure.input(setTeamsSchema).mutation(({ ctx, input }) => setUserTeams(ctx.command, input)),
+  createTeam: adminProcedure.input(createTeamSchema).mutation(({ ctx, input }) => createTeam(ctx.command, input)),
   getPrices: adminProcedure.query(() => getPriceSettings()),
-  updatePrices: adminProcedure.input(updatePricesSchema).mutation(({ ctx, input }) => updatePriceTable(command(ctx), input.prices)),
+  updatePrices: adminProcedure.input(updatePricesSchema).mutation(({ ctx, input }) => updatePriceTable(ctx.command, input.prices)),
 });

@@ -14,17 +14,17 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 export const useCaseRouter = createTRPCRouter({
   create: protectedProcedure
     .input(createUseCaseSchema)
-    .mutation(({ ctx, input }) => createUseCase({ actor: ctx.actor, now: new Date(), requestId: ctx.requestId }, input)),
+    .mutation(({ ctx, input }) => createUseCase(ctx.command, input)),
   updateDetails: protectedProcedure
     .input(updateDetailsSchema)
-    .mutation(({ ctx, input }) => updateUseCaseDetails({ actor: ctx.actor, now: new Date(), requestId: ctx.requestId }, input)),
+    .mutation(({ ctx, input }) => updateUseCaseDetails(ctx.command, input)),
   saveDraft: protectedProcedure
     .input(saveDraftSchema)
-    .mutation(({ ctx, input }) => saveDraft({ actor: ctx.actor, now: new Date(), requestId: ctx.requestId }, input)),
+    .mutation(({ ctx, input }) => saveDraft(ctx.command, input)),
   submit: protectedProcedure
     .input(submitUseCaseSchema)
     .mutation(async ({ ctx, input }) => {
-      const { versionNumber } = await submitUseCase({ actor: ctx.actor, now: new Date(), requestId: ctx.requestId }, input);
+      const { versionNumber } = await submitUseCase(ctx.command, input);
       return { versionNumber };
     }),
   get: protectedProcedure.input(useCaseIdSchema).query(({ ctx, input }) => getUseCase(ctx.actor, input.id)),
