@@ -8,11 +8,11 @@ import {
   describeApproval,
   digestPathLabel,
   formatDigestValue,
-  notificationKindLabel,
   pickVersion,
   queueCountText,
   waitingText,
 } from "~/features/review/present";
+import { notificationKindLabel } from "~/features/notifications/present";
 import { EMPTY_QUEUE_FILTERS, hasQueueFilters, queueFiltersSearch, readQueueFilters } from "~/features/review/queue-filters";
 
 const fraud = assess(EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers);

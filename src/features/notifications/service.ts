@@ -1,5 +1,6 @@
 import "server-only";
 import { getEnv } from "~/env";
+import type { CommandContext } from "~/server/actor";
 import { db } from "~/server/db";
 import { isEmailEnabled, sendMail } from "~/server/mail";
 
@@ -34,4 +35,13 @@ export async function emailNotices(notices: Notice[]): Promise<number> {
     console.error(`[mail] notices not emailed: ${(error as Error).message}`);
     return 0;
   }
+}
+
+/** Marks the actor's own notifications read: the given ones, or all. Others' are never touched. */
+export async function markNotificationsRead(ctx: CommandContext, ids: string[] | "all") {
+  const { count } = await db.notification.updateMany({
+    where: { userId: ctx.actor.id, readAt: null, ...(ids === "all" ? {} : { id: { in: ids } }) },
+    data: { readAt: ctx.now },
+  });
+  return { marked: count };
 }

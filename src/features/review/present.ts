@@ -27,19 +27,6 @@ export function criticalityLabel(criticality: string | null): string {
   return criticality === null ? "Not given" : (CRITICALITY_LABELS[criticality] ?? criticality);
 }
 
-const NOTIFICATION_KINDS: Record<string, string> = {
-  DECISION_SUBMITTED: "Submitted for review",
-  DECISION_APPROVED: "Approved",
-  DECISION_REJECTED: "Rejected",
-  DECISION_CHANGES_REQUESTED: "Changes requested",
-  DECISION_WITHDRAWN: "Withdrawn",
-  COMMENT_ADDED: "New comment",
-};
-
-export function notificationKindLabel(kind: string): string {
-  return NOTIFICATION_KINDS[kind] ?? "Update";
-}
-
 /** "3 decisions waiting for review", "1 decision waiting…", "Nothing waiting for review". */
 export function queueCountText(count: number): string {
   if (count === 0) return "Nothing waiting for review";

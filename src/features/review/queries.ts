@@ -178,16 +178,3 @@ export async function compareVersions(actor: Actor, useCaseId: string, from: num
     assessmentChanges: summariseAssessmentDiff(a.assessment, b.assessment),
   };
 }
-
-export function listNotifications(actor: Actor) {
-  return db.notification.findMany({
-    where: { userId: actor.id },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    select: { id: true, kind: true, title: true, body: true, link: true, createdAt: true, readAt: true },
-  });
-}
-
-export function countUnreadNotifications(actor: Actor) {
-  return db.notification.count({ where: { userId: actor.id, readAt: null } });
-}

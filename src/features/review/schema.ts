@@ -33,4 +33,3 @@ export const reviewQueueFilterSchema = z.object({
 });
 export type ReviewQueueFilter = z.infer<typeof reviewQueueFilterSchema>;
 export const reopenSchema = z.object({ ...versionRef, idempotencyKey: z.uuid("The request key must be a UUID.") });
-export const markReadSchema = z.object({ ids: z.union([z.literal("all"), z.array(id).max(100)]) });

@@ -240,14 +240,6 @@ export async function addComment(ctx: CommandContext, input: z.infer<typeof addC
   });
 }
 
-export async function markNotificationsRead(ctx: CommandContext, ids: string[] | "all") {
-  const { count } = await db.notification.updateMany({
-    where: { userId: ctx.actor.id, readAt: null, ...(ids === "all" ? {} : { id: { in: ids } }) },
-    data: { readAt: ctx.now },
-  });
-  return { marked: count };
-}
-
 /**
  * When ENGINE_VERSION changed since a decision was made, a reviewer opens version N+1 from
  * the same answers, scored by today's engine (the reviewer becomes its submitter, so another

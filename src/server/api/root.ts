@@ -1,7 +1,8 @@
 import { accountRouter, adminRouter, teamRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { decisionLogRouter } from "./routers/decision-log";
-import { notificationRouter, reviewRouter } from "./routers/review";
+import { notificationRouter } from "./routers/notification";
+import { reviewRouter } from "./routers/review";
 import { decisionRouter, useCaseRouter } from "./routers/use-case";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 

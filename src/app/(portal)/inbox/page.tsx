@@ -1,6 +1,6 @@
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
-import { InboxList } from "~/features/review/components/inbox-list";
+import { InboxList } from "~/features/notifications/components/inbox-list";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "Inbox" };

@@ -1,7 +1,6 @@
 import {
   addCommentSchema,
   compareVersionsSchema,
-  markReadSchema,
   reopenSchema,
   reviewDecisionSchema,
   reviewQueueFilterSchema,
@@ -11,12 +10,10 @@ import {
 import {
   compareVersions,
   countReviewQueue,
-  countUnreadNotifications,
   getReviewState,
-  listNotifications,
   listReviewQueue,
 } from "~/features/review/queries";
-import { addComment, markNotificationsRead, reopenWithCurrentEngine, reviewDecision, withdrawDecision } from "~/features/review/service";
+import { addComment, reopenWithCurrentEngine, reviewDecision, withdrawDecision } from "~/features/review/service";
 import { createTRPCRouter, protectedProcedure, reviewerProcedure } from "../trpc";
 
 export const reviewRouter = createTRPCRouter({
@@ -30,10 +27,4 @@ export const reviewRouter = createTRPCRouter({
     .input(compareVersionsSchema)
     .query(({ ctx, input }) => compareVersions(ctx.actor, input.useCaseId, input.from, input.to)),
   reopenWithCurrentEngine: reviewerProcedure.input(reopenSchema).mutation(({ ctx, input }) => reopenWithCurrentEngine(ctx.command, input)),
-});
-
-export const notificationRouter = createTRPCRouter({
-  list: protectedProcedure.query(({ ctx }) => listNotifications(ctx.actor)),
-  unreadCount: protectedProcedure.query(({ ctx }) => countUnreadNotifications(ctx.actor)),
-  markRead: protectedProcedure.input(markReadSchema).mutation(({ ctx, input }) => markNotificationsRead(ctx.command, input.ids)),
 });
