@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { saveStateText } from "~/features/questionnaire/save-status";
-import { firstErrorPerField, readApiError } from "~/features/use-cases/api-errors";
-import { newIdempotencyKey } from "~/features/use-cases/idempotency";
+import { firstErrorPerField, readApiError } from "~/trpc/api-errors";
+import { newIdempotencyKey } from "~/lib/idempotency";
 import { listFiltersSearch, readListFilters } from "~/features/use-cases/list-filters";
-import { statusLabel, statusTone } from "~/features/use-cases/status";
+import { statusLabel, statusTone } from "~/lib/status";
 import { addTags, normaliseTag } from "~/features/use-cases/tags";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { FieldError, fieldClass, labelClass } from "~/components/ui/field";
-import { readApiError } from "~/features/use-cases/api-errors";
+import { readApiError } from "~/trpc/api-errors";
 import { useTRPC } from "~/trpc/react";
 import { slugFromName } from "../prices";
 

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { readApiError } from "~/features/use-cases/api-errors";
+import { readApiError } from "~/trpc/api-errors";
 import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";

@@ -6,7 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import type { PriceTable } from "~/engine";
 import { FieldError } from "~/components/ui/field";
-import { readApiError } from "~/features/use-cases/api-errors";
+import { readApiError } from "~/trpc/api-errors";
 import { useTRPC } from "~/trpc/react";
 import { parsePriceTexts, PRICE_FIELDS, priceFieldErrors, priceTexts, type PriceKey, type PriceTexts } from "../prices";
 

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from "react";
 import { Pager } from "~/components/ui/pager";
 import { LoadFailed, LoadingPanel } from "~/components/ui/query-states";
 import { formatPercent, formatUsd, STRATEGY_LABELS, type StrategyId } from "~/engine";
-import { StatusBadge } from "~/features/use-cases/components/status-badge";
+import { StatusBadge } from "~/components/ui/status-badge";
 import { useTRPC } from "~/trpc/react";
 import type { DecisionLogRow } from "../format";
 import { LOG_PAGE_SIZE, logSearch, nextSort, type LogFilterValues, type SortDir } from "../log-filters";

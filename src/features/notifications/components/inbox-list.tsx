@@ -6,8 +6,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { readApiError } from "~/features/use-cases/api-errors";
-import { When } from "~/features/use-cases/components/when";
+import { readApiError } from "~/trpc/api-errors";
+import { When } from "~/components/ui/when";
 import { useTRPC } from "~/trpc/react";
 import { notificationKindLabel } from "../present";
 

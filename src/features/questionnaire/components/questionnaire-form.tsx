@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { ANSWER_FIELDS, NUMERIC_FIELDS, parseQuantity, questionnaire, type AnswerField, type DraftAnswers, type PriceTable, type Question } from "~/engine";
-import { readApiError } from "~/features/use-cases/api-errors";
-import { newIdempotencyKey } from "~/features/use-cases/idempotency";
+import { readApiError } from "~/trpc/api-errors";
+import { newIdempotencyKey } from "~/lib/idempotency";
 import { useTRPC } from "~/trpc/react";
 import {
   checkForSubmit,

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DraftAnswers } from "~/engine";
-import { readApiError } from "~/features/use-cases/api-errors";
+import { readApiError } from "~/trpc/api-errors";
 import { useTRPC } from "~/trpc/react";
 import { savableDraft } from "../answers";
 import type { SaveState } from "../save-status";

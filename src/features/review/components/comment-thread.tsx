@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
-import { readApiError } from "~/features/use-cases/api-errors";
-import { When } from "~/features/use-cases/components/when";
+import { readApiError } from "~/trpc/api-errors";
+import { When } from "~/components/ui/when";
 import { useTRPC } from "~/trpc/react";
 import type { AnnounceFn, ReviewComment } from "./types";
 

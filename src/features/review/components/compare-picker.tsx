@@ -1,6 +1,6 @@
 import Form from "next/form";
 import { buttonClasses } from "~/components/ui/button";
-import { statusLabel } from "~/features/use-cases/status";
+import { statusLabel } from "~/lib/status";
 
 const control =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600";

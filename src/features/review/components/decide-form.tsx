@@ -5,7 +5,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { STRATEGY_LABELS, type StrategyId } from "~/engine";
-import { readApiError } from "~/features/use-cases/api-errors";
+import { readApiError } from "~/trpc/api-errors";
 import { useTRPC } from "~/trpc/react";
 import { approvalOptions, describeApproval, isStrategy } from "../present";
 import { commentRequirement } from "../workflow";

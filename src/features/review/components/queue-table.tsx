@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatPercent, STRATEGY_LABELS, type StrategyId } from "~/engine";
-import { When } from "~/features/use-cases/components/when";
+import { When } from "~/components/ui/when";
 import { criticalityLabel, waitingText } from "../present";
 
 export interface QueueRow {

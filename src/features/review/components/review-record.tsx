@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { STRATEGY_LABELS } from "~/engine";
-import { When } from "~/features/use-cases/components/when";
+import { When } from "~/components/ui/when";
 import type { ReviewState } from "./types";
 
 const STATUS_SENTENCES: Record<string, string> = {

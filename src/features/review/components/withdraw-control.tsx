@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClasses } from "~/components/ui/button";
-import { readApiError } from "~/features/use-cases/api-errors";
+import { readApiError } from "~/trpc/api-errors";
 import { useTRPC } from "~/trpc/react";
 import { ConflictNotice } from "./conflict-notice";
 import type { AnnounceFn } from "./types";

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClasses } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
-import { firstErrorPerField, readApiError } from "../api-errors";
+import { firstErrorPerField, readApiError } from "~/trpc/api-errors";
 import { createUseCaseSchema, useCaseDetailsSchema, type UseCaseDetails } from "../schema";
 import { ConflictAlert } from "./conflict-alert";
 import { FormField } from "./form-field";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { STRATEGY_LABELS, type StrategyId } from "~/engine";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "~/components/ui/status-badge";
 import { TagList } from "./use-case-facts";
-import { When } from "./when";
+import { When } from "~/components/ui/when";
 
 export interface UseCaseRow {
   id: string;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatPercent, STRATEGY_LABELS, type StrategyId } from "~/engine";
-import { StatusBadge } from "./status-badge";
-import { When } from "./when";
+import { StatusBadge } from "~/components/ui/status-badge";
+import { When } from "~/components/ui/when";
 
 export interface VersionSummary {
   number: number;

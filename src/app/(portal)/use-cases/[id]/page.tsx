@@ -4,11 +4,11 @@ import { buttonClasses } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { Panel } from "~/features/decisions/components/panel";
 import { RecommendationSummary } from "~/features/decisions/components/recommendation-summary";
-import { StatusBadge } from "~/features/use-cases/components/status-badge";
+import { StatusBadge } from "~/components/ui/status-badge";
 import { UseCaseFacts } from "~/features/use-cases/components/use-case-facts";
 import { VersionHistory } from "~/features/use-cases/components/version-history";
-import { When } from "~/features/use-cases/components/when";
-import { orNotFound } from "~/features/use-cases/load";
+import { When } from "~/components/ui/when";
+import { orNotFound } from "~/trpc/load";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "Use case" };

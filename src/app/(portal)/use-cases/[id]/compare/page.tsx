@@ -5,7 +5,7 @@ import { CompareAnswers } from "~/features/review/components/compare-answers";
 import { CompareAssessment } from "~/features/review/components/compare-assessment";
 import { ComparePicker } from "~/features/review/components/compare-picker";
 import { changedFields, defaultComparison, pickVersion } from "~/features/review/present";
-import { orNotFound } from "~/features/use-cases/load";
+import { orNotFound } from "~/trpc/load";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "Compare versions" };

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { PageHeader } from "~/components/ui/page-header";
 import { DetailsForm } from "~/features/use-cases/components/details-form";
-import { orNotFound } from "~/features/use-cases/load";
+import { orNotFound } from "~/trpc/load";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "Edit details" };

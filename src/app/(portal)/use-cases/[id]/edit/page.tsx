@@ -4,7 +4,7 @@ import { buttonClasses } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { draftAnswersSchema } from "~/engine";
 import { QuestionnaireForm } from "~/features/questionnaire/components/questionnaire-form";
-import { orNotFound } from "~/features/use-cases/load";
+import { orNotFound } from "~/trpc/load";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "Questionnaire" };

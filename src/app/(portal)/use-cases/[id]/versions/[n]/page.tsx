@@ -3,11 +3,11 @@ import { PageHeader } from "~/components/ui/page-header";
 import { DecisionView } from "~/features/decisions/components/decision-view";
 import { Panel } from "~/features/decisions/components/panel";
 import { ReviewPanel } from "~/features/review/components/review-panel";
-import { StatusBadge } from "~/features/use-cases/components/status-badge";
+import { StatusBadge } from "~/components/ui/status-badge";
 import { UseCaseFacts } from "~/features/use-cases/components/use-case-facts";
 import { VersionHistory } from "~/features/use-cases/components/version-history";
-import { When } from "~/features/use-cases/components/when";
-import { orNotFound, versionNumberOrNotFound } from "~/features/use-cases/load";
+import { When } from "~/components/ui/when";
+import { orNotFound, versionNumberOrNotFound } from "~/trpc/load";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "Decision" };

@@ -1,4 +1,4 @@
-import { statusLabel, statusTone, type StatusTone } from "../status";
+import { statusLabel, statusTone, type StatusTone } from "~/lib/status";
 
 const TONES: Record<StatusTone, string> = {
   neutral: "bg-slate-100 text-slate-700 ring-slate-300",
