@@ -8,6 +8,9 @@ const DB_CLIENT = [
   { group: ["~/server/db", "**/server/db"], message: "Only services, queries, the audit writer and seeds import the database client." },
   { group: ["~/generated/prisma/*", "**/generated/prisma/*", "@prisma/*", "pg"], message: "Only the data layer imports Prisma or pg." },
 ];
+const SERVER_INFRASTRUCTURE = [
+  { group: ["~/features/*", "**/features/*"], message: "src/server is infrastructure that features use, never the reverse (only server/api/routers wires features in)." },
+];
 const UP_FROM_FEATURES = [{ group: ["~/app/*", "**/app/*"], message: "Features must not import from the app layer (imports point down)." }];
 const UP_FROM_COMPONENTS = [
   { group: ["~/app/*", "~/features/*", "~/server/*", "~/trpc/*"], message: "components/ui and lib are domain-free: they import nothing above them." },
@@ -45,7 +48,17 @@ const config = [
     files: ["src/features/*/service.ts", "src/features/*/queries.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: UP_FROM_FEATURES }] },
   },
-  { files: ["src/server/db.ts", "src/server/audit.ts", "src/server/health.ts"], rules: { "no-restricted-imports": "off" } },
+  // src/server is infrastructure: it imports no feature (routers excepted: they wire features
+  // to procedures). Its data-access files may use the client.
+  {
+    files: ["src/server/**/*.{ts,tsx}"],
+    ignores: ["src/server/api/routers/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...SERVER_INFRASTRUCTURE] }] },
+  },
+  {
+    files: ["src/server/db.ts", "src/server/audit.ts", "src/server/health.ts", "src/server/auth/identity.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: SERVER_INFRASTRUCTURE }] },
+  },
   {
     files: ["src/components/**/*.{ts,tsx}", "src/lib/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...UP_FROM_COMPONENTS] }] },

@@ -6,7 +6,7 @@ import "dotenv/config";
 import { getDatabaseEnv } from "~/env";
 import { randomUUID } from "node:crypto";
 import { EXAMPLE_ANSWERS } from "~/engine";
-import { findUserByEmail } from "~/features/account/queries";
+import { findUserByEmail } from "~/server/auth/identity";
 import { upsertTeam, upsertUser } from "~/features/account/service";
 import { addComment, reviewDecision, withdrawDecision } from "~/features/review/service";
 import { createUseCase, saveDraft, submitUseCase } from "~/features/use-cases/service";

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { auditEventInputSchema, type AuditEventInput } from "~/features/audit/schema";
+import { auditEventInputSchema, type AuditEventInput } from "~/server/audit-events";
 import type { Actor } from "~/server/actor";
 import type { Tx } from "~/server/db";
 

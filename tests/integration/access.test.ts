@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authenticateWithPassword } from "~/features/account/service";
+import { authenticateWithPassword } from "~/server/auth/identity";
 import { db } from "~/server/db";
 import { callerFor, codeOf, makeTeam, makeUser } from "./helpers";
 

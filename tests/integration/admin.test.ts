@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_PRICES, EXAMPLE_ANSWERS } from "~/engine";
-import { authenticateWithPassword, recordSignInAttempt } from "~/features/account/service";
+import { authenticateWithPassword, recordSignInAttempt } from "~/server/auth/identity";
 import { db } from "~/server/db";
 import { callerFor, codeOf, makeTeam, makeUser } from "./helpers";
 

@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE_ANSWERS } from "~/engine";
-import { findUserByEmail } from "~/features/account/queries";
+import { findUserByEmail } from "~/server/auth/identity";
 import { listDecisionLog } from "~/features/decision-log/queries";
 import { exportDecisionLog } from "~/features/decision-log/service";
 import { EXPORT_COLUMNS } from "~/features/decision-log/format";

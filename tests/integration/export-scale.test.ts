@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { findUserByEmail } from "~/features/account/queries";
+import { findUserByEmail } from "~/server/auth/identity";
 import { listDecisionLog } from "~/features/decision-log/queries";
 import { exportDecisionLog } from "~/features/decision-log/service";
 import { getPool } from "~/server/db";

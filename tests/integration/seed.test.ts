@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { authenticateWithPassword } from "~/features/account/service";
+import { authenticateWithPassword } from "~/server/auth/identity";
 import { db } from "~/server/db";
 import { DEMO_TEAMS, DEMO_USE_CASES, DEMO_USERS } from "../../prisma/demo-users";
 import { seedDemoData, seedDemoUseCases } from "../../prisma/seed";

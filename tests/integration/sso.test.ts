@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resolveSsoUser } from "~/features/account/service";
+import { resolveSsoUser } from "~/server/auth/identity";
 import { resetEnvCache } from "~/env";
 import { db } from "~/server/db";
 import { makeUser, uniqueSuffix } from "./helpers";

@@ -1,24 +1,5 @@
 import "server-only";
-import type { Actor } from "~/server/actor";
 import { db } from "~/server/db";
-
-const actorSelect = { id: true, name: true, email: true, role: true, active: true } as const;
-
-/** The current user as stored now: role and active flag are read on every request. */
-export function getActor(userId: string): Promise<Actor | null> {
-  return db.user.findUnique({ where: { id: userId }, select: actorSelect });
-}
-
-export function findUserForSignIn(email: string) {
-  return db.user.findUnique({
-    where: { email: email.toLowerCase() },
-    select: { ...actorSelect, passwordHash: true },
-  });
-}
-
-export function findUserByEmail(email: string): Promise<Actor | null> {
-  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: actorSelect });
-}
 
 export interface TeamSummary {
   id: string;
@@ -46,7 +27,11 @@ export function listAllTeams(): Promise<(TeamSummary & { memberCount: number })[
 export function listUsers() {
   return db.user.findMany({
     select: {
-      ...actorSelect,
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
       createdAt: true,
       memberships: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
     },

@@ -3,7 +3,7 @@
  * table, and a sentence per event for a decision's timeline. Pure and isomorphic; payloads are
  * read defensively (an action added later still gets a sensible line).
  */
-import { auditEventInputSchema } from "./schema";
+import { auditEventInputSchema } from "~/server/audit-events";
 
 /** Every action the audit writer knows, from its typed payload union (A→Z). */
 export const AUDIT_ACTIONS: readonly string[] = [...new Set(auditEventInputSchema.options.map((o) => o.shape.action.value as string))].sort();

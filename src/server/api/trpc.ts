@@ -10,7 +10,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { randomUUID } from "node:crypto";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { getActor } from "~/features/account/queries";
+import { getActor } from "~/server/auth/identity";
 import type { Actor, CommandContext } from "~/server/actor";
 import { hasRole, type Role } from "~/lib/roles";
 import { BUSY_MESSAGE, DomainError, isDatabaseUnavailable } from "~/server/errors";

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv, isSsoEnabled } from "~/env";
-import { authenticateWithPassword, recordSignInAttempt, resolveSsoUser } from "~/features/account/service";
+import { authenticateWithPassword, recordSignInAttempt, resolveSsoUser } from "./identity";
 
 /** Error codes the sign-in page turns into sentences. */
 export const SIGN_IN_ERRORS = {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "~/server/actor";
-import { authenticateWithPassword } from "~/features/account/service";
+import { authenticateWithPassword } from "./identity";
 import { getCurrentActor } from "./session";
 
 /**

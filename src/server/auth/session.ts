@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { getActor } from "~/features/account/queries";
+import { getActor } from "~/server/auth/identity";
 import type { Actor } from "~/server/actor";
 import { getAuthOptions } from "./options";
 

@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { LabelledField } from "~/components/ui/field";
-import { signInSchema } from "../schema";
+import { signInSchema } from "~/lib/credentials";
 import { safeCallbackPath, signInErrorMessage } from "../sign-in-messages";
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;

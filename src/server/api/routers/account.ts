@@ -1,4 +1,5 @@
-import { getActor, listAllTeams, listTeamsOfUser, listUsers } from "~/features/account/queries";
+import { listAllTeams, listTeamsOfUser, listUsers } from "~/features/account/queries";
+import { getActor } from "~/server/auth/identity";
 import { getPriceSettings } from "~/features/admin/queries";
 import { createTeamSchema, setActiveSchema, setRoleSchema, setTeamsSchema, updatePricesSchema } from "~/features/admin/schema";
 import { createTeam, setUserActive, setUserRole, setUserTeams, updatePriceTable } from "~/features/admin/service";
