@@ -5,7 +5,7 @@
  * the export buttons turn the same filter into the export endpoint's query string.
  */
 import { STRATEGIES } from "~/engine";
-import { DECISION_STATUSES } from "~/features/review/workflow";
+import { DECISION_STATUSES } from "~/features/decisions/workflow";
 import { DECISION_LOG_SORTS, decisionLogFilterSchema, type DecisionLogFilter, type DecisionLogSort, type ExportFormat } from "./schema";
 
 /** What the filter form's fields hold: strings, empty for "any". */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { STRATEGIES } from "~/engine";
-import { DECISION_STATUSES } from "~/features/review/workflow";
+import { DECISION_STATUSES } from "~/features/decisions/workflow";
 
 const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-28.");
 

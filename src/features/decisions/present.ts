@@ -136,3 +136,8 @@ export function signedPoints(points: number): string {
   const text = formatNumber(Math.abs(points), 2);
   return points > 0 ? `+${text}` : points < 0 ? `−${text}` : text;
 }
+
+/** The page of version `number` of a use case. */
+export function decisionLink(useCaseId: string, number: number) {
+  return `/use-cases/${useCaseId}/versions/${number}`;
+}

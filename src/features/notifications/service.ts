@@ -1,7 +1,8 @@
 import "server-only";
 import { getEnv } from "~/env";
 import type { CommandContext } from "~/server/actor";
-import { db } from "~/server/db";
+import { db, type Tx } from "~/server/db";
+import { decisionLink } from "~/features/decisions/present";
 import { isEmailEnabled, sendMail } from "~/server/mail";
 
 export interface Notice {
@@ -44,4 +45,30 @@ export async function markNotificationsRead(ctx: CommandContext, ids: string[] |
     data: { readAt: ctx.now },
   });
   return { marked: count };
+}
+
+/** Stores in-app notices inside the caller's transaction (email follows after commit). */
+export async function notify(tx: Tx, notices: readonly Notice[], now: Date): Promise<void> {
+  if (notices.length > 0) await tx.notification.createMany({ data: notices.map((n) => ({ ...n, createdAt: now })) });
+}
+
+/** Tells every active reviewer and admin (but the submitter) that a version awaits review. */
+export async function notifyReviewersOfSubmission(
+  tx: Tx,
+  params: { submitterId: string; useCaseId: string; number: number; title: string; now: Date },
+): Promise<Notice[]> {
+  const notice = {
+    kind: "DECISION_SUBMITTED",
+    title: `New submission: ${params.title} (v${params.number})`,
+    body: "Waiting for review.",
+    link: decisionLink(params.useCaseId, params.number),
+  };
+  // One round trip: the recipients are chosen and notified by the same statement.
+  const recipients = await tx.$queryRaw<{ userId: string }[]>`
+    INSERT INTO "Notification" (id, "userId", kind, title, body, link, "createdAt")
+    SELECT gen_random_uuid()::text, u.id, ${notice.kind}, ${notice.title}, ${notice.body}, ${notice.link}, ${params.now}
+    FROM "User" u
+    WHERE u.active AND u.role IN ('REVIEWER', 'ADMIN') AND u.id <> ${params.submitterId}
+    RETURNING "userId"`;
+  return recipients.map((r) => ({ userId: r.userId, ...notice }));
 }

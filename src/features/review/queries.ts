@@ -1,15 +1,14 @@
 import "server-only";
-import diff from "microdiff";
-import { assess, assessmentSchema, answersSchema, ENGINE_VERSION, type Assessment, type PriceTable, type StrategyId } from "~/engine";
+import { assessmentSchema, answersSchema, ENGINE_VERSION, type StrategyId } from "~/engine";
 import { getCurrentPrices } from "~/features/admin/queries";
-import { readableBy } from "~/features/use-cases/queries";
+import { readableVersions, reevaluate } from "~/features/decisions/queries";
 import type { Actor } from "~/server/actor";
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/lib/roles";
 import { db } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import type { ReviewQueueFilter } from "./schema";
-import { allowedActions } from "./workflow";
+import { allowedActions } from "~/features/decisions/workflow";
 
 const DAY_MS = 86_400_000;
 
@@ -52,11 +51,6 @@ export async function listReviewQueue(filter: ReviewQueueFilter, now: Date) {
 
 export function countReviewQueue() {
   return db.decisionVersion.count({ where: { status: "SUBMITTED" } });
-}
-
-/** Where-clause for decision versions the actor may read (same rule as use cases). */
-function readableVersions(actor: Actor): Prisma.DecisionVersionWhereInput {
-  return { useCase: readableBy(actor) };
 }
 
 export async function getReviewState(actor: Actor, useCaseId: string, number: number) {
@@ -105,76 +99,5 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
     isAuthor: authorIds.includes(actor.id),
     canWithdraw,
     reevaluation,
-  };
-}
-
-/** What today's engine says about stored answers, and what changed. */
-function reevaluate(answers: ReturnType<typeof answersSchema.parse>, stored: Assessment, prices: PriceTable) {
-  const today = assess(answers, { prices });
-  return {
-    engineVersion: ENGINE_VERSION,
-    recommended: today.recommended,
-    changed: today.recommended !== stored.recommended,
-    differences: summariseAssessmentDiff(stored, today),
-  };
-}
-
-export interface FieldChange {
-  path: string;
-  before: unknown;
-  after: unknown;
-  kind: "CREATE" | "REMOVE" | "CHANGE";
-}
-
-function changes(before: object, after: object): FieldChange[] {
-  return diff(before, after).map((d) => ({
-    path: d.path.join("."),
-    kind: d.type,
-    before: "oldValue" in d ? d.oldValue : undefined,
-    after: "value" in d ? d.value : undefined,
-  }));
-}
-
-/** The parts of an assessment a reviewer compares: recommendation, scores, key estimates. */
-function assessmentDigest(a: Assessment) {
-  return {
-    recommended: a.recommended,
-    serving: a.serving,
-    confidence: a.confidence.value,
-    scores: Object.fromEntries(a.ranking.map((r) => [r.strategy, r.score])),
-    feasible: Object.fromEntries(a.ranking.map((r) => [r.strategy, r.feasible])),
-    monthlyCostUsd: Object.fromEntries(a.tradeoffs.map((t) => [t.strategy, t.cost.monthlyUsd])),
-    p99LatencyMs: Object.fromEntries(a.tradeoffs.map((t) => [t.strategy, t.latency.p99Ms])),
-  };
-}
-
-export function summariseAssessmentDiff(before: Assessment, after: Assessment): FieldChange[] {
-  return changes(assessmentDigest(before), assessmentDigest(after));
-}
-
-/** Side-by-side comparison of two versions: answers and assessment, with the changed paths. */
-export async function compareVersions(actor: Actor, useCaseId: string, from: number, to: number) {
-  const versions = await db.decisionVersion.findMany({
-    where: { AND: [{ useCaseId, number: { in: [from, to] } }, readableVersions(actor)] },
-    select: { number: true, status: true, answers: true, assessment: true, engineVersion: true, submittedAt: true },
-  });
-  const left = versions.find((v) => v.number === from);
-  const right = versions.find((v) => v.number === to);
-  if (!left || !right) throw new NotFoundError("One of those versions");
-  const parse = (v: typeof left) => ({
-    number: v.number,
-    status: v.status,
-    engineVersion: v.engineVersion,
-    submittedAt: v.submittedAt,
-    answers: answersSchema.parse(v.answers),
-    assessment: assessmentSchema.parse(v.assessment),
-  });
-  const a = parse(left);
-  const b = parse(right);
-  return {
-    from: { ...a, digest: assessmentDigest(a.assessment) },
-    to: { ...b, digest: assessmentDigest(b.assessment) },
-    answerChanges: changes(a.answers, b.answers),
-    assessmentChanges: summariseAssessmentDiff(a.assessment, b.assessment),
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { assessmentSchema, answersSchema, type Answers, type Assessment, type StrategyId } from "~/engine";
+import type { Answers, StrategyId } from "~/engine";
 import type { Actor } from "~/server/actor";
 import { getCurrentPrices } from "~/features/admin/queries";
 import type { Prisma } from "~/generated/prisma/client";
@@ -100,43 +100,4 @@ export async function listMyUseCases(actor: Actor, filter: { query?: string; tea
     recommended: (versions[0]?.recommended ?? null) as StrategyId | null,
     latestVersion: versions[0]?.number ?? null,
   }));
-}
-
-export async function getDecision(actor: Actor, useCaseId: string, number: number) {
-  const version = await db.decisionVersion.findFirst({
-    where: { useCaseId, number, useCase: readableBy(actor) },
-    select: {
-      number: true,
-      status: true,
-      answers: true,
-      assessment: true,
-      engineVersion: true,
-      recommended: true,
-      confidence: true,
-      monthlyCostUsd: true,
-      submittedAt: true,
-      submittedBy: { select: { name: true, email: true } },
-      useCase: {
-        select: {
-          id: true,
-          title: true,
-          description: true,
-          owner: true,
-          modelRepoUrl: true,
-          dashboardUrl: true,
-          tags: true,
-          status: true,
-          team: { select: { id: true, name: true } },
-        },
-      },
-    },
-  });
-  if (!version) throw new NotFoundError("That decision");
-  return {
-    ...version,
-    recommended: version.recommended as StrategyId,
-    // Stored with the engine version that produced them; parsed so the page gets typed data.
-    answers: answersSchema.parse(version.answers) as Answers,
-    assessment: assessmentSchema.parse(version.assessment) as Assessment,
-  };
 }

@@ -46,7 +46,6 @@ export const listUseCasesSchema = z.object({
   query: z.string().trim().max(100, "Keep the search under 100 characters.").optional(),
   teamId: id.optional(),
 });
-export const decisionRefSchema = z.object({ useCaseId: id, number: z.number().int().positive().max(100_000) });
 
 export const USE_CASE_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "CHANGES_REQUESTED", "WITHDRAWN"] as const;
 export type UseCaseStatus = (typeof USE_CASE_STATUSES)[number];

@@ -1,5 +1,4 @@
 import "server-only";
-import { assess, ENGINE_VERSION, type Answers, type PriceTable } from "~/engine";
 import type { Actor, CommandContext } from "~/server/actor";
 import { Prisma, type UseCaseStatus } from "~/generated/prisma/client";
 import { auditActor, writeAuditEvent } from "~/server/audit";
@@ -8,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from "~/server/errors";
 import type { z } from "zod";
 import type { createUseCaseSchema, saveDraftSchema, submitUseCaseSchema, updateDetailsSchema, UseCaseDetails } from "./schema";
 import { PRICES_KEY, pricesFromSetting } from "~/features/admin/queries";
+import { createVersion } from "~/features/decisions/service";
 import { emailNotices, type Notice } from "~/features/notifications/service";
 import { isDraftEditable } from "./workflow";
 
@@ -154,7 +154,7 @@ export async function submitUseCase(ctx: CommandContext, input: z.infer<typeof s
       if (!isDraftEditable(current.status)) {
         throw new ConflictError("A version of this use case is already under review. Withdraw it to submit a new one.");
       }
-      const { number, notices } = await insertVersion(tx, ctx, {
+      const { number, notices } = await createVersion(tx, ctx, {
         useCaseId: input.id,
         title: current.title,
         statusBefore: current.status,
@@ -175,95 +175,4 @@ export async function submitUseCase(ctx: CommandContext, input: z.infer<typeof s
   }
   void emailNotices(result.notices);
   return { versionNumber: result.versionNumber, replayed: result.replayed };
-}
-
-/**
- * Scores the answers with the engine and stores them as the use case's next version, with
- * its audit event and the reviewers' notifications, inside the caller's transaction.
- */
-export async function insertVersion(
-  tx: Tx,
-  ctx: CommandContext,
-  params: {
-    useCaseId: string;
-    title: string;
-    statusBefore: string;
-    answers: Answers;
-    idempotencyKey: string;
-    /** The use case's latest version number (null before the first), read after its row lock. */
-    latestNumber: number | null;
-    /** The organisation's current price table, recorded inside the assessment it produces. */
-    prices: PriceTable;
-  },
-): Promise<{ number: number; notices: Notice[] }> {
-  const { answers } = params;
-  const assessment = assess(answers, { prices: params.prices });
-  const number = (params.latestNumber ?? 0) + 1;
-  const recommendedCost = assessment.tradeoffs.find((t) => t.strategy === assessment.recommended)?.cost.monthlyUsd ?? null;
-  const version = await tx.decisionVersion.create({
-    data: {
-      useCaseId: params.useCaseId,
-      number,
-      answers: answers as Prisma.InputJsonValue,
-      assessment: assessment as unknown as Prisma.InputJsonValue,
-      engineVersion: ENGINE_VERSION,
-      recommended: assessment.recommended,
-      confidence: assessment.confidence.value,
-      monthlyCostUsd: recommendedCost,
-      idempotencyKey: params.idempotencyKey,
-      submittedById: ctx.actor.id,
-      submittedAt: ctx.now,
-    },
-    select: { id: true },
-  });
-  await tx.useCase.update({
-    where: { id: params.useCaseId },
-    data: { status: "SUBMITTED", draftAnswers: answers as Prisma.InputJsonValue, revision: { increment: 1 }, updatedAt: ctx.now },
-  });
-  // Notifications first: the audit append (which serialises on its lock until commit) comes last.
-  const notices = await notifyReviewersOfSubmission(tx, { submitterId: ctx.actor.id, useCaseId: params.useCaseId, number, title: params.title, now: ctx.now });
-  await writeAuditEvent(tx, {
-    actor: auditActor(ctx.actor),
-    now: ctx.now,
-    requestId: ctx.requestId,
-    action: "DECISION_SUBMITTED",
-    entityType: "DecisionVersion",
-    entityId: version.id,
-    payload: {
-      useCaseId: params.useCaseId,
-      versionNumber: number,
-      recommended: assessment.recommended,
-      confidence: assessment.confidence.value,
-      engineVersion: ENGINE_VERSION,
-      idempotencyKey: params.idempotencyKey,
-      statusBefore: params.statusBefore,
-      statusAfter: "SUBMITTED",
-    },
-  });
-  return { number, notices };
-}
-
-export function decisionLink(useCaseId: string, number: number) {
-  return `/use-cases/${useCaseId}/versions/${number}`;
-}
-
-/** Tells every active reviewer and admin (but the submitter) that a version awaits review. */
-export async function notifyReviewersOfSubmission(
-  tx: Tx,
-  params: { submitterId: string; useCaseId: string; number: number; title: string; now: Date },
-): Promise<Notice[]> {
-  const notice = {
-    kind: "DECISION_SUBMITTED",
-    title: `New submission: ${params.title} (v${params.number})`,
-    body: "Waiting for review.",
-    link: decisionLink(params.useCaseId, params.number),
-  };
-  // One round trip: the recipients are chosen and notified by the same statement.
-  const recipients = await tx.$queryRaw<{ userId: string }[]>`
-    INSERT INTO "Notification" (id, "userId", kind, title, body, link, "createdAt")
-    SELECT gen_random_uuid()::text, u.id, ${notice.kind}, ${notice.title}, ${notice.body}, ${notice.link}, ${params.now}
-    FROM "User" u
-    WHERE u.active AND u.role IN ('REVIEWER', 'ADMIN') AND u.id <> ${params.submitterId}
-    RETURNING "userId"`;
-  return recipients.map((r) => ({ userId: r.userId, ...notice }));
 }

@@ -6,7 +6,7 @@ import type { FormEvent } from "react";
 import { buttonClasses } from "~/components/ui/button";
 import { LabelledField } from "~/components/ui/field";
 import { StrategyOptions } from "~/features/decisions/components/strategy-options";
-import { DECISION_STATUSES } from "~/features/review/workflow";
+import { DECISION_STATUSES } from "~/features/decisions/workflow";
 import { statusLabel } from "~/lib/status";
 import { DEFAULT_SORT, EMPTY_LOG_FILTERS, hasLogFilters, logSearch, type LogFilterValues, type SortDir } from "../log-filters";
 import type { DecisionLogSort } from "../schema";

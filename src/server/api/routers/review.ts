@@ -1,19 +1,13 @@
+import { compareVersionsSchema, reopenSchema, versionRefSchema, withdrawDecisionSchema } from "~/features/decisions/schema";
+import { compareVersions } from "~/features/decisions/queries";
+import { reopenWithCurrentEngine, withdrawDecision } from "~/features/decisions/service";
+import { addCommentSchema, reviewDecisionSchema, reviewQueueFilterSchema } from "~/features/review/schema";
 import {
-  addCommentSchema,
-  compareVersionsSchema,
-  reopenSchema,
-  reviewDecisionSchema,
-  reviewQueueFilterSchema,
-  versionRefSchema,
-  withdrawDecisionSchema,
-} from "~/features/review/schema";
-import {
-  compareVersions,
   countReviewQueue,
   getReviewState,
   listReviewQueue,
 } from "~/features/review/queries";
-import { addComment, reopenWithCurrentEngine, reviewDecision, withdrawDecision } from "~/features/review/service";
+import { addComment, reviewDecision } from "~/features/review/service";
 import { createTRPCRouter, protectedProcedure, reviewerProcedure } from "../trpc";
 
 export const reviewRouter = createTRPCRouter({

@@ -1,13 +1,14 @@
 import {
   createUseCaseSchema,
-  decisionRefSchema,
   listUseCasesSchema,
   saveDraftSchema,
   submitUseCaseSchema,
   updateDetailsSchema,
   useCaseIdSchema,
 } from "~/features/use-cases/schema";
-import { getDecision, getUseCase, listMyUseCases } from "~/features/use-cases/queries";
+import { versionRefSchema } from "~/features/decisions/schema";
+import { getDecision } from "~/features/decisions/queries";
+import { getUseCase, listMyUseCases } from "~/features/use-cases/queries";
 import { createUseCase, saveDraft, submitUseCase, updateUseCaseDetails } from "~/features/use-cases/service";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
@@ -32,5 +33,5 @@ export const useCaseRouter = createTRPCRouter({
 });
 
 export const decisionRouter = createTRPCRouter({
-  get: protectedProcedure.input(decisionRefSchema).query(({ ctx, input }) => getDecision(ctx.actor, input.useCaseId, input.number)),
+  get: protectedProcedure.input(versionRefSchema).query(({ ctx, input }) => getDecision(ctx.actor, input.useCaseId, input.number)),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, checkOverride, commentRequirement, DECISION_STATUSES, REVIEW_ACTIONS, SUPERSEDE, transition, type DecisionStatus, type ReviewAction } from "~/features/review/workflow";
+import { allowedActions, DECISION_STATUSES, REVIEW_ACTIONS, SUPERSEDE, transition, type DecisionStatus, type ReviewAction } from "~/features/decisions/workflow";
+import { checkOverride, commentRequirement } from "~/features/review/workflow";
 import type { Role } from "~/lib/roles";
 
 type Who = "submitter" | "author" | "member" | "reviewer" | "admin" | "admin-submitter" | "system";
