@@ -1,7 +1,7 @@
 import "server-only";
 import diff from "microdiff";
 import { assess, assessmentSchema, answersSchema, ENGINE_VERSION, type Answers, type Assessment, type PriceTable, type StrategyId } from "~/engine";
-import { readableBy } from "~/features/use-cases/queries";
+import { readableBy, useCaseDetailsSelect } from "~/features/use-cases/queries";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/server/actor";
 import { db } from "~/server/db";
@@ -32,19 +32,7 @@ export async function getDecision(actor: Actor, useCaseId: string, number: numbe
       monthlyCostUsd: true,
       submittedAt: true,
       submittedBy: { select: { name: true, email: true } },
-      useCase: {
-        select: {
-          id: true,
-          title: true,
-          description: true,
-          owner: true,
-          modelRepoUrl: true,
-          dashboardUrl: true,
-          tags: true,
-          status: true,
-          team: { select: { id: true, name: true } },
-        },
-      },
+      useCase: { select: { ...useCaseDetailsSelect, team: { select: { id: true, name: true } } } },
     },
   });
   if (!version) throw new NotFoundError("That decision");

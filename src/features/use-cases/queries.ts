@@ -18,18 +18,23 @@ export function readableBy(actor: Actor): Prisma.UseCaseWhereInput {
   return hasRole(actor.role, "REVIEWER") ? { OR: [member, { versions: { some: {} } }] } : member;
 }
 
+/** The details a team keeps about a use case (what its pages and decisions show). */
+export const useCaseDetailsSelect = {
+  id: true,
+  title: true,
+  description: true,
+  owner: true,
+  modelRepoUrl: true,
+  dashboardUrl: true,
+  tags: true,
+  status: true,
+} as const;
+
 export async function getUseCase(actor: Actor, id: string) {
   const useCase = await db.useCase.findFirst({
     where: { AND: [{ id }, readableBy(actor)] },
     select: {
-      id: true,
-      title: true,
-      description: true,
-      owner: true,
-      modelRepoUrl: true,
-      dashboardUrl: true,
-      tags: true,
-      status: true,
+      ...useCaseDetailsSelect,
       draftAnswers: true,
       revision: true,
       createdAt: true,

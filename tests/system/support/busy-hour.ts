@@ -5,9 +5,10 @@
  * file sets it before the first database use).
  */
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import { EXAMPLE_ANSWERS } from "~/engine";
 import { HttpSession, TrpcHttpError } from "./http";
-import type { RunningApp } from "./app";
+import { startApp, type RunningApp } from "./app";
 
 const PASSWORD = "busy-hour-password";
 
@@ -91,4 +92,31 @@ export async function inspect(useCaseIds: string[]) {
     useCasesWithMoreThanOneVersion: [...perUseCase.values()].filter((c) => c > 1).length,
     versionsWithoutExactlyOneEvent: versions.filter((v) => eventsPerVersion.get(v.id) !== 1).length,
   };
+}
+
+/**
+ * The whole scenario: `n` drafts seeded, the app started on `databaseUrl`, their members signed
+ * in over HTTP, and every draft submitted at the same moment. Asserts that every submission
+ * succeeded once, with one version and one DECISION_SUBMITTED event each, and that the audit
+ * chain verifies. Returns what a test may check further (the caller stops the app).
+ */
+export async function busyHour(databaseUrl: string, n: number, label: string) {
+  const { users, drafts } = await seedDrafts(n);
+  const app = await startApp({ databaseUrl });
+  try {
+    const sessions = await signInAll(app, users);
+    const started = performance.now();
+    const outcomes = await submitAll(sessions, drafts);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`${n} concurrent submissions over HTTP on ${label}: ${seconds.toFixed(2)} s (${(n / seconds).toFixed(0)} /s)`);
+    expect(outcomes.filter((o) => !o.ok).map((o) => o.error)).toEqual([]);
+    expect(outcomes.every((o) => o.versionNumber === 1)).toBe(true);
+    expect(await inspect(drafts.map((d) => d.id))).toEqual({ versions: n, useCasesWithMoreThanOneVersion: 0, versionsWithoutExactlyOneEvent: 0 });
+    const { verifyAuditChain } = await import("~/features/audit/queries");
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    return { app, sessions, drafts, outcomes };
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
 }
