@@ -1,22 +1,28 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORT as port } from "./tests/e2e/support/server-info";
 
-const port = Number(process.env.E2E_PORT ?? 3107);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**
  * Browser tests against the production build (`next build` first; `npm test` does it),
  * served by tests/e2e/server.ts on a fresh, migrated and seeded database of its own.
  * Debian's Chromium: never `npx playwright install` (no browser downloads here).
+ *
+ * Every test makes its own users and data (tests/e2e/fixtures), so tests run in parallel,
+ * file by file and within a file.
  */
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
-  fullyParallel: false,
-  workers: 1,
+  // The fixtures call the app's services in the workers: `server-only` must resolve there.
+  tsconfig: "tests/e2e/tsconfig.playwright.json",
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: "list",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",

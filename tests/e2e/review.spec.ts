@@ -1,16 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
 import { assess, EXAMPLE_ANSWERS, getQuestion, questionnaire, STRATEGY_LABELS, type Answers } from "~/engine";
-import { DEMO_USERS } from "../../prisma/demo-users";
-import { REVIEWER_MEMBER } from "./fixtures/users";
+import { TrpcHttpError } from "../system/support/http";
+import { expect, test, unique } from "./fixtures";
 import { InboxPage, ReviewPanel, ReviewQueuePage } from "./pages/review-pages";
-import { signInAs } from "./pages/sign-in-page";
 import { QuestionnairePage, UseCasesPage } from "./pages/use-case-pages";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
-const maya = DEMO_USERS.find((u) => u.email === "maya@servewise.test")!;
-const raj = DEMO_USERS.find((u) => u.email === "raj@servewise.test")!;
 const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!;
-const unique = (title: string) => `${title} ${Date.now().toString(36)}`;
 
 /** Version 2's answers: the team doubles the peak load the reviewer asked about. */
 const PEAK_V2 = (fraud.answers.peakRequestsPerSecond ?? 400) * 2;
@@ -18,43 +13,16 @@ const answersV2: Answers = { ...fraud.answers, peakRequestsPerSecond: PEAK_V2 };
 const assessmentV2 = assess(answersV2);
 const override = assessmentV2.ranking.find((r) => r.feasible && r.strategy !== assessmentV2.recommended)!;
 
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }))).toEqual([]);
-}
-
-async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, email, password);
-  return page;
-}
-
-/** Calls a tRPC procedure over HTTP from the page, with the page's session cookie (superjson body). */
-async function callTrpc(page: Page, path: string, input?: unknown, method: "GET" | "POST" = "POST") {
-  return page.evaluate(
-    async ({ path, input, method }) => {
-      const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-      const url = method === "GET" ? `/api/trpc/${path}${query}` : `/api/trpc/${path}`;
-      const response = await fetch(url, {
-        method,
-        headers: method === "POST" ? { "content-type": "application/json" } : undefined,
-        body: method === "POST" ? JSON.stringify({ json: input }) : undefined,
-      });
-      return { status: response.status, body: (await response.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string; data: { code: string } } } } };
-    },
-    { path, input, method },
-  );
-}
-
 test.describe("reviewing a decision", () => {
-  test("member submits, reviewer requests changes, member resubmits, reviewer compares and approves with an override, member sees it", async ({ browser }) => {
+  test("member submits, reviewer requests changes, member resubmits, reviewer compares and approves with an override, member sees it", async ({ page, users, pageAs }) => {
     test.setTimeout(180_000);
     const title = unique("Checkout fraud review");
+    const maya = await users.create({ name: "Maya", teams: ["new"] });
+    const raj = await users.create({ name: "Raj", role: "REVIEWER" });
 
     // 1. Maya describes the use case and submits version 1.
-    const member = await signedIn(browser, maya.email, maya.password);
+    await maya.signIn(page);
+    const member = page;
     const form = new QuestionnairePage(member);
     const useCaseId = await new UseCasesPage(member).create({ title, description: fraud.description, tags: ["fraud"] });
     await form.answerAll(fraud.answers);
@@ -65,13 +33,14 @@ test.describe("reviewing a decision", () => {
     await expect(memberPanel.approveButton()).toHaveCount(0);
 
     // 2. Raj finds it in the queue (counted in the navigation) and requests changes with a comment.
-    const reviewer = await signedIn(browser, raj.email, raj.password);
+    const reviewer = await pageAs(raj);
+    await reviewer.goto("/");
     const nav = reviewer.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link", { name: "Review queue" })).toHaveAccessibleDescription(/\d+ decisions? waiting for review/);
     const queue = new ReviewQueuePage(reviewer);
     await queue.goto();
     await expect(queue.row(title)).toContainText(STRATEGY_LABELS[assess(fraud.answers).recommended]);
-    await expect(queue.row(title)).toContainText("Maya Chen");
+    await expect(queue.row(title)).toContainText(maya.name);
     await expect(queue.row(title)).not.toContainText("You authored this");
     await queue.open(title);
     const panel = new ReviewPanel(reviewer);
@@ -85,7 +54,7 @@ test.describe("reviewing a decision", () => {
 
     // 3. Maya is notified, edits the peak load and submits version 2.
     await member.goto(`/use-cases/${useCaseId}`);
-    await expect(new InboxPage(member).headerLink()).toHaveAccessibleName(/^Inbox, \d+ unread$/);
+    await expect(new InboxPage(member).headerLink()).toHaveAccessibleName("Inbox, 1 unread");
     await member.getByRole("link", { name: "Edit the answers" }).click();
     const peak = getQuestion("peakRequestsPerSecond")!;
     await form.goToStep(questionnaire.find((s) => s.questions.some((q) => q.field === peak.field))!.title);
@@ -140,15 +109,12 @@ test.describe("reviewing a decision", () => {
     await expect(inbox.headerLink()).toHaveAccessibleName("Inbox");
   });
 
-  test("a reviewer cannot decide on their own submission: no buttons in the UI, FORBIDDEN from the API", async ({ browser }) => {
-    const page = await signedIn(browser, REVIEWER_MEMBER.email, REVIEWER_MEMBER.password);
+  test("a reviewer cannot decide on their own submission: no buttons in the UI, FORBIDDEN from the API", async ({ page, users }) => {
+    // A reviewer who is also in a team, so can submit — and must then not review their own work.
+    const rae = await users.create({ name: "Rae", role: "REVIEWER", teams: ["new"] });
     const title = unique("Self-review attempt");
-    const teams = await callTrpc(page, "account.myTeams", undefined, "GET");
-    const teamId = (teams.body.result!.data.json as { id: string }[])[0]!.id;
-    const created = await callTrpc(page, "useCase.create", { teamId, title, description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: [] });
-    const useCaseId = (created.body.result!.data.json as { id: string }).id;
-    const submitted = await callTrpc(page, "useCase.submit", { id: useCaseId, expectedRevision: 1, idempotencyKey: crypto.randomUUID(), answers: fraud.answers });
-    expect(submitted.status).toBe(200);
+    const useCaseId = await rae.submitNew({ title }, fraud.answers);
+    await rae.signIn(page);
 
     const queue = new ReviewQueuePage(page);
     await queue.goto();
@@ -161,25 +127,35 @@ test.describe("reviewing a decision", () => {
     await expect(panel.approveButton()).toHaveCount(0);
     await expect(panel.rejectButton()).toHaveCount(0);
 
-    const refused = await callTrpc(page, "review.decide", { useCaseId, number: 1, expectedVersion: 1, action: "APPROVE" });
-    expect(refused.status).toBe(403);
-    expect(refused.body.error!.json.data.code).toBe("FORBIDDEN");
-    expect(refused.body.error!.json.message).toMatch(/Four eyes/);
+    const refused = await rae.decide({ useCaseId, number: 1, expectedVersion: 1, action: "APPROVE" }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(TrpcHttpError);
+    expect(refused).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    expect((refused as TrpcHttpError).message).toMatch(/Four eyes/);
     await page.reload();
     await expect(panel.region).toContainText("Waiting for a reviewer");
   });
 
-  test("a member does not get the review queue", async ({ page }) => {
-    await signInAs(page, maya.email, maya.password);
+  test("a member does not get the review queue", async ({ page, users }) => {
+    const member = await users.create({ teams: ["new"] });
+    await member.signIn(page);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review queue" })).toHaveCount(0);
     await page.goto("/review");
     await expect(page.getByRole("heading", { name: /does not exist/ })).toBeVisible();
   });
 
-  test("the queue filters by strategy from the keyboard, in the URL", async ({ page }) => {
-    await signInAs(page, raj.email, raj.password);
+  test("the queue filters by strategy from the keyboard, in the URL", async ({ page, users }) => {
+    const [member, reviewer] = await Promise.all([users.create({ teams: ["new"] }), users.create({ role: "REVIEWER" })]);
+    const title = unique("Queued for review");
+    await member.submitNew({ title }, fraud.answers);
+    await reviewer.signIn(page);
     const queue = new ReviewQueuePage(page);
     await queue.goto();
+    await expect(queue.row(title)).toContainText(STRATEGY_LABELS[assess(fraud.answers).recommended]);
     await page.getByLabel("Recommended strategy").focus();
     await page.getByLabel("Recommended strategy").selectOption("edge");
     await page.getByLabel("Waiting at least (days)").focus();
@@ -191,6 +167,6 @@ test.describe("reviewing a decision", () => {
     await page.getByRole("link", { name: "Clear filters" }).first().click();
     await expect(page).toHaveURL(/\/review$/);
     await expect(page.getByLabel("Recommended strategy")).toHaveValue("");
-    await expect(queue.table()).toBeVisible();
+    await expect(queue.row(title)).toBeVisible();
   });
 });

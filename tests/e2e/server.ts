@@ -1,14 +1,16 @@
 /**
  * The web server for browser tests: a fresh database (scripts/db/server.ts), migrated and
- * seeded with the demo accounts plus fixtures, then `next start` on the built app. On
- * SIGTERM it stops Next and drops the database.
+ * seeded with the demo data, then `next start` on the built app. It writes the database's
+ * URL to SERVER_INFO_FILE, where the test workers' fixtures (tests/e2e/fixtures) find it to
+ * create each test's own users. On SIGTERM it stops Next and drops the database.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase } from "../../scripts/db/server";
-import { E2E_FIXTURE_USERS } from "./fixtures/users";
+import { E2E_PORT, SERVER_INFO_FILE, type ServerInfo } from "./support/server-info";
 
 const root = join(import.meta.dirname, "..", "..");
 if (!existsSync(join(root, ".next", "BUILD_ID"))) {
@@ -22,11 +24,11 @@ process.env.NEXTAUTH_SECRET ??= "e2e-tests-secret-0123456789abcdefghij";
 await applyMigrations(database.url);
 
 const { seedDemoData } = await import("../../prisma/seed");
-const { upsertUser } = await import("~/features/account/service");
 await seedDemoData({ bcryptRounds: 4 });
-for (const user of E2E_FIXTURE_USERS) await upsertUser(user, { bcryptRounds: 4 });
+await mkdir(dirname(SERVER_INFO_FILE), { recursive: true });
+await writeFile(SERVER_INFO_FILE, JSON.stringify({ databaseUrl: database.url } satisfies ServerInfo));
 
-const port = process.env.E2E_PORT ?? "3107";
+const port = String(E2E_PORT);
 const next = spawn(join(root, "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   stdio: "inherit",
@@ -42,6 +44,7 @@ async function stop(code: number) {
     if (next.pid) process.kill(-next.pid, "SIGTERM");
   } catch {}
   await new Promise((r) => setTimeout(r, 500));
+  await rm(SERVER_INFO_FILE, { force: true });
   await database.drop().catch((e: unknown) => console.error("could not drop the e2e database:", e));
   process.exit(code);
 }

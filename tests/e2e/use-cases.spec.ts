@@ -1,26 +1,15 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
 import { EXAMPLE_ANSWERS, getQuestion, questionnaire } from "~/engine";
-import { DEMO_USERS } from "../../prisma/demo-users";
-import { REVIEWER_MEMBER } from "./fixtures/users";
-import { signInAs } from "./pages/sign-in-page";
+import { expect, test, unique } from "./fixtures";
 import { QuestionnairePage, UseCasesPage } from "./pages/use-case-pages";
+import { expectNoSeriousAxeViolations } from "./support/axe";
 
-const maya = DEMO_USERS.find((u) => u.email === "maya@servewise.test")!;
-const omar = DEMO_USERS.find((u) => u.email === "omar@servewise.test")!;
 const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!;
-const unique = (title: string) => `${title} ${Date.now().toString(36)}`;
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }))).toEqual([]);
-}
 
 test.describe("describing a use case", () => {
-  test("a member fills the questionnaire, watches it become real-time, saves, reloads, submits and reads the decision", async ({ page }) => {
+  test("a member fills the questionnaire, watches it become real-time, saves, reloads, submits and reads the decision", async ({ page, users }) => {
     test.setTimeout(60_000); // the whole story, with two accessibility scans
-    await signInAs(page, maya.email, maya.password);
+    const maya = await users.create({ name: "Maya", teams: ["new"] });
+    await maya.signIn(page);
     const list = new UseCasesPage(page);
     const form = new QuestionnairePage(page);
     const title = unique(fraud.title);
@@ -57,7 +46,7 @@ test.describe("describing a use case", () => {
     await expect(page.getByTestId("recommended-strategy")).toHaveText("Real-time endpoint");
     const record = page.getByRole("region", { name: "On the record" });
     await expect(record).toContainText("Submitted");
-    await expect(record).toContainText("Maya Chen");
+    await expect(record).toContainText(maya.name);
     await expect(page.getByRole("region", { name: "Version history" }).getByRole("link", { name: /Version 1/ })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("region", { name: "Answers" })).toContainText("Another service, synchronously");
     await expectNoSeriousAxeViolations(page);
@@ -71,8 +60,9 @@ test.describe("describing a use case", () => {
     await expect(row).toContainText("Submitted");
   });
 
-  test("the keyboard alone answers a step: Tab, Space, arrow keys and Enter", async ({ page }) => {
-    await signInAs(page, maya.email, maya.password);
+  test("the keyboard alone answers a step: Tab, Space, arrow keys and Enter", async ({ page, users }) => {
+    const member = await users.create({ teams: ["new"] });
+    await member.signIn(page);
     await new UseCasesPage(page).create({ title: unique("Keyboard-only use case") });
     const form = new QuestionnairePage(page);
     await expect(form.stepHeading()).toContainText(questionnaire[0]!.title);
@@ -110,8 +100,9 @@ test.describe("describing a use case", () => {
     await expect(form.saveStatus()).toHaveText(/^Saved · |^Saving…$/);
   });
 
-  test("field errors show next to the fields, and another team cannot open the use case", async ({ page, browser }) => {
-    await signInAs(page, maya.email, maya.password);
+  test("field errors show next to the fields, and another team cannot open the use case", async ({ page, users, pageAs }) => {
+    const [member, outsider] = await Promise.all([users.create({ teams: ["new"] }), users.create({ teams: ["new"] })]);
+    await member.signIn(page);
     const list = new UseCasesPage(page);
     await list.goto();
     await list.startNew();
@@ -130,36 +121,25 @@ test.describe("describing a use case", () => {
     const url = new URL(page.url()).pathname;
     const overview = url.replace(/\/edit$/, "");
 
-    const other = await browser.newPage();
-    await signInAs(other, omar.email, omar.password);
+    const other = await pageAs(outsider);
     for (const path of [url, overview]) {
       await other.goto(path);
       await expect(other.getByRole("heading", { name: /does not exist/ })).toBeVisible();
     }
     await new UseCasesPage(other).goto();
     await expect(other.getByText(title)).toHaveCount(0);
-    await other.close();
   });
 
-  test("a teammate's concurrent edit stops the save with a conflict and a Reload that shows their answers", async ({ page, browser }) => {
-    await signInAs(page, maya.email, maya.password);
+  test("a teammate's concurrent edit stops the save with a conflict and a Reload that shows their answers", async ({ page, users }) => {
+    const member = await users.create({ teams: ["new"] });
+    const teammate = await users.create({ teams: member.teams });
+    await member.signIn(page);
     const id = await new UseCasesPage(page).create({ title: unique("Conflicting draft") });
     const form = new QuestionnairePage(page);
     const consumer = getQuestion("consumer")!;
 
     // A teammate (same team) saves the draft first, from their own session.
-    const teammate = await browser.newPage();
-    await signInAs(teammate, REVIEWER_MEMBER.email, REVIEWER_MEMBER.password);
-    const saved = await teammate.evaluate(async (useCaseId) => {
-      const response = await fetch("/api/trpc/useCase.saveDraft", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ json: { id: useCaseId, expectedRevision: 1, answers: { consumer: "report" } } }),
-      });
-      return response.status;
-    }, id);
-    expect(saved).toBe(200);
-    await teammate.close();
+    await teammate.saveDraft(id, { consumer: "report" });
 
     // Maya's page still holds revision 1: her save is refused, not silently applied.
     await form.answer(consumer, "user-request");

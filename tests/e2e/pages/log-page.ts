@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The decision log, by roles and labels. */
 export class DecisionLogPage {
@@ -60,15 +60,4 @@ export class DecisionLogPage {
   exportButton(format: "CSV" | "JSON Lines") {
     return this.page.getByRole("group", { name: "Export decisions" }).getByRole("button", { name: format, exact: true });
   }
-}
-
-/** Calls a tRPC procedure over HTTP with the page's session (superjson's `{ json }` envelope). */
-export async function trpc<T = unknown>(request: APIRequestContext, path: string, input?: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
-  const response =
-    kind === "mutation"
-      ? await request.post(`/api/trpc/${path}`, { data: { json: input } })
-      : await request.get(`/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`);
-  const body = (await response.json()) as { result?: { data: { json: T } }; error?: unknown };
-  if (!response.ok() || !body.result) throw new Error(`${path} failed (${response.status()}): ${JSON.stringify(body.error ?? body)}`);
-  return body.result.data.json;
 }

@@ -19,10 +19,3 @@ export class SignInPage {
     return this.page.getByRole("main").getByRole("alert");
   }
 }
-
-export async function signInAs(page: Page, email: string, password: string) {
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(email, password);
-  await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
-}

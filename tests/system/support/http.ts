@@ -14,6 +14,11 @@ export class HttpSession {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
+  /** The cookies held (e.g. to hand a session to a browser context). */
+  cookieList(): { name: string; value: string }[] {
+    return [...this.cookies].map(([name, value]) => ({ name, value }));
+  }
+
   /** Stores Set-Cookie values (an empty value, or Max-Age=0, removes the cookie). */
   remember(response: Response) {
     for (const line of response.headers.getSetCookie()) {
