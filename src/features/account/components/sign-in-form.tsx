@@ -48,7 +48,7 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl
   return (
     <div className="space-y-6">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <form noValidate onSubmit={onSubmit} className="space-y-4" aria-label="Sign in with email and password">
+      <form noValidate method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} className="space-y-4" aria-label="Sign in with email and password">
         <LabelledField id="email" label="Work email" error={fieldErrors.email}>
           {(field) => <input {...field} name="email" type="email" autoComplete="username" required />}
         </LabelledField>
