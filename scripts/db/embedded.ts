@@ -93,7 +93,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port: n
   let dataDir: string;
   let logFile: string;
   if (temporary) {
-    sweepAbandonedTemporaryClusters();
+    await sweepAbandonedTemporaryClusters();
     tempRoot = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
     if (runAs) chownSync(tempRoot, runAs.uid, runAs.gid);
     dataDir = join(tempRoot, "data");
@@ -468,6 +468,19 @@ interface Cluster {
 }
 
 const live = new Set<Cluster>();
+/** sh: waits (30 s at most) until pid $1 is gone or a zombie (an orphan's exit may never be reaped), then deletes $2. */
+const SWEEPER = String.raw`i=0
+while [ $i -lt 300 ]; do
+  if [ -r "/proc/$1/stat" ]; then
+    state=$(sed -n 's/.*) \(.\).*/\1/p' "/proc/$1/stat" 2>/dev/null)
+    if [ -z "$state" ] || [ "$state" = Z ]; then break; fi
+  elif [ -d /proc/self ] || ! kill -0 "$1" 2>/dev/null; then
+    break
+  fi
+  sleep 0.1
+  i=$((i+1))
+done
+rm -rf "$2"`;
 let exitHooked = false;
 
 /** Synchronous (process "exit"): signal postgres, and leave a detached sweeper for temporary folders. */
@@ -483,7 +496,7 @@ function hookProcessExit() {
       if (tempRoot && child.pid) {
         spawn(
           "sh",
-          ["-c", 'i=0; while kill -0 "$1" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done; rm -rf "$2"', "sh", String(child.pid), tempRoot],
+          ["-c", SWEEPER, "sh", String(child.pid), tempRoot],
           { detached: true, stdio: "ignore" },
         ).unref();
       }
@@ -492,7 +505,7 @@ function hookProcessExit() {
 }
 
 /** Temporary clusters whose owning process died without cleaning up (e.g. killed by a signal). */
-function sweepAbandonedTemporaryClusters() {
+async function sweepAbandonedTemporaryClusters() {
   let entries: string[];
   try {
     entries = readdirSync(tmpdir());
@@ -508,9 +521,9 @@ function sweepAbandonedTemporaryClusters() {
     const pid = readPid(join(root, "data", "postmaster.pid"));
     if (pid !== null && isAlive(pid) && servesDataDir(pid, join(root, "data"))) {
       try {
-        process.kill(pid, "SIGQUIT");
+        process.kill(pid, "SIGQUIT"); // immediate shutdown: the data is thrown away
       } catch {}
-      continue; // removed by a later sweep, once it has exited
+      if (!(await waitGone([pid], 5_000))) continue; // a later sweep removes it
     }
     rmSync(root, { recursive: true, force: true });
   }
