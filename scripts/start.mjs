@@ -255,6 +255,7 @@ if (!env.NEXTAUTH_SECRET) {
   env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
+if (stopping) await forever();
 if (!env.DATABASE_URL) {
   const name = "start the embedded database";
   const dbPort = env.SERVEWISE_EMBEDDED_PORT || "54329";
