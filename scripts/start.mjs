@@ -92,7 +92,8 @@ let stopping = null;
 function shutdown(code) {
   stopping ??= (async () => {
     if (running.step || running.web || running.database) log("stopping…");
-    await stopGroup(running.step, { graceMs: 10_000 });
+    // The step gets what a terminal's Ctrl-C would have sent it; npm ci ignores it until it is done, hence SIGKILL after 5 s.
+    await stopGroup(running.step, { signal: "SIGINT", graceMs: 5_000 });
     await stopGroup(running.web, { graceMs: 10_000 });
     // The database server stops PostgreSQL itself (fast shutdown) on SIGTERM.
     await stopGroup(running.database, { graceMs: 30_000, leaderOnly: true });
