@@ -6,46 +6,20 @@
  * Because both paths run the same code, an explained score can never disagree with a probe.
  */
 import {
-  ANSWER_FIELDS as ANSWER_FIELDS$,
-  CONSUMERS as CONSUMERS$,
-  CRITICALITIES as CRITICALITIES$,
-  DELIVERY_MODES as DELIVERY_MODES$,
-  FEATURE_FRESHNESS as FEATURE_FRESHNESS$,
-  INPUT_SOURCES as INPUT_SOURCES$,
+  ANSWER_FIELDS,
+  CONSUMERS,
+  CRITICALITIES,
+  DELIVERY_MODES,
+  FEATURE_FRESHNESS,
+  INPUT_SOURCES,
   type AnswerField,
   type Answers,
 } from "./answers";
-import {
-  formatDurationMs as formatDurationMs$,
-  formatDurationSeconds as formatDurationSeconds$,
-  formatMegabytes as formatMegabytes$,
-  formatNumber as formatNumber$,
-  formatUsd as formatUsd$,
-} from "./format";
-import { ASSUMPTIONS as ASSUMPTIONS$, LIMIT_SOURCES as LIMIT_SOURCES$, PLATFORM_LIMITS as PLATFORM_LIMITS$ } from "./limits";
+import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber, formatUsd } from "./format";
+import { ASSUMPTIONS, LIMIT_SOURCES, PLATFORM_LIMITS } from "./limits";
 import type { PriceTable } from "./prices";
-import { replicasForWaitBudget as replicasForWaitBudget$, type ReplicaSizing } from "./queueing";
-import { STRATEGIES as STRATEGIES$, STRATEGY_LABELS as STRATEGY_LABELS$, type StrategyId } from "./strategies";
-
-// Module-local bindings of imported values: when ES modules are compiled to CommonJS (tsx), every
-// imported name is a property getter read on each use; these are read in hot loops (docs/engine.md §10).
-const ANSWER_FIELDS = ANSWER_FIELDS$;
-const CONSUMERS = CONSUMERS$;
-const CRITICALITIES = CRITICALITIES$;
-const DELIVERY_MODES = DELIVERY_MODES$;
-const FEATURE_FRESHNESS = FEATURE_FRESHNESS$;
-const INPUT_SOURCES = INPUT_SOURCES$;
-const formatDurationMs = formatDurationMs$;
-const formatDurationSeconds = formatDurationSeconds$;
-const formatMegabytes = formatMegabytes$;
-const formatNumber = formatNumber$;
-const formatUsd = formatUsd$;
-const ASSUMPTIONS = ASSUMPTIONS$;
-const LIMIT_SOURCES = LIMIT_SOURCES$;
-const PLATFORM_LIMITS = PLATFORM_LIMITS$;
-const replicasForWaitBudget = replicasForWaitBudget$;
-const STRATEGIES = STRATEGIES$;
-const STRATEGY_LABELS = STRATEGY_LABELS$;
+import { replicasForWaitBudget, type ReplicaSizing } from "./queueing";
+import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from "./strategies";
 
 // ---------------------------------------------------------------------------------------------
 // Encoding: answers -> number[] (NaN = unknown; enums = option index; booleans = 0/1).
