@@ -1,0 +1,33 @@
+// Mutation testing of the unit tests on the pure modules: `npm run test:mutation`.
+// See docs/mutation-testing.md (what is mutated and why, the scores, the equivalent mutants).
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+const config = {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  // The unit project only: no database, no server.
+  vitest: { configFile: "vitest.mutation.config.ts", related: true },
+  coverageAnalysis: "perTest",
+  mutate: [
+    "src/features/decisions/workflow.ts",
+    "src/features/review/workflow.ts",
+    "src/server/audit.ts",
+    "src/features/decision-log/format.ts",
+    "src/engine/queueing.ts",
+    "src/engine/format.ts",
+    "src/engine/answer-text.ts",
+    "src/engine/prices.ts",
+  ],
+  // The sandbox needs only the sources, the tests and the configs they read.
+  ignorePatterns: ["/*", "!/src", "!/tests", "!/package.json", "!/tsconfig.json", "!/prisma", "!/vitest.config.ts", "!/vitest.mutation.config.ts"],
+  // The machine has 2 cores shared with others.
+  concurrency: 2,
+  timeoutMS: 5_000,
+  reporters: ["clear-text", "progress", "html", "json"],
+  htmlReporter: { fileName: "reports/mutation/index.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  clearTextReporter: { allowColor: false, logTests: false },
+  thresholds: { high: 90, low: 80, break: 80 },
+  tempDirName: ".stryker-tmp",
+};
+
+export default config;
