@@ -1,6 +1,7 @@
 // ESLint (flat config): Next's core-web-vitals + TypeScript rules, and the house's import
 // direction (docs/architecture.md): app -> features -> components/lib; only services,
-// queries, the audit writer, auth and seeds touch the database client; the engine is pure.
+// queries, the audit writer, auth, the export streamer and seeds touch the database client;
+// the engine is pure.
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
@@ -56,7 +57,7 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...SERVER_INFRASTRUCTURE] }] },
   },
   {
-    files: ["src/server/db.ts", "src/server/audit.ts", "src/server/health.ts", "src/server/auth/identity.ts"],
+    files: ["src/server/db.ts", "src/server/audit.ts", "src/server/health.ts", "src/server/auth/identity.ts", "src/server/export/stream.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: SERVER_INFRASTRUCTURE }] },
   },
   {

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Actor } from "~/server/actor";
 import { readableBy } from "~/features/use-cases/queries";
-import type { Prisma } from "~/generated/prisma/client";
 import { GENESIS_HASH, hashStoredEvent } from "~/server/audit";
-import { db } from "~/server/db";
+import { db, getPool } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
+import type { ExportPlan } from "~/server/export/stream";
+import { containsPattern, SqlWhere } from "~/server/sql";
 import type { AuditFilter } from "./schema-filters";
 
 export type ChainReport =
@@ -56,33 +57,70 @@ const eventSelect = {
   hash: true,
 } as const;
 
-function whereOf(filter: AuditFilter): Prisma.AuditEventWhereInput {
-  return {
-    ...(filter.actor ? { OR: [{ actorEmail: { contains: filter.actor, mode: "insensitive" } }, { actorName: { contains: filter.actor, mode: "insensitive" } }] } : {}),
-    ...(filter.action ? { action: filter.action } : {}),
-    ...(filter.entityType ? { entityType: filter.entityType } : {}),
-    ...(filter.entityId ? { entityId: filter.entityId } : {}),
-    ...(filter.from || filter.to
-      ? {
-          occurredAt: {
-            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
-          },
-        }
-      : {}),
-  };
+/** The one translation of the audit viewer's filters into SQL (the viewer's pages, the export). */
+function whereFor(filter: AuditFilter): SqlWhere {
+  const sql = new SqlWhere();
+  if (filter.actor) {
+    const p = sql.param(containsPattern(filter.actor));
+    sql.and(`("actorEmail" ILIKE ${p} OR "actorName" ILIKE ${p})`);
+  }
+  if (filter.action) sql.and(`action = ${sql.param(filter.action)}`);
+  if (filter.entityType) sql.and(`"entityType" = ${sql.param(filter.entityType)}`);
+  if (filter.entityId) sql.and(`"entityId" = ${sql.param(filter.entityId)}`);
+  return sql.dateRange(`"occurredAt"`, filter);
+}
+
+const EVENT_COLUMNS = `seq::text AS seq, "occurredAt", "actorId", "actorName", "actorEmail", action, "entityType", "entityId", payload, "requestId"`;
+
+interface EventRow {
+  seq: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorName: string;
+  actorEmail: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  payload: unknown;
+  requestId: string | null;
 }
 
 /** Admins' audit viewer: newest first, keyset-paginated on the sequence number. */
 export async function listAuditEvents(filter: AuditFilter, page: { before?: string | null; limit: number }) {
-  const rows = await db.auditEvent.findMany({
-    where: { AND: [whereOf(filter), page.before ? { seq: { lt: BigInt(page.before) } } : {}] },
-    orderBy: { seq: "desc" },
-    take: page.limit + 1,
-    select: eventSelect,
-  });
-  const events = rows.slice(0, page.limit).map((e) => ({ ...e, seq: e.seq.toString() }));
+  const sql = whereFor(filter);
+  if (page.before) sql.and(`seq < ${sql.param(page.before)}::bigint`);
+  const { text, values } = sql.query((where) => `SELECT ${EVENT_COLUMNS}, hash FROM "AuditEvent" ${where} ORDER BY seq DESC LIMIT ${sql.param(page.limit + 1)}`);
+  const { rows } = await getPool().query<EventRow & { hash: string }>(text, values);
+  const events = rows.slice(0, page.limit);
   return { events, nextBefore: rows.length > page.limit ? (events.at(-1)?.seq ?? null) : null };
+}
+
+type ExportedEvent = EventRow & { prevHash: string; hash: string };
+
+/** The export's columns: every stored field, so a copy of the trail can be verified on its own. */
+const EXPORT_COLUMNS: ExportPlan<ExportedEvent>["columns"] = [
+  { header: "seq", value: (e) => e.seq },
+  { header: "occurred_at", value: (e) => e.occurredAt },
+  { header: "actor_id", value: (e) => e.actorId },
+  { header: "actor_name", value: (e) => e.actorName },
+  { header: "actor_email", value: (e) => e.actorEmail },
+  { header: "action", value: (e) => e.action },
+  { header: "entity_type", value: (e) => e.entityType },
+  { header: "entity_id", value: (e) => e.entityId },
+  { header: "payload", value: (e) => e.payload },
+  { header: "request_id", value: (e) => e.requestId },
+  { header: "prev_hash", value: (e) => e.prevHash },
+  { header: "hash", value: (e) => e.hash },
+];
+
+/** What exporting the trail for a filter reads, oldest first, for src/server/export. */
+export function auditLogExport(filter: AuditFilter): Pick<ExportPlan<ExportedEvent>, "count" | "rows" | "columns"> {
+  const where = whereFor(filter);
+  return {
+    count: where.query((w) => `SELECT count(*) AS n FROM "AuditEvent" ${w}`),
+    rows: where.query((w) => `SELECT ${EVENT_COLUMNS}, "prevHash", hash FROM "AuditEvent" ${w} ORDER BY seq ASC`),
+    columns: EXPORT_COLUMNS,
+  };
 }
 
 /** Everything that happened to one use case and its versions, for everyone who may see it. */
