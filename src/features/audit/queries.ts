@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "~/server/actor";
 import { readableBy } from "~/features/use-cases/queries";
-import { GENESIS_HASH, hashStoredEvent } from "~/server/audit";
+import { GENESIS_HASH, hashStoredEvent, type HashedFields } from "~/server/audit";
 import { db, getPool } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import type { ExportPlan } from "~/server/export/stream";
@@ -72,18 +72,8 @@ function whereFor(filter: AuditFilter): SqlWhere {
 
 const EVENT_COLUMNS = `seq::text AS seq, "occurredAt", "actorId", "actorName", "actorEmail", action, "entityType", "entityId", payload, "requestId"`;
 
-interface EventRow {
-  seq: string;
-  occurredAt: Date;
-  actorId: string | null;
-  actorName: string;
-  actorEmail: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  payload: unknown;
-  requestId: string | null;
-}
+/** An event's hashed fields as the driver returns them (`occurredAt` a Date). */
+type EventRow = Omit<HashedFields, "occurredAt"> & { occurredAt: Date };
 
 /** Admins' audit viewer: newest first, keyset-paginated on the sequence number. */
 export async function listAuditEvents(filter: AuditFilter, page: { before?: string | null; limit: number }) {
