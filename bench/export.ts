@@ -15,7 +15,6 @@ import { insertSyntheticDecisions } from "../scripts/db/synthetic";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const database = await createFreshDatabase("servewise_bench");
-if (database.kind === "embedded") console.log("(embedded PGlite: psql \\copy cannot reach it; set DATABASE_URL or run PostgreSQL on :5432)");
 process.env.DATABASE_URL = database.url;
 process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdefghijklmnop";
 

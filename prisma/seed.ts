@@ -11,17 +11,29 @@ import { upsertTeam, upsertUser } from "~/features/account/service";
 import { withdrawDecision } from "~/features/decisions/service";
 import { addComment, reviewDecision } from "~/features/review/service";
 import { createUseCase, saveDraft, submitUseCase } from "~/features/use-cases/service";
-import { db } from "~/server/db";
+import { db, getPool } from "~/server/db";
 import { DEMO_TEAMS, DEMO_USE_CASES, DEMO_USERS, formatDemoLogins } from "./demo-users";
 
+/**
+ * The demo teams and accounts, each created only when missing: an existing one is left as it
+ * is (an admin may have changed its role, teams or status, or its password since).
+ */
 export async function seedDemoData(options: { bcryptRounds: number }) {
-  for (const team of DEMO_TEAMS) await upsertTeam(team);
+  let created = 0;
+  for (const team of DEMO_TEAMS) {
+    if (await db.team.findUnique({ where: { slug: team.slug }, select: { id: true } })) continue;
+    await upsertTeam(team);
+    created++;
+  }
   for (const user of DEMO_USERS) {
+    if (await findUserByEmail(user.email)) continue;
     await upsertUser(
       { email: user.email, name: user.name, role: user.role, password: user.password, teamSlugs: user.teamSlugs },
       options,
     );
+    created++;
   }
+  return created;
 }
 
 /** Demo use cases and their histories, through the same services as the app; skipped when present. */
@@ -83,11 +95,17 @@ async function main() {
     process.exit(2);
   }
   const env = getDatabaseEnv();
-  await seedDemoData({ bcryptRounds: Math.min(env.BCRYPT_ROUNDS, 10) });
+  const accounts = await seedDemoData({ bcryptRounds: Math.min(env.BCRYPT_ROUNDS, 10) });
   const useCases = await seedDemoUseCases();
-  console.log(`Seeded ${DEMO_TEAMS.length} teams, ${DEMO_USERS.length} demo users and ${useCases} new demo use cases.`);
+  console.log(
+    accounts + useCases === 0
+      ? "Demo data already present: nothing added."
+      : `Added ${accounts} demo teams and accounts and ${useCases} demo use cases (existing ones are kept as they are).`,
+  );
   if (process.argv.includes("--print-logins")) console.log(formatDemoLogins());
+  // The adapter does not own the pool: end it too, or idle connections keep the process alive for 10 s.
   await db.$disconnect();
+  await getPool().end();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

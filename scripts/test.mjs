@@ -2,8 +2,9 @@
 // `npm test`: installs what it needs, then runs lint, typecheck, unit + integration tests
 // (Vitest, real PostgreSQL), the production build and the browser tests (Playwright in
 // Debian's Chromium), and ends with one line: `N passed, N failed`.
-// Databases: DATABASE_URL if set, else PostgreSQL on 127.0.0.1:5432 if it answers, else the
-// embedded PGlite; every run creates its own fresh databases and drops them.
+// Databases: DATABASE_URL if set, else PostgreSQL on 127.0.0.1:5432 if it answers, else an
+// embedded PostgreSQL in a temporary folder (SERVEWISE_TEST_DB=embedded forces that one); every
+// run creates its own fresh databases and drops them.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -46,22 +46,32 @@ const databaseEnvShape = {
 export const databaseEnvSchema = z.object(databaseEnvShape);
 export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
 
+/**
+ * What email notifications need. The services that send them also run in scripts (the demo
+ * seed submits and reviews), which must not demand the web server's session secret either.
+ */
+const mailEnvShape = {
+  NEXTAUTH_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(587),
+  SMTP_SECURE: booleanString.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).default("Servewise <servewise@localhost>"),
+};
+export const mailEnvSchema = z.object(mailEnvShape);
+export type MailEnv = z.infer<typeof mailEnvSchema>;
+
 export const envSchema = z
   .object({
     ...databaseEnvShape,
+    ...mailEnvShape,
     NEXTAUTH_SECRET: z.string({ message: "is required: a random string of 32+ characters" }).min(32, "must be at least 32 characters"),
-    NEXTAUTH_URL: z.url({ message: "must be an absolute URL such as http://localhost:3000" }).optional(),
     OIDC_ISSUER: z.url({ message: "must be the issuer URL of your OpenID Connect provider" }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Company SSO"),
     OIDC_AUTO_PROVISION: booleanString.default(false),
-    SMTP_HOST: z.string().min(1).optional(),
-    SMTP_PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(587),
-    SMTP_SECURE: booleanString.default(false),
-    SMTP_USER: z.string().min(1).optional(),
-    SMTP_PASSWORD: z.string().min(1).optional(),
-    SMTP_FROM: z.string().min(3).default("Servewise <servewise@localhost>"),
   })
   .superRefine((env, ctx) => {
     const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
@@ -113,10 +123,22 @@ export function getDatabaseEnv(): DatabaseEnv {
   return cachedDatabase;
 }
 
+/** The email subset only (see `mailEnvSchema`). */
+export function parseMailEnv(source: Record<string, string | undefined>): MailEnv {
+  return parseWith(mailEnvSchema, source);
+}
+
+let cachedMail: MailEnv | undefined;
+export function getMailEnv(): MailEnv {
+  cachedMail ??= parseMailEnv(process.env);
+  return cachedMail;
+}
+
 /** For tests that change variables after the first read. */
 export function resetEnvCache() {
   cached = undefined;
   cachedDatabase = undefined;
+  cachedMail = undefined;
 }
 
 export function isSsoEnabled(env: Env): env is Env & { OIDC_ISSUER: string; OIDC_CLIENT_ID: string; OIDC_CLIENT_SECRET: string } {

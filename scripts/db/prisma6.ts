@@ -36,8 +36,7 @@ export async function diffSchemas(from: string | null, to: string, databaseUrl: 
       withUrl(to, dir, "to.prisma"),
       "--script",
     ];
-    // Asynchronous on purpose: the database it dials may be an embedded PGlite served by
-    // this very process, which must keep answering while the CLI runs.
+    // Asynchronous, so this process stays responsive (timers, signals) while the CLI runs.
     const { stdout: sql } = await promisify(execFile)(process.execPath, args, {
       cwd: ROOT,
       encoding: "utf8",

@@ -1,12 +1,15 @@
 /**
  * Where tests (and migration authoring) find PostgreSQL: DATABASE_URL if set, else the
- * server on 127.0.0.1:5432 if one answers, else an in-memory embedded PGlite.
- * Each caller gets its own fresh database and removes it afterwards.
+ * server on 127.0.0.1:5432 if one answers, else an embedded PostgreSQL (scripts/db/embedded.ts)
+ * that this process starts once, in a temporary folder on a free port. SERVEWISE_TEST_DB=embedded
+ * skips DATABASE_URL and the :5432 probe and always uses the embedded one.
+ * Each caller gets its own fresh database and removes it afterwards; the embedded server stops
+ * when the last database this process created on it is dropped, or when the process exits.
  */
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import pg from "pg";
-import { startEmbeddedPostgres } from "./embedded";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded";
 
 export const LOCAL_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -48,23 +51,45 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** DATABASE_URL, else the local server if it answers, else null (use the embedded database). */
-export async function resolveServerUrl(): Promise<string | null> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  return (await answers(LOCAL_POSTGRES_URL)) ? LOCAL_POSTGRES_URL : null;
+let embedded: Promise<EmbeddedPostgres> | null = null;
+let embeddedDatabases = 0;
+
+/** This process's embedded PostgreSQL, started on first use. */
+async function embeddedServer(): Promise<EmbeddedPostgres> {
+  embedded ??= freePort().then((port) => startEmbeddedPostgres({ port }));
+  try {
+    return await embedded;
+  } catch (error) {
+    embedded = null;
+    throw error;
+  }
+}
+
+async function stopEmbeddedIfUnused() {
+  if (embeddedDatabases > 0 || !embedded) return;
+  const server = embedded;
+  embedded = null;
+  await (await server).stop();
 }
 
 /**
- * Creates `<prefix>_<random>` on `serverUrl` (resolved when undefined), or, when the server
- * is null, a whole in-memory PGlite of its own.
+ * The server to create test databases on: DATABASE_URL, else the local server if it answers,
+ * else this process's embedded server (started now; other processes may create databases on
+ * its URL while this one runs). SERVEWISE_TEST_DB=embedded always picks the embedded server.
  */
+export async function resolveServerUrl(): Promise<string> {
+  const forceEmbedded = process.env.SERVEWISE_TEST_DB === "embedded";
+  if (!forceEmbedded && process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  if (!forceEmbedded && (await answers(LOCAL_POSTGRES_URL))) return LOCAL_POSTGRES_URL;
+  return (await embeddedServer()).url;
+}
+
+/** Creates `<prefix>_<random>` on `server` (resolved when null or undefined). */
 export async function createFreshDatabase(prefix: string, server?: string | null): Promise<FreshDatabase> {
-  const serverUrl = server === undefined ? await resolveServerUrl() : server;
-  const fromEnv = serverUrl !== null && serverUrl === process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ port: await freePort() });
-    return { url: embedded.url, kind: "embedded", drop: () => embedded.stop() };
-  }
+  const serverUrl = server ?? (await resolveServerUrl());
+  const own = embedded ? await embedded.catch(() => null) : null;
+  const onOwnEmbedded = own !== null && own.url === serverUrl;
+  const kind = onOwnEmbedded ? "embedded" : serverUrl === process.env.DATABASE_URL ? "env" : "local";
   const name = `${prefix}_${randomBytes(5).toString("hex")}`.toLowerCase();
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -73,16 +98,24 @@ export async function createFreshDatabase(prefix: string, server?: string | null
   } finally {
     await admin.end();
   }
+  if (onOwnEmbedded) embeddedDatabases++;
+  let dropped = false;
   return {
     url: withDatabase(serverUrl, name),
-    kind: fromEnv ? "env" : "local",
+    kind,
     async drop() {
+      if (dropped) return;
+      dropped = true;
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
       try {
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       } finally {
         await client.end();
+        if (onOwnEmbedded) {
+          embeddedDatabases--;
+          await stopEmbeddedIfUnused();
+        }
       }
     },
   };

@@ -1,4 +1,4 @@
-import { ANSWER_FIELDS as ANSWER_FIELDS$, type AnswerField, type Answers } from "./answers";
+import { ANSWER_FIELDS, type AnswerField, type Answers } from "./answers";
 import type {
   Assessment,
   AssessmentWarning,
@@ -9,58 +9,24 @@ import type {
   RankingEntry,
   Tradeoff,
 } from "./assessment-schema";
-import { FIELD_PHRASES as FIELD_PHRASES$ } from "./fields";
+import { FIELD_PHRASES } from "./fields";
+import { formatDurationMs, formatDurationSeconds, formatNumber, formatUsd, roundSig, roundTo } from "./format";
+import { ASSUMPTIONS, PLATFORM_LIMITS } from "./limits";
+import { resolvePrices, type PriceTable } from "./prices";
 import {
-  formatDurationMs as formatDurationMs$,
-  formatDurationSeconds as formatDurationSeconds$,
-  formatNumber as formatNumber$,
-  formatUsd as formatUsd$,
-  roundSig as roundSig$,
-  roundTo as roundTo$,
-} from "./format";
-import { ASSUMPTIONS as ASSUMPTIONS$, PLATFORM_LIMITS as PLATFORM_LIMITS$ } from "./limits";
-import { resolvePrices as resolvePrices$, type PriceTable } from "./prices";
-import {
-  BASE_SCORE as BASE_SCORE$,
-  clampScore as clampScore$,
-  complexityLevel as complexityLevel$,
-  createState as createState$,
-  encodeAnswers as encodeAnswers$,
-  evaluate as evaluate$,
-  FIELD_INDEX as FIELD_INDEX$,
+  BASE_SCORE,
+  clampScore,
+  complexityLevel,
+  createState,
+  encodeAnswers,
+  evaluate,
+  FIELD_INDEX,
   Recorder,
   type EvalState,
 } from "./score";
-import { STRATEGIES as STRATEGIES$, STRATEGY_LABELS as STRATEGY_LABELS$, type StrategyId } from "./strategies";
-import { ENGINE_VERSION as ENGINE_VERSION$ } from "./version";
-import { computeFlips as computeFlips$, formatFieldValue as formatFieldValue$, unknownInfluence as unknownInfluence$ } from "./whatif";
-
-// Module-local bindings of imported values: when ES modules are compiled to CommonJS (tsx), every
-// imported name is a property getter read on each use; these are read in hot loops (docs/engine.md §10).
-const ANSWER_FIELDS = ANSWER_FIELDS$;
-const FIELD_PHRASES = FIELD_PHRASES$;
-const formatDurationMs = formatDurationMs$;
-const formatDurationSeconds = formatDurationSeconds$;
-const formatNumber = formatNumber$;
-const formatUsd = formatUsd$;
-const roundSig = roundSig$;
-const roundTo = roundTo$;
-const ASSUMPTIONS = ASSUMPTIONS$;
-const PLATFORM_LIMITS = PLATFORM_LIMITS$;
-const resolvePrices = resolvePrices$;
-const BASE_SCORE = BASE_SCORE$;
-const clampScore = clampScore$;
-const complexityLevel = complexityLevel$;
-const createState = createState$;
-const encodeAnswers = encodeAnswers$;
-const evaluate = evaluate$;
-const FIELD_INDEX = FIELD_INDEX$;
-const STRATEGIES = STRATEGIES$;
-const STRATEGY_LABELS = STRATEGY_LABELS$;
-const ENGINE_VERSION = ENGINE_VERSION$;
-const computeFlips = computeFlips$;
-const formatFieldValue = formatFieldValue$;
-const unknownInfluence = unknownInfluence$;
+import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from "./strategies";
+import { ENGINE_VERSION } from "./version";
+import { computeFlips, formatFieldValue, unknownInfluence } from "./whatif";
 
 export interface AssessOptions {
   /** Override some or all unit prices (see DEFAULT_PRICES). */

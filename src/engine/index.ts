@@ -68,4 +68,5 @@ export {
   roundSig,
   roundTo,
 } from "./format";
+export { formatAnswer } from "./answer-text";
 export { EXAMPLE_ANSWERS, type ExampleAnswers } from "./examples";

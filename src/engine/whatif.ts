@@ -7,69 +7,36 @@
  *  - unknown influence: for each unknown answer, which representative answers would change
  *    the recommendation.
  */
-import { ANSWER_FIELDS as ANSWER_FIELDS$, NUMERIC_RANGES as NUMERIC_RANGES$, type AnswerField, type NumericField } from "./answers";
-import { FIELD_PHRASES as FIELD_PHRASES$ } from "./fields";
 import {
-  formatDurationMs as formatDurationMs$,
-  formatDurationSeconds as formatDurationSeconds$,
-  formatMegabytes as formatMegabytes$,
-  formatNumber as formatNumber$,
-  formatUsd as formatUsd$,
-  roundSig as roundSig$,
-} from "./format";
-import { ASSUMPTIONS as ASSUMPTIONS$, PLATFORM_LIMITS as PLATFORM_LIMITS$ } from "./limits";
-import {
-  CRITICALITIES as CRITICALITIES$,
-  CONSUMERS as CONSUMERS$,
-  DELIVERY_MODES as DELIVERY_MODES$,
-  FEATURE_FRESHNESS as FEATURE_FRESHNESS$,
-  INPUT_SOURCES as INPUT_SOURCES$,
+  ANSWER_FIELDS,
+  CONSUMERS,
+  CRITICALITIES,
+  DELIVERY_MODES,
+  FEATURE_FRESHNESS,
+  INPUT_SOURCES,
+  NUMERIC_RANGES,
+  type AnswerField,
+  type NumericField,
 } from "./answers";
+import { FIELD_PHRASES } from "./fields";
+import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber, formatUsd, roundSig } from "./format";
+import { ASSUMPTIONS, PLATFORM_LIMITS } from "./limits";
 import {
-  clampScore as clampScore$,
-  COST_POINTS_MAX as COST_POINTS_MAX$,
-  COST_POINTS_MIN as COST_POINTS_MIN$,
-  evaluate as evaluate$,
-  FIELD_INDEX as FIELD_INDEX$,
-  FIELD_SECTIONS as FIELD_SECTIONS$,
-  fixSections as fixSections$,
-  LATENCY_TIERS_MS as LATENCY_TIERS_MS$,
-  STALENESS_TIERS_S as STALENESS_TIERS_S$,
+  clampScore,
+  COST_POINTS_MAX,
+  COST_POINTS_MIN,
+  evaluate,
+  FIELD_INDEX,
+  FIELD_SECTIONS,
+  fixSections,
+  LATENCY_TIERS_MS,
+  STALENESS_TIERS_S,
   type EvalState,
 } from "./score";
-import { STRATEGIES as STRATEGIES$, STRATEGY_LABELS as STRATEGY_LABELS$, type StrategyId } from "./strategies";
+import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from "./strategies";
 
-// Module-local bindings of imported values: when ES modules are compiled to CommonJS (tsx), every
-// imported name is a property getter read on each use; these are read in hot loops (docs/engine.md §10).
-const ANSWER_FIELDS = ANSWER_FIELDS$;
-const NUMERIC_RANGES = NUMERIC_RANGES$;
-const FIELD_PHRASES = FIELD_PHRASES$;
-const formatDurationMs = formatDurationMs$;
-const formatDurationSeconds = formatDurationSeconds$;
-const formatMegabytes = formatMegabytes$;
-const formatNumber = formatNumber$;
-const formatUsd = formatUsd$;
-const roundSig = roundSig$;
-const ASSUMPTIONS = ASSUMPTIONS$;
-const PLATFORM_LIMITS = PLATFORM_LIMITS$;
-const CRITICALITIES = CRITICALITIES$;
-const CONSUMERS = CONSUMERS$;
-const DELIVERY_MODES = DELIVERY_MODES$;
-const FEATURE_FRESHNESS = FEATURE_FRESHNESS$;
-const INPUT_SOURCES = INPUT_SOURCES$;
-const clampScore = clampScore$;
-const COST_POINTS_MAX = COST_POINTS_MAX$;
-const COST_POINTS_MIN = COST_POINTS_MIN$;
-const evaluate = evaluate$;
-const FIELD_INDEX = FIELD_INDEX$;
 const I_PEAK = FIELD_INDEX.peakRequestsPerSecond;
 const I_AVG = FIELD_INDEX.avgRequestsPerSecond;
-const FIELD_SECTIONS = FIELD_SECTIONS$;
-const fixSections = fixSections$;
-const LATENCY_TIERS_MS = LATENCY_TIERS_MS$;
-const STALENESS_TIERS_S = STALENESS_TIERS_S$;
-const STRATEGIES = STRATEGIES$;
-const STRATEGY_LABELS = STRATEGY_LABELS$;
 
 export interface FlipResult {
   field: NumericField;

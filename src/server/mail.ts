@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { getEnv } from "~/env";
+import { getMailEnv } from "~/env";
 
 /**
  * Optional email, off unless SMTP_HOST is set. Never throws: a mail server that is down or
@@ -10,7 +10,7 @@ let transporter: Transporter | null | undefined;
 
 function getTransporter(): Transporter | null {
   if (transporter !== undefined) return transporter;
-  const env = getEnv();
+  const env = getMailEnv();
   transporter = env.SMTP_HOST
     ? nodemailer.createTransport({
         host: env.SMTP_HOST,
@@ -33,7 +33,7 @@ export async function sendMail(message: { to: string; subject: string; text: str
   const transport = getTransporter();
   if (!transport) return false;
   try {
-    await transport.sendMail({ from: getEnv().SMTP_FROM, ...message });
+    await transport.sendMail({ from: getMailEnv().SMTP_FROM, ...message });
     return true;
   } catch (error) {
     console.error(`[mail] could not send "${message.subject}": ${(error as Error).message}`);

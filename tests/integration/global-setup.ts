@@ -10,7 +10,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     databaseKind: string;
-    /** The server tests may create more databases on; "" = embedded PGlite. */
+    /** The server tests may create more databases on (the embedded one lives as long as the run). */
     databaseServerUrl: string;
   }
 }
@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
   await applyMigrations(fresh.url);
   project.provide("databaseUrl", fresh.url);
   project.provide("databaseKind", fresh.kind);
-  project.provide("databaseServerUrl", server ?? "");
+  project.provide("databaseServerUrl", server);
   return async () => {
     await fresh.drop();
   };

@@ -33,6 +33,31 @@ describe("demo seed", () => {
     expect(await db.comment.count({ where: { decisionVersion: { useCase: teams } } })).toBeGreaterThanOrEqual(3);
   });
 
+  it("leaves existing demo accounts as they are: an admin's change survives the next npm start", async () => {
+    await seedDemoData({ bcryptRounds: 4 });
+    const maya = await db.user.findUniqueOrThrow({ where: { email: "maya@servewise.test" }, include: { memberships: true } });
+    const before = { role: maya.role, active: maya.active, passwordHash: maya.passwordHash };
+    await db.user.update({ where: { id: maya.id }, data: { role: "REVIEWER", active: false, passwordHash: "changed" } });
+    await db.teamMembership.deleteMany({ where: { userId: maya.id } });
+    await db.team.update({ where: { slug: "growth" }, data: { description: "Renamed by an admin" } });
+    try {
+      expect(await seedDemoData({ bcryptRounds: 4 })).toBe(0);
+      const after = await db.user.findUniqueOrThrow({ where: { id: maya.id }, include: { memberships: true } });
+      expect({ role: after.role, active: after.active, passwordHash: after.passwordHash, teams: after.memberships.length }).toEqual({
+        role: "REVIEWER",
+        active: false,
+        passwordHash: "changed",
+        teams: 0,
+      });
+      expect((await db.team.findUniqueOrThrow({ where: { slug: "growth" } })).description).toBe("Renamed by an admin");
+    } finally {
+      await db.user.update({ where: { id: maya.id }, data: before });
+      await db.teamMembership.createMany({ data: maya.memberships.map((m) => ({ userId: m.userId, teamId: m.teamId })), skipDuplicates: true });
+      const growth = DEMO_TEAMS.find((t) => t.slug === "growth")!;
+      await db.team.update({ where: { slug: "growth" }, data: { description: growth.description } });
+    }
+  });
+
   it("gives every demo user the password the README lists", async () => {
     for (const u of DEMO_USERS) {
       const result = await authenticateWithPassword({ email: u.email, password: u.password });

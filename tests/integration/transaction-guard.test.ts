@@ -43,13 +43,17 @@ describe("one client per transaction", () => {
   });
 
   it("lets work that outlives its transaction use the global client once it has closed", async () => {
+    let release!: () => void;
+    const closed = new Promise<void>((resolve) => (release = resolve));
     let later: Promise<number> | undefined;
     await db.$transaction(async (tx) => {
       expect(inTransaction()).toBe(true);
-      later = new Promise<void>((resolve) => setTimeout(resolve, 20)).then(() => db.user.count());
+      // Started inside the transaction, run after it has committed.
+      later = closed.then(() => db.user.count());
       return tx.user.count();
     });
     expect(inTransaction()).toBe(false);
+    release();
     await expect(later).resolves.toBeGreaterThanOrEqual(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "~/env";
+import { EnvError, parseDatabaseEnv, parseEnv, parseMailEnv } from "~/env";
 
 const valid = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/servewise",
@@ -64,5 +64,16 @@ describe("environment validation", () => {
 
   it("puts every problem in the thrown message with a pointer to .env.example", () => {
     expect(() => parseEnv({})).toThrow(/Invalid environment:[\s\S]*DATABASE_URL[\s\S]*\.env\.example/);
+  });
+});
+
+describe("the subsets scripts read (seed, migrate, audit:verify)", () => {
+  it("need no session secret: database and email settings alone parse", () => {
+    expect(parseDatabaseEnv({ DATABASE_URL: valid.DATABASE_URL }).DATABASE_URL).toBe(valid.DATABASE_URL);
+    expect(parseMailEnv({})).toEqual({ SMTP_PORT: 587, SMTP_SECURE: false, SMTP_FROM: "Servewise <servewise@localhost>" });
+  });
+
+  it("still validate what they read", () => {
+    expect(() => parseMailEnv({ SMTP_PORT: "eighty" })).toThrow(/SMTP_PORT must be a port number/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_ANSWERS, getQuestion, questionnaire, type DraftAnswers } from "~/engine";
+import { EXAMPLE_ANSWERS, formatAnswer, getQuestion, questionnaire, type DraftAnswers } from "~/engine";
 import {
   checkForSubmit,
   completeAnswers,
@@ -7,7 +7,6 @@ import {
   draftErrors,
   exampleText,
   firstFieldWithError,
-  formatAnswer,
   numberInputText,
   previewAnswers,
   savableDraft,

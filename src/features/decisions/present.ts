@@ -3,6 +3,7 @@
  * used (answers in the questionnaire's words), and labels for levels and kinds.
  */
 import {
+  formatAnswer,
   formatDurationMs,
   formatDurationSeconds,
   formatNumber,
@@ -14,7 +15,6 @@ import {
   type Estimates,
   type StrategyId,
 } from "~/engine";
-import { formatAnswer } from "~/features/questionnaire/answers";
 
 export interface Figure {
   label: string;

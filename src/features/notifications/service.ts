@@ -1,5 +1,5 @@
 import "server-only";
-import { getEnv } from "~/env";
+import { getMailEnv } from "~/env";
 import type { CommandContext } from "~/server/actor";
 import { db, type Tx } from "~/server/db";
 import { decisionLink } from "~/features/decisions/present";
@@ -18,13 +18,14 @@ export interface Notice {
  * Called after the transaction; awaits nothing the caller depends on and never throws.
  */
 export async function emailNotices(notices: Notice[]): Promise<number> {
-  if (notices.length === 0 || !isEmailEnabled()) return 0;
+  if (notices.length === 0) return 0;
   try {
+    if (!isEmailEnabled()) return 0;
     const users = await db.user.findMany({
       where: { id: { in: [...new Set(notices.map((n) => n.userId))] }, active: true },
       select: { id: true, email: true },
     });
-    const base = getEnv().NEXTAUTH_URL ?? "http://localhost:3000";
+    const base = getMailEnv().NEXTAUTH_URL ?? "http://localhost:3000";
     const sent = await Promise.all(
       notices.flatMap((n) => {
         const to = users.find((u) => u.id === n.userId)?.email;

@@ -6,6 +6,7 @@
 import {
   ANSWER_FIELDS,
   draftAnswersSchema,
+  formatAnswer,
   formatNumber,
   parseAnswers,
   questionnaire,
@@ -93,21 +94,6 @@ function firstMessages(fieldErrors: Record<string, string[]>, prefix: string): P
 export function firstFieldWithError(errors: Partial<Record<AnswerField, string>>): AnswerField | null {
   for (const step of questionnaire) for (const q of step.questions) if (errors[q.field]) return q.field;
   return null;
-}
-
-/** A number in the field's canonical unit, as people read it: `150 ms`, `$5,000`, `60%`, `250,000`. */
-function formatQuantity(question: Question, value: number): string {
-  const symbol = question.unit?.symbol ?? "";
-  if (symbol === "USD") return `$${formatNumber(value, 2)}`;
-  if (symbol === "%") return `${formatNumber(value, 4)}%`;
-  return symbol ? `${formatNumber(value, 6)} ${symbol}` : formatNumber(value, 6);
-}
-
-/** How an answer reads on the decision page: option labels, units, "I don't know". */
-export function formatAnswer(question: Question, value: AnswerValue | undefined): string {
-  if (value === null || value === undefined) return "I don't know";
-  if (typeof value === "number") return formatQuantity(question, value);
-  return question.options?.find((o) => o.value === value)?.label ?? String(value);
 }
 
 /** "Example: 200 ms", "Example: Hours": the question's example in the words of the form. */

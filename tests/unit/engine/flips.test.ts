@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assess, EXAMPLE_ANSWERS, recommend, type Answers } from "~/engine";
+import { assess, EXAMPLE_ANSWERS, questionnaire, recommend, type Answers, type Flip } from "~/engine";
+import { answersArb } from "./arbitraries";
 import { answers } from "./helpers";
 
 describe("flips", () => {
@@ -40,8 +42,43 @@ describe("flips", () => {
     }
   });
 
-  it("are sorted by field and skipped for unknown answers", () => {
-    const a = assess(answers({ consumer: "report", maxStalenessSeconds: 86_400 }));
-    for (const f of a.flips) expect(f.field).toBe("maxStalenessSeconds");
+  // The promised order (docs/engine.md §7): by field in questionnaire order, for each field the
+  // decrease before the increase; so at most one flip per field and direction.
+  const QUESTION_ORDER = questionnaire.flatMap((step) => step.questions.map((q) => q.field));
+  const position = (f: Flip) => QUESTION_ORDER.indexOf(f.field) * 2 + (f.direction === "decrease" ? 0 : 1);
+  const inOrder = (flips: readonly Flip[]) => {
+    const p = flips.map(position);
+    expect(p.every((v, k) => k === 0 || v > p[k - 1]!), flips.map((f) => `${f.field} ${f.direction}`).join(", ")).toBe(true);
+  };
+
+  it("are sorted by field in questionnaire order, the decrease before the increase", () => {
+    const a = assess(EXAMPLE_ANSWERS["dynamic-pricing"]!.answers);
+    expect(a.flips.map((f) => [f.field, f.direction])).toEqual([
+      ["latencyBudgetMs", "decrease"],
+      ["payloadMB", "increase"],
+      ["processingTimeMs", "increase"],
+    ]);
+    // Over generated answers, including sets with flips on several fields and in both directions.
+    let severalFields = 0;
+    let bothDirections = 0;
+    for (const g of fc.sample(answersArb, { numRuns: 200, seed: 5 })) {
+      const flips = assess(g).flips;
+      inOrder(flips);
+      const fields = new Set(flips.map((f) => f.field));
+      if (fields.size >= 3) severalFields++;
+      if (fields.size < flips.length) bothDirections++;
+    }
+    expect(severalFields).toBeGreaterThan(10);
+    expect(bothDirections).toBeGreaterThan(10);
+  });
+
+  it("are skipped for unknown answers", () => {
+    const ex = EXAMPLE_ANSWERS["dynamic-pricing"]!.answers;
+    expect(assess(ex).flips.some((f) => f.field === "latencyBudgetMs")).toBe(true);
+    const a = assess({ ...ex, latencyBudgetMs: null });
+    expect(a.flips.length).toBeGreaterThan(0);
+    expect(a.flips.map((f) => f.field)).not.toContain("latencyBudgetMs");
+    for (const g of fc.sample(answersArb, { numRuns: 100, seed: 6 }))
+      for (const f of assess(g).flips) expect(g[f.field], f.field).not.toBeNull();
   });
 });

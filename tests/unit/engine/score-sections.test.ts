@@ -1,12 +1,29 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ANSWER_FIELDS, DEFAULT_PRICES } from "~/engine";
+import { ANSWER_FIELDS, DEFAULT_PRICES, type Answers } from "~/engine";
 import { createState, encodeAnswers, evaluate, FIELD_SECTIONS, fixSections, SEC_ALL } from "~/engine/score";
 import { answersArb } from "./arbitraries";
 
 // Probes re-evaluate only the sections that read the changed answer (FIELD_SECTIONS) on top of
 // sums fixed once per answer. If a section read an answer not listed for it, a probe would
 // silently use stale sums: compare every partial re-evaluation with a full one.
+// One known value per answer (the rules read the encoded answers by position).
+const KNOWN: Answers = {
+  consumer: "report", latencyBudgetMs: 100, maxStalenessSeconds: 60, featureFreshness: "daily", inputsEnumerable: true, entityCount: 10,
+  activeSharePercent: 50, avgRequestsPerSecond: 1, peakRequestsPerSecond: 2, idleHoursPerDay: 3, coldStartToleranceSeconds: 4, payloadMB: 1,
+  processingTimeMs: 10, modelSizeGB: 1, needsGpu: false, inputSource: "files", offlineOrOnDevice: false, fallbackAcceptable: true,
+  deliveryMode: "table", monthlyBudgetUsd: 100, criticality: "low",
+};
+
+describe("encoded answers", () => {
+  it("put each answer at its position in ANSWER_FIELDS", () => {
+    ANSWER_FIELDS.forEach((f, i) => {
+      const x = encodeAnswers({ [f]: KNOWN[f] } as unknown as Answers); // omitted keys are unknown (NaN)
+      expect(x.flatMap((v, k) => (v === v ? [k] : [])), f).toEqual([i]);
+    });
+  });
+});
+
 describe("partial re-evaluation (flip and unknown-answer probes)", () => {
   it("every answer maps to at least one section", () => {
     for (let i = 0; i < ANSWER_FIELDS.length; i++) expect(FIELD_SECTIONS[i]! & SEC_ALL).not.toBe(0);

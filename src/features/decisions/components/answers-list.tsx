@@ -1,5 +1,4 @@
-import { questionnaire, type Answers } from "~/engine";
-import { formatAnswer } from "~/features/questionnaire/answers";
+import { formatAnswer, questionnaire, type Answers } from "~/engine";
 
 /** The submitted answers by questionnaire step, in the questionnaire's words and units. */
 export function AnswersList({ answers }: { answers: Answers }) {

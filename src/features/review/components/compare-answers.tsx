@@ -1,5 +1,4 @@
-import { questionnaire, type Answers } from "~/engine";
-import { formatAnswer } from "~/features/questionnaire/answers";
+import { formatAnswer, questionnaire, type Answers } from "~/engine";
 import { ChangedMarker } from "./changed-marker";
 
 /**

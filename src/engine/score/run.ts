@@ -1,0 +1,114 @@
+/**
+ * The run: one function, `evaluate`, serves two callers:
+ *  - the fast path (no recorder): numbers only, no allocations, used by flips and bulk re-scoring;
+ *  - the explained path (with a recorder): the same arithmetic, plus contributions, constraints
+ *    and near-threshold notes.
+ * Because both paths run the same code, an explained score can never disagree with a probe.
+ * A probe that changes one answer re-runs only the sections that read it (FIELD_SECTIONS, derived
+ * from the sections' and estimates' declarations) on top of the others' sums (fixSections).
+ */
+import { ANSWER_FIELDS, type AnswerField } from "../answers";
+import { FIELD_INDEX } from "./encode";
+import { computeEstimates, type Estimate } from "./estimates";
+import { applySections, SECTIONS } from "./rules";
+import { BASE_SCORE, clampScore, STRATEGY_INDEX, type EvalState } from "./state";
+
+// Module-local indices (see ANSWER_INDEX in encode.ts).
+const { N_STRATEGIES } = STRATEGY_INDEX;
+
+/** Every section's bit. */
+export const SEC_ALL = SECTIONS.reduce((m, s) => m | s.bit, 0);
+
+/** The answers an estimate reads, with those of the estimates it builds on. */
+function estimateReads(e: Estimate, out: Set<AnswerField>): void {
+  for (const f of e.reads) out.add(f);
+  for (const u of e.uses) estimateReads(u, out);
+}
+
+/** The answers each section reads, directly or through an estimate. */
+const SECTION_FIELDS: readonly (readonly AnswerField[])[] = SECTIONS.map((s) => {
+  const fields = new Set<AnswerField>(s.reads);
+  for (const e of s.estimates) estimateReads(e, fields);
+  return [...fields];
+});
+
+/** Sections that read the estimates: computeEstimates runs only when one of them is evaluated. */
+const SEC_USES_ESTIMATES = SECTIONS.reduce((m, s) => (s.estimates.length > 0 ? m | s.bit : m), 0);
+
+/** FIELD_SECTIONS[i]: the sections that must be re-evaluated when answer i changes. */
+export const FIELD_SECTIONS: Int32Array = (() => {
+  const out = new Int32Array(ANSWER_FIELDS.length);
+  SECTIONS.forEach((s, k) => {
+    for (const f of SECTION_FIELDS[k]!) out[FIELD_INDEX[f]] = out[FIELD_INDEX[f]]! | s.bit;
+  });
+  return out;
+})();
+
+/**
+ * Evaluate every section except `sections` from the base score and keep the result: later
+ * `evaluate(st, sections)` calls start from it. Fast path only (no recorder).
+ */
+export function fixSections(st: EvalState, sections: number): void {
+  run(st, SEC_ALL & ~sections, false);
+  // (element loops: TypedArray#set costs more than six copies)
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    st.fixedRaw[s] = st.raw[s]!;
+    st.fixedBlocked[s] = st.blocked[s]!;
+    st.fixedCostPts[s] = st.costPts[s]!;
+  }
+}
+
+/**
+ * Score every strategy. Returns the index of the recommended strategy (highest clamped score
+ * among feasible strategies; ties go to the earlier strategy in STRATEGIES order).
+ * With `sections` (fast path only), only those sections are evaluated, on top of the sums kept by
+ * the last `fixSections(st, sections)`; the answers the other sections read must not have changed.
+ */
+export function evaluate(st: EvalState, sections: number = SEC_ALL): number {
+  if (sections !== SEC_ALL && st.rec) throw new Error("partial evaluation is for the fast path only");
+  return run(st, sections, sections !== SEC_ALL);
+}
+
+function run(st: EvalState, sec: number, fromFixed: boolean): number {
+  const raw = st.raw;
+  if (fromFixed) {
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      raw[s] = st.fixedRaw[s]!;
+      st.blocked[s] = st.fixedBlocked[s]!;
+      st.costPts[s] = st.fixedCostPts[s]!;
+    }
+  } else {
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      raw[s] = BASE_SCORE;
+      st.blocked[s] = 0;
+      st.costPts[s] = 0;
+    }
+  }
+  if (sec & SEC_USES_ESTIMATES) computeEstimates(st);
+  applySections(st, sec);
+  return pickRecommended(st);
+}
+
+function pickRecommended(st: EvalState): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    if (st.blocked[s]) continue;
+    const sc = clampScore(st.raw[s]!);
+    if (sc > bestScore) {
+      best = s;
+      bestScore = sc;
+    }
+  }
+  if (best === -1) {
+    // No feasible strategy (cannot happen with the current rules: edge is never hard-blocked).
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      const sc = clampScore(st.raw[s]!);
+      if (sc > bestScore) {
+        best = s;
+        bestScore = sc;
+      }
+    }
+  }
+  return best;
+}
