@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportAuditLog } from "~/app/api/export/audit-log/route";
 import { GET as exportDecisionLog } from "~/app/api/export/decision-log/route";
 import { exportDecisionLog as exportDecisionLogService } from "~/features/decision-log/service";
+import { NUL_MESSAGE } from "~/lib/plain-text";
 import { findUserByEmail } from "~/server/auth/identity";
 import { db, getPool } from "~/server/db";
 import { ExportNotRecordedError } from "~/server/export/stream";
@@ -210,5 +211,14 @@ describe("streaming exports", () => {
     expect(await dates.json()).toMatchObject({ fieldErrors: { from: ["Use a date like 2026-11-28."], to: ["Use a date like 2026-11-28."] } });
     const reversed = await decisionLog("format=csv&from=2026-03-01&to=2026-01-01");
     expect(await reversed.json()).toMatchObject({ fieldErrors: { to: ["The start date must be on or before the end date."] } });
+    // A NUL reaches neither SQL nor the audit payload (jsonb cannot hold one).
+    const before = await lastExportEvent(member.id);
+    const nul = await decisionLog("format=csv&q=pro%00be");
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toMatchObject({ fieldErrors: { q: [NUL_MESSAGE] } });
+    const audit = await exportAuditLog(new Request("http://x/api/export/audit-log?format=jsonl&actor=%00&entityId=a%00", { headers: basic(admin) }));
+    expect(audit.status).toBe(400);
+    expect(await audit.json()).toMatchObject({ fieldErrors: { actor: [NUL_MESSAGE], entityId: [NUL_MESSAGE] } });
+    expect(await lastExportEvent(member.id)).toEqual(before);
   });
 });

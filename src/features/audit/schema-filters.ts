@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { dateRangeFields, withDateRangeOrder } from "~/lib/date-range";
+import { withoutNul } from "~/lib/plain-text";
 
 export const auditFilterSchema = withDateRangeOrder(
   z.object({
-    actor: z.string().trim().max(120).optional(),
+    actor: withoutNul(z.string().trim().max(120)).optional(),
     action: z.string().regex(/^[A-Z_]{1,60}$/, "Pick an action from the list.").optional(),
     entityType: z.string().regex(/^[A-Za-z]{1,40}$/).optional(),
-    entityId: z.string().max(60).optional(),
+    entityId: withoutNul(z.string().max(60)).optional(),
     ...dateRangeFields,
   }),
 );

@@ -2,16 +2,17 @@ import { z } from "zod";
 import { STRATEGIES } from "~/engine";
 import { DECISION_STATUSES } from "~/features/decisions/workflow";
 import { dateRangeFields, withDateRangeOrder } from "~/lib/date-range";
+import { withoutNul } from "~/lib/plain-text";
 
 /** The decision log's filters: the same object drives the page, the exports and the HTTP endpoint. */
 export const decisionLogFilterSchema = withDateRangeOrder(
   z.object({
-    teamId: z.string().min(1).max(40).optional(),
+    teamId: withoutNul(z.string().min(1).max(40)).optional(),
     status: z.enum(DECISION_STATUSES).optional(),
     strategy: z.enum(STRATEGIES).optional(),
     override: z.enum(["yes", "no"]).optional(),
     ...dateRangeFields,
-    q: z.string().trim().max(100, "Keep the search under 100 characters.").optional(),
+    q: withoutNul(z.string().trim().max(100, "Keep the search under 100 characters.")).optional(),
   }),
 );
 export type DecisionLogFilter = z.infer<typeof decisionLogFilterSchema>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { Transform, type Readable } from "node:stream";
-import type pg from "pg";
+import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import QueryStream from "pg-query-stream";
 import type { z } from "zod";
@@ -31,7 +31,7 @@ import { createCrlfRecordTerminator, inlineParams } from "./copy-csv";
  *    A stream whose rows do not add up to the count fails instead of ending.
  *
  * Steps 1–2 hold one connection while asking for a second. At most half the pool's connections
- * may be in that phase at once (`OPENING_SLOTS`), so concurrent exports can never all hold one
+ * may be in that phase at once (`openingSlots`), so concurrent exports can never all hold one
  * and wait for another.
  */
 export interface ExportPlan<Row> {
@@ -100,9 +100,15 @@ const BATCH_ROWS = 2000;
 const CHUNK_CHARS = 64 * 1024;
 
 export async function openExport<Row>(ctx: CommandContext, plan: ExportPlan<Row>): Promise<OpenedExport> {
+  // What can fail on this side (e.g. inlining COPY's parameters) is prepared before the event is written.
+  const read = plan.format === "csv" && plan.csvCopy ? copyCsv(plan.csvCopy) : cursorRows(plan);
   const { client, rows } = await openingSlots.run(() => snapshotAndRecord(ctx, plan));
-  const body = plan.format === "csv" && plan.csvCopy ? copyCsv(client, plan.csvCopy) : cursorRows(client, plan);
-  return { stream: streamBody(client, body, rows), format: plan.format, rows };
+  try {
+    return { stream: streamBody(client, read(client), rows), format: plan.format, rows };
+  } catch (error) {
+    client.release(asError(error));
+    throw error;
+  }
 }
 
 /** Steps 1 and 2: the snapshot and its count on one connection, then the committed audit event. */
@@ -143,41 +149,43 @@ interface Body {
 }
 
 /** CSV by PostgreSQL's COPY, LF record ends turned into CRLF; counts the records it passes. */
-function copyCsv(client: pg.PoolClient, query: SqlQuery): Body {
-  const statement = inlineParams(query.text, query.values, (value) => client.escapeLiteral(value));
-  const terminate = createCrlfRecordTerminator();
-  return {
-    source: client.query(copyTo(`COPY (${statement}) TO STDOUT WITH (FORMAT csv, HEADER)`)),
-    objectMode: false,
-    write: (chunk) => terminate(chunk as Buffer),
-    rest: () => "",
-    written: () => terminate.records - 1,
+function copyCsv(query: SqlQuery): (client: pg.PoolClient) => Body {
+  const statement = `COPY (${inlineParams(query.text, query.values, pg.escapeLiteral)}) TO STDOUT WITH (FORMAT csv, HEADER)`;
+  return (client) => {
+    const terminate = createCrlfRecordTerminator();
+    return {
+      source: client.query(copyTo(statement)),
+      objectMode: false,
+      write: (chunk) => terminate(chunk as Buffer),
+      rest: () => "",
+      written: () => terminate.records - 1,
+    };
   };
 }
 
 /** Rows by a server-side cursor, written as CSV or JSON Lines in chunks of about CHUNK_CHARS. */
-function cursorRows<Row>(client: pg.PoolClient, plan: ExportPlan<Row>): Body {
+function cursorRows<Row>(plan: ExportPlan<Row>): (client: pg.PoolClient) => Body {
   const record = plan.format === "csv" ? csvRow : jsonLine;
   const toRow = plan.toRow ?? ((raw: Record<string, unknown>) => raw as Row);
-  let pending = plan.format === "csv" ? csvHeader(plan.columns) : "";
-  let written = 0;
-  return {
-    source: client.query(new QueryStream(plan.rows.text, plan.rows.values, { batchSize: BATCH_ROWS })),
-    objectMode: true,
-    write(raw) {
-      pending += record(plan.columns, toRow(raw as Record<string, unknown>));
-      written++;
-      if (pending.length < CHUNK_CHARS) return "";
+  return (client) => {
+    let pending = plan.format === "csv" ? csvHeader(plan.columns) : "";
+    let written = 0;
+    const take = () => {
       const chunk = pending;
       pending = "";
       return chunk;
-    },
-    rest() {
-      const chunk = pending;
-      pending = "";
-      return chunk;
-    },
-    written: () => written,
+    };
+    return {
+      source: client.query(new QueryStream(plan.rows.text, plan.rows.values, { batchSize: BATCH_ROWS })),
+      objectMode: true,
+      write(raw) {
+        pending += record(plan.columns, toRow(raw as Record<string, unknown>));
+        written++;
+        return pending.length < CHUNK_CHARS ? "" : take();
+      },
+      rest: take,
+      written: () => written,
+    };
   };
 }
 
