@@ -14,9 +14,10 @@ const STATUS: Record<DomainError["code"], number> = { BAD_REQUEST: 400, UNAUTHOR
  * An export endpoint (`GET /api/export/<name>?format=csv|jsonl&<filters>`), the same for every
  * export: the caller by session cookie or HTTP Basic (401 otherwise), `forbidden` for who may
  * not (403), the filter read with the page's own URL codec (as sent: the service validates it),
- * then `open` (the feature's service, which validates and calls openExport). The response streams the file with its row count (`X-Row-Count`, the rows of the
- * export's snapshot) and request id. Every refusal is JSON `{ error, message, fieldErrors }` with
- * its status; no database or driver text ever reaches the client (it is logged here instead).
+ * then `open` (the feature's service, which validates and calls openExport). The response
+ * streams the file with its row count (`X-Row-Count`, the rows of the export's snapshot) and
+ * request id. Every refusal is JSON `{ error, message, fieldErrors }` with its status; no
+ * database or driver text ever reaches the client (it is logged here instead).
  */
 export async function exportResponse(
   request: Request,
