@@ -6,6 +6,7 @@ import { db, getPool } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import type { ExportPlan } from "~/server/export/stream";
 import { containsPattern, SqlWhere } from "~/server/sql";
+import { compareWithCheckpoints, readCheckpoint, type Checkpoint, type CheckpointVerdict } from "./checkpoint";
 import type { AuditFilter } from "./schema-filters";
 
 export type ChainReport =
@@ -133,4 +134,40 @@ export async function listUseCaseTimeline(actor: Actor, useCaseId: string) {
     select: eventSelect,
   });
   return rows.map((e) => ({ ...e, seq: e.seq.toString() }));
+}
+
+/** The stored (seq, hash) pairs of events fromSeq..toSeq, in order, in batches (constant memory). */
+export async function* storedHashes(fromSeq: bigint, toSeq: bigint, batchSize = 10_000): AsyncIterable<{ seq: bigint; hash: string }> {
+  let next = fromSeq;
+  while (next <= toSeq) {
+    const batch = await db.auditEvent.findMany({
+      where: { seq: { gte: next, lte: toSeq } },
+      orderBy: { seq: "asc" },
+      take: batchSize,
+      select: { seq: true, hash: true },
+    });
+    if (batch.length === 0) return;
+    yield* batch;
+    next = batch.at(-1)!.seq + 1n;
+  }
+}
+
+/** The chain's head now: its last event's sequence number and hash, or null when empty. */
+export async function auditHead(): Promise<{ seq: bigint; hash: string } | null> {
+  return db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+}
+
+/**
+ * `audit:verify --checkpoint PATH`: authenticates every checkpoint file at PATH (a file, or a
+ * folder of them) with the key, then compares the hashes the database holds with the ones
+ * they recorded, naming the first sequence number that differs or is missing.
+ */
+export async function verifyAgainstCheckpoints(files: readonly { name: string; text: string }[], key: string): Promise<CheckpointVerdict> {
+  const checkpoints: { name: string; checkpoint: Checkpoint }[] = [];
+  for (const file of files) {
+    const read = readCheckpoint(file.text, key);
+    if (!read.ok) return { ok: false, firstDiffering: "?", reason: "signature", detail: `checkpoint ${file.name}: ${read.reason}` };
+    checkpoints.push({ name: file.name, checkpoint: read.checkpoint });
+  }
+  return compareWithCheckpoints(checkpoints, storedHashes);
 }
