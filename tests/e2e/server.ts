@@ -43,7 +43,7 @@ await mkdir(dirname(SERVER_INFO_FILE), { recursive: true });
 await writeFile(SERVER_INFO_FILE, JSON.stringify({ databaseUrl: database.url, sso: { ...sso, issuer: provider.issuer } } satisfies ServerInfo));
 
 const portals: ChildProcess[] = [];
-function startPortal(port: number, autoProvision: boolean): ChildProcess {
+function startPortal(port: number, autoProvision: boolean) {
   const next = spawn(join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: "inherit",
@@ -62,7 +62,6 @@ function startPortal(port: number, autoProvision: boolean): ChildProcess {
   });
   portals.push(next);
   next.on("exit", (code) => void stop(code ?? 1));
-  return next;
 }
 
 let stopping = false;
