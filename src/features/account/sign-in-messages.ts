@@ -9,6 +9,11 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
       return "This account has been deactivated. Ask a Servewise admin to reactivate it.";
     case "NotProvisioned":
       return "Your company account is not registered in Servewise yet. Ask an admin to add you.";
+    case "OAuthSignin":
+    case "OAuthCallback":
+      // The provider could not be reached, or its answer was refused: a used, expired or foreign
+      // callback (state, PKCE), or an ID token not minted for this sign-in (nonce).
+      return "Signing in with your company account did not complete. Start again from this page.";
     case "SessionRequired":
       return null;
     default:
