@@ -7,11 +7,19 @@ const config = {
   // The unit project only: no database, no server.
   vitest: { configFile: "vitest.mutation.config.ts", related: true },
   coverageAnalysis: "perTest",
+  // The pure modules whose unit tests are measured (docs/mutation-testing.md says why these).
   mutate: [
+    // the workflows
     "src/features/decisions/workflow.ts",
     "src/features/review/workflow.ts",
+    // audit hashing
     "src/server/audit.ts",
+    // export formatting: the writers (CSV, formula neutralisation, JSON Lines), the COPY path's
+    // CSV helpers, the decision log's columns
+    "src/lib/export/writers.ts",
+    "src/server/export/copy-csv.ts",
     "src/features/decision-log/format.ts",
+    // the engine: its pure helpers (the rule tables and estimates take hours: see the doc)
     "src/engine/queueing.ts",
     "src/engine/format.ts",
     "src/engine/answer-text.ts",

@@ -61,7 +61,14 @@ describe("Erlang B / C", () => {
     expect(probWaitExceeds(10, 12, 1, 1)).toBe(1);
     expect(erlangB(0, 5)).toBe(1); // no server: everything is blocked
     expect(waitQuantileS(30, 30, 0.1)).toBe(Infinity);
+    expect(waitQuantileS(10, 12, 0.1)).toBe(Infinity);
     expect(waitQuantileS(5, 0, 0.1)).toBe(0);
+  });
+
+  it("with no load, nothing is blocked and nobody waits, even with no server", () => {
+    expect(erlangB(0, 0)).toBe(0);
+    expect(erlangC(0, 0)).toBe(0);
+    expect(waitQuantileS(0, 0, 0.1)).toBe(0);
   });
 
   it("treats a wait budget of zero or less as no wait at all: P(wait > budget) = P(wait)", () => {
