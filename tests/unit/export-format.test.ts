@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvField, csvHeader, csvRecord, csvRow, EXPORT_FORMATS, FORMULA_TRIGGERS, isExportFormat, jsonLine, neutralizeFormula, type ExportColumn } from "~/lib/export/writers";
+import { csvField, csvHeader, csvRecord, csvRow, EXPORT_FORMATS, EXPORT_MEDIA_TYPES, FORMULA_TRIGGERS, isExportFormat, jsonLine, neutralizeFormula, type ExportColumn } from "~/lib/export/writers";
 import { EXPORT_COLUMNS, type DecisionLogRow } from "~/features/decision-log/format";
 import { createCrlfRecordTerminator, inlineParams, isoUtcSql, neutralizeFormulaSql } from "~/server/export/copy-csv";
 import { requestIdFrom } from "~/server/request-id";
@@ -115,8 +115,9 @@ describe("JSON Lines writer", () => {
     const pending = { ...row, approvedStrategy: null, isOverride: false, monthlyCostUsd: null, reviewer: null, reviewedAt: null, tags: [] };
     expect(JSON.parse(jsonLine(EXPORT_COLUMNS, pending))).toMatchObject({ approved_strategy: null, override: false, monthly_cost_usd: null, reviewed_by: null, reviewed_at: null, tags: "" });
   });
-  it("knows its formats", () => {
+  it("knows its formats and the media type each is downloaded as", () => {
     expect(EXPORT_FORMATS).toEqual(["csv", "jsonl"]);
+    expect(EXPORT_MEDIA_TYPES).toEqual({ csv: "text/csv; charset=utf-8", jsonl: "application/x-ndjson; charset=utf-8" });
     expect(isExportFormat("csv") && isExportFormat("jsonl")).toBe(true);
     expect(isExportFormat("xlsx") || isExportFormat(null) || isExportFormat("CSV")).toBe(false);
   });
@@ -155,10 +156,12 @@ describe("CRLF record terminator (the COPY path)", () => {
   it("does not double a CR already there, even across chunks, and passes chunks without record ends unchanged", () => {
     const terminate = createCrlfRecordTerminator();
     expect(terminate(Buffer.from("a\r")).toString()).toBe("a\r");
+    expect(terminate(Buffer.alloc(0)).toString()).toBe(""); // an empty chunk between CR and LF
     expect(terminate(Buffer.from("\nb\n")).toString()).toBe("\nb\r\n");
+    expect(terminate(Buffer.from("c\r\nd\n")).toString()).toBe("c\r\nd\r\n");
     const plain = Buffer.from("no record end");
     expect(terminate(plain)).toBe(plain);
-    expect(terminate.records).toBe(2);
+    expect(terminate.records).toBe(4);
   });
 });
 
@@ -170,12 +173,14 @@ describe("COPY's inlined parameters", () => {
     );
   });
   it("replaces $10 as one placeholder, and refuses a placeholder without a value", () => {
-    const values = Array.from({ length: 10 }, (_, i) => i + 1);
-    expect(inlineParams("$1, $10", values, quote)).toBe("1, 10");
+    const values = Array.from({ length: 10 }, (_, i) => 101 + i);
+    expect(inlineParams("$1, $10", values, quote)).toBe("101, 110");
     expect(() => inlineParams("$2", [1], quote)).toThrow(/no value for \$2/);
+    expect(() => inlineParams("$0", [1], quote)).toThrow(/no value for \$0/);
   });
-  it("quotes a non-finite number rather than writing it as SQL", () => {
+  it("quotes a non-finite number rather than writing it as SQL, and writes a missing value as NULL", () => {
     expect(inlineParams("$1", [Number.NaN], quote)).toBe("'NaN'");
+    expect(inlineParams("$1", [undefined], quote)).toBe("NULL");
   });
 });
 

@@ -196,6 +196,19 @@ describe("Halfin-Whitt approximation", () => {
     ] as const) expect(Math.abs(erlangCHalfinWhitt(c, a) - erlangC(c, a))).toBeLessThan(0.02);
   });
 
+  it("is the Halfin-Whitt formula to the accuracy of its erfc (1.5e-7)", () => {
+    // [1 + beta·Phi(beta)/phi(beta)]^-1 with Phi and phi from the normal tables.
+    const a = 10_000;
+    for (const [beta, cdf, pdf] of [
+      [0.5, 0.691462461274013, 0.3520653267642995],
+      [1, 0.841344746068543, 0.24197072451914337],
+      [2, 0.977249868051821, 0.05399096651318806],
+      [3, 0.998650101968370, 0.0044318484119380075],
+    ] as const) {
+      expect(erlangCHalfinWhitt(a + beta * Math.sqrt(a), a)).toBeCloseTo(1 / (1 + (beta * cdf) / pdf), 6);
+    }
+  });
+
   it("is a probability that falls as servers are added, and 1 at or below the load", () => {
     const a = 10_000;
     expect(erlangCHalfinWhitt(a, a)).toBe(1);
