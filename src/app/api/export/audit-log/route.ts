@@ -10,10 +10,9 @@ const FILTER_KEYS = ["actor", "action", "entityType", "entityId", "from", "to"];
 
 /** GET /api/export/audit-log?format=csv|jsonl&actor=&action=&entityType=&entityId=&from=&to= (admins). */
 export async function GET(request: Request) {
-  const actor = await actorFromRequest(request);
-  if (!actor) {
-    return Response.json({ error: "UNAUTHORIZED", message: "Sign in, or use HTTP Basic (curl -u)." }, { status: 401, headers: { "WWW-Authenticate": 'Basic realm="Servewise"' } });
-  }
+  const caller = await actorFromRequest(request, "Sign in, or use HTTP Basic (curl -u).");
+  if (!caller.ok) return caller.response;
+  const { actor } = caller;
   if (!hasRole(actor.role, "ADMIN")) return Response.json({ error: "FORBIDDEN", message: "Only admins export the audit trail." }, { status: 403 });
   const url = new URL(request.url);
   const filter = Object.fromEntries(FILTER_KEYS.flatMap((k) => (url.searchParams.get(k) ? [[k, url.searchParams.get(k)!]] : [])));

@@ -13,13 +13,9 @@ export const dynamic = "force-dynamic";
  * session cookie, or by HTTP Basic for scripts (see README).
  */
 export async function GET(request: Request) {
-  const actor = await actorFromRequest(request);
-  if (!actor) {
-    return Response.json(
-      { error: "UNAUTHORIZED", message: "Sign in, or pass your Servewise email and password with HTTP Basic (curl -u)." },
-      { status: 401, headers: { "WWW-Authenticate": 'Basic realm="Servewise"' } },
-    );
-  }
+  const caller = await actorFromRequest(request, "Sign in, or pass your Servewise email and password with HTTP Basic (curl -u).");
+  if (!caller.ok) return caller.response;
+  const { actor } = caller;
   const url = new URL(request.url);
   const filter = filterFromSearchParams(url.searchParams);
   try {
