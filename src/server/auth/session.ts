@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { safeCallbackPath } from "~/lib/callback-path";
 import { getActor } from "~/server/auth/identity";
 import type { Actor } from "~/server/actor";
@@ -24,13 +25,16 @@ export async function getSessionClaim(): Promise<SessionClaim | null> {
   return { userId: session.user.id, sessionVersion: session.sessionVersion ?? 0 };
 }
 
-/** The current, active user as stored in the database now, or null (also for a revoked session). */
-export async function getCurrentActor(): Promise<Actor | null> {
+/**
+ * The current, active user as stored in the database now, or null (also for a revoked
+ * session). Read once per server render: the layout and the page asking share the answer.
+ */
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const claim = await getSessionClaim();
   if (!claim) return null;
   const actor = await getActor(claim.userId, claim.sessionVersion);
   return actor?.active ? actor : null;
-}
+});
 
 /** The header src/proxy.ts puts on every page request: its path and query. */
 export const REQUEST_PATH_HEADER = "x-servewise-path";
