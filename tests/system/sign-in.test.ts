@@ -276,11 +276,11 @@ describe.skipIf(!server)("sign-in, sessions and the browser (HTTP)", () => {
       expected[who]!["/admin"] = 404;
       expected[who]!["/admin/audit"] = 404;
     }
-    // A submitted version is not editable: the editors send everyone back to the overview
-    // (admins may still correct the details).
+    // Submitted answers are not editable, so the questionnaire sends everyone back to the
+    // overview; only the team edits the details.
     for (const who of ["member", "reviewer", "admin"]) {
       expected[who]![`/use-cases/${id}/edit`] = 307;
-      expected[who]![`/use-cases/${id}/details`] = who === "admin" ? 200 : 307;
+      expected[who]![`/use-cases/${id}/details`] = who === "member" ? 200 : 307;
     }
     const actual: Record<string, Record<string, number>> = {};
     for (const [who, session] of Object.entries(sessions)) {
