@@ -126,6 +126,30 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 
+  test("changing the password ends every session and the new password signs in", async ({ page, users }) => {
+    const member = await users.create({ teams: ["new"] });
+    await member.signIn(page);
+    const cookies = await page.context().cookies();
+    await page.goto("/");
+    await page.getByTestId("current-user").getByRole("link", { name: member.name }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await page.getByLabel("Current password", { exact: true }).fill("not my password");
+    await page.getByLabel("New password (12 characters or more)", { exact: true }).fill("a fresh passphrase 42");
+    await page.getByLabel("New password again", { exact: true }).fill("a fresh passphrase 42");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("That is not your current password.").first()).toBeVisible();
+
+    await page.getByLabel("Current password", { exact: true }).fill(member.password);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("Your password has changed, and every session has ended.")).toBeVisible();
+    // The session cookie from before the change is dead too.
+    await page.context().addCookies(cookies);
+    await page.goto("/decision-log");
+    await expect(page).toHaveURL(/\/signin/);
+    await new SignInPage(page).signIn(member.email, "a fresh passphrase 42");
+    await expect(page.getByRole("heading", { level: 1, name: "Decision log" })).toBeVisible();
+  });
+
   test("the keyboard alone signs in: tab to the fields, Enter submits", async ({ page, users }) => {
     const member = await users.create({ teams: ["new"] });
     await new SignInPage(page).goto();

@@ -261,7 +261,7 @@ describe.skipIf(!server)("sign-in, sessions and the browser (HTTP)", () => {
     const { id } = await member.mutation<{ id: string }>("useCase.create", { teamId: team.id, title: "Matrix", description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: [] });
     await member.mutation("useCase.submit", { id, expectedRevision: 1, idempotencyKey: randomUUID(), answers: EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers });
 
-    const pages = ["/", "/use-cases", "/use-cases/new", "/decision-log", "/inbox", "/review", "/admin", "/admin/audit"];
+    const pages = ["/", "/account", "/use-cases", "/use-cases/new", "/decision-log", "/inbox", "/review", "/admin", "/admin/audit"];
     const own = [`/use-cases/${id}`, `/use-cases/${id}/details`, `/use-cases/${id}/edit`, `/use-cases/${id}/compare`, `/use-cases/${id}/versions/1`];
     const missing = ["/use-cases/no-such-id", "/use-cases/no-such-id/details", "/use-cases/no-such-id/edit", `/use-cases/${id}/versions/99`, `/use-cases/${id}/versions/x`];
     const expected: Record<string, Record<string, number>> = {};

@@ -68,6 +68,13 @@ describe("client address", () => {
     expect(clientAddress(stamped({ "x-forwarded-for": "6.6.6.6, 198.51.100.7" }), 1)).toBe("198.51.100.7");
     expect(clientAddress(stamped({ "x-forwarded-for": "6.6.6.6, 198.51.100.7, 10.0.0.2" }), 2)).toBe("198.51.100.7");
     expect(clientAddress(stamped(), 1)).toBe("10.1.2.3");
+    expect(clientAddress(stamped({ "x-forwarded-for": "[2001:DB8::1]" }), 1)).toBe("2001:db8::1");
+    expect(clientAddress(stamped({ "x-forwarded-for": "198.51.100.7:51234" }), 1)).toBe("198.51.100.7");
+  });
+
+  it("is never text that is not an address", () => {
+    expect(clientAddress(stamped({ "x-forwarded-for": "<script>, x".repeat(20) }), 1)).toBe("10.1.2.3");
+    expect(clientAddress(new Headers({ [CLIENT_ADDRESS_HEADER]: "not an address" }), 0)).toBeNull();
   });
 });
 

@@ -16,7 +16,7 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
     case SIGN_IN_ERRORS.notProvisioned:
       return "Your company account is not registered in Servewise yet. Ask an admin to add you.";
     case SIGN_IN_ERRORS.busy:
-      return "Servewise is checking many sign-ins right now. Please try again in a few seconds.";
+      return "Servewise is busy right now. Please try again in a few seconds.";
     case "SessionRequired":
       return null;
     default:

@@ -27,15 +27,21 @@ export function clientAddress(headers: HeaderSource, trustProxyHops: number): st
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean);
-    const entry = forwarded[forwarded.length - trustProxyHops];
-    if (entry) return normalise(entry);
+    const entry = normalise(forwarded[forwarded.length - trustProxyHops]);
+    if (entry) return entry;
   }
-  const stamped = header(headers, CLIENT_ADDRESS_HEADER);
-  return stamped ? normalise(stamped) : null;
+  return normalise(header(headers, CLIENT_ADDRESS_HEADER));
 }
 
-function normalise(address: string): string {
-  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1").slice(0, 64);
+/** An IPv4 or IPv6 address as text (IPv4-mapped IPv6 and a port after IPv4 dropped), or null for anything else. */
+function normalise(address: string | null | undefined): string | null {
+  if (!address) return null;
+  const plain = address
+    .trim()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1")
+    .replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
+  return /^[0-9a-f:.]{2,45}$/i.test(plain) ? plain.toLowerCase() : null;
 }
 
 /** Stamps every HTTP request this process serves with its connection's address (once per process). */

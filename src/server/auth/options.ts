@@ -40,7 +40,14 @@ export function getAuthOptions(): NextAuthOptions {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         const address = clientAddress(req?.headers ?? {}, env.TRUST_PROXY);
-        const result = await signInWithPassword(credentials, { method: "password", address, now: new Date() });
+        let result: PasswordSignIn;
+        try {
+          result = await signInWithPassword(credentials, { method: "password", address, now: new Date() });
+        } catch (error) {
+          // next-auth puts the thrown message into the sign-in page's URL: never a driver's text.
+          console.error("[auth] password sign-in failed:", error);
+          result = { ok: false, reason: "busy" };
+        }
         if (!result.ok) throw new Error(refusalCode(result));
         const { id, name, email, sessionVersion } = result.user;
         return { id, name, email, sessionVersion };

@@ -2,7 +2,7 @@ import "server-only";
 import { getEnv } from "~/env";
 import type { Actor } from "~/server/actor";
 import { tooManyAttemptsMessage } from "~/lib/sign-in-errors";
-import { RETRY_AFTER_SECONDS } from "~/server/errors";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/errors";
 import { clientAddress } from "./client-address";
 import { signInWithPassword } from "./identity";
 import { getCurrentActor } from "./session";
@@ -49,7 +49,10 @@ export async function actorFromRequest(request: Request, unauthorizedMessage: st
     const result = await signInWithPassword(
       { email: decoded.slice(0, colon), password: decoded.slice(colon + 1) },
       { method: "http-basic", address: clientAddress(request.headers, getEnv().TRUST_PROXY), now: new Date() },
-    );
+    ).catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) return { ok: false as const, reason: "busy" as const };
+      throw error;
+    });
     if (result.ok) return { ok: true, actor: result.user };
     if (result.reason === "too-many-attempts") {
       const response = Response.json(
@@ -60,7 +63,7 @@ export async function actorFromRequest(request: Request, unauthorizedMessage: st
     }
     if (result.reason === "busy") {
       const response = Response.json(
-        { error: "SERVICE_UNAVAILABLE", message: "Servewise is checking many passwords right now. Please retry in a few seconds." },
+        { error: "SERVICE_UNAVAILABLE", message: "Servewise is busy right now. Please retry in a few seconds." },
         { status: 503, headers: { ...NO_STORE, "Retry-After": String(RETRY_AFTER_SECONDS) } },
       );
       return { ok: false, response };

@@ -53,8 +53,22 @@ const globalForThrottle = globalThis as unknown as { servewiseThrottle?: Record<
 
 function limiters(): Record<ThrottleScope, Limiters> {
   if (!globalForThrottle.servewiseThrottle) {
-    const make = (keyPrefix: string, points: number, duration: number) =>
-      new RateLimiterPostgres({ storeClient: getPool(), storeType: "pool", tableName: THROTTLE_TABLE, tableCreated: true, keyPrefix, points, duration });
+    // One of the four sweeps expired rows of the shared table (every 5 min); the others need not.
+    let sweeps = true;
+    const make = (keyPrefix: string, points: number, duration: number) => {
+      const limiter = new RateLimiterPostgres({
+        storeClient: getPool(),
+        storeType: "pool",
+        tableName: THROTTLE_TABLE,
+        tableCreated: true,
+        clearExpiredByTimeout: sweeps,
+        keyPrefix,
+        points,
+        duration,
+      });
+      sweeps = false;
+      return limiter;
+    };
     const build = (scope: ThrottleScope): Limiters => {
       const policy = SIGN_IN_POLICIES[scope];
       return {
@@ -102,7 +116,7 @@ export async function beginPasswordAttempt(params: { email: string | null; addre
   const all = limiters();
   const scopes: { scope: ThrottleScope; key: string }[] = [];
   if (params.email) scopes.push({ scope: "account", key: accountKey(params.email) });
-  if (params.address) scopes.push({ scope: "address", key: params.address.slice(0, 200) });
+  if (params.address) scopes.push({ scope: "address", key: params.address.slice(0, 60) });
 
   const results = await Promise.all(
     scopes.map(async ({ scope, key }) => {
