@@ -3,7 +3,7 @@ import { signInSchema } from "~/lib/credentials";
 import type { Actor } from "~/server/actor";
 import { auditActor, writeAuditEvent } from "~/server/audit";
 import { PasswordCheckBusyError, verifyPassword } from "~/server/auth/password";
-import { beginPasswordAttempt, type Lockout } from "~/server/auth/sign-in-throttle";
+import { throttledAttempt, type Lockout } from "~/server/auth/sign-in-throttle";
 import { db } from "~/server/db";
 
 /**
@@ -122,9 +122,9 @@ export type PasswordSignIn =
 /**
  * A password sign-in as the form and HTTP Basic make it: throttled per account and per client
  * address (src/server/auth/sign-in-throttle.ts), then checked, then audited. While a scope is
- * locked the password is not even checked; the lockout itself is audited (the refused attempts
- * during it are counted, not audited one by one). Too many password checks in flight answer
- * "busy" at once instead of queueing without bound.
+ * locked the password is not even checked; the lockout itself is audited (the attempts refused
+ * during it are not audited one by one). Too many password checks in flight answer "busy" at
+ * once instead of queueing without bound.
  */
 export async function signInWithPassword(
   input: { email?: unknown; password?: unknown } | null | undefined,
@@ -149,21 +149,20 @@ async function throttledPasswordCheck(
 ): Promise<PasswordSignIn> {
   const parsed = signInSchema.safeParse(input);
   const email = parsed.success ? parsed.data.email : null;
-  const verdict = await beginPasswordAttempt({ email, address: context.address });
-  if (!verdict.allowed) {
-    await recordLockouts(verdict.lockouts, email, context);
-    return { ok: false, reason: "too-many-attempts", retryAfterSeconds: verdict.retryAfterSeconds };
-  }
-  let result: SignInResult;
+  let attempt;
   try {
-    result = await authenticateWithPassword(input);
+    attempt = await throttledAttempt({ email, address: context.address }, async () => {
+      const result = await authenticateWithPassword(input);
+      // A matching password (even of a deactivated account) is not a failure.
+      return { matched: result.ok || result.reason === "deactivated", result };
+    });
   } catch (error) {
     if (error instanceof PasswordCheckBusyError) return { ok: false, reason: "busy" };
     throw error;
   }
-  // A matching password (even of a deactivated account) clears the account's failures.
-  if (result.ok || result.reason === "deactivated") await verdict.succeeded();
-  return result;
+  if (!attempt.allowed) return { ok: false, reason: "too-many-attempts", retryAfterSeconds: attempt.retryAfterSeconds };
+  await recordLockouts(attempt.lockouts, email, context);
+  return attempt.result;
 }
 
 async function recordLockouts(lockouts: Lockout[], email: string | null, context: { method: Exclude<SignInMethod, "sso">; now: Date }) {

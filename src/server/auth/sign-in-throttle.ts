@@ -1,5 +1,5 @@
 import "server-only";
-import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPostgres } from "rate-limiter-flexible";
 import { getPool } from "~/server/db";
 
 /**
@@ -7,13 +7,15 @@ import { getPool } from "~/server/db";
  * `sign_in_throttle` table, created by a migration — the library never runs DDL), so the
  * limits hold across every app process.
  *
- * Each password attempt counts against its account (the email typed, whether or not it
- * exists) and its client address BEFORE the password is checked, so a burst of parallel
- * guesses gets no more checks than a sequence. A successful sign-in clears the account's
- * count and gives the address its attempt back. When a scope runs out of free failures
- * within its window, it is locked; each further lockout within a day doubles the lock, up
- * to a maximum. While locked, attempts are refused without checking the password, with the
- * time left.
+ * Failed attempts count against their account (the email typed, whether or not it exists)
+ * and their client address; a successful sign-in clears the account's count. The failure
+ * that uses up a scope's free failures within its window locks it; each further lockout
+ * within a day doubles the lock, up to a maximum. While locked, attempts are refused without
+ * checking the password, with the time left.
+ *
+ * Within a process, the attempts on one account run one after another (check, then record),
+ * so a burst of parallel guesses gets no more checks than a sequence, while parallel sign-ins
+ * with the right password (a script's parallel exports) never lock anyone out.
  */
 
 export type ThrottleScope = "account" | "address";
@@ -104,46 +106,67 @@ export interface Lockout {
   count: number;
 }
 
-export type ThrottleVerdict =
-  | { allowed: true; lockouts: []; succeeded(): Promise<void> }
-  | { allowed: false; retryAfterSeconds: number; lockouts: Lockout[] };
+export type ThrottledAttempt<T> =
+  | { allowed: true; result: T; lockouts: Lockout[] }
+  | { allowed: false; retryAfterSeconds: number; lockouts: [] };
+
+const accountQueues = new Map<string, Promise<unknown>>();
+
+/** Runs `work` after every earlier attempt on the same account in this process has finished. */
+function oneAtATime<T>(key: string | null, work: () => Promise<T>): Promise<T> {
+  if (!key) return work();
+  const run = (accountQueues.get(key) ?? Promise.resolve()).then(work, work);
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  accountQueues.set(key, tail);
+  void tail.then(() => {
+    if (accountQueues.get(key) === tail) accountQueues.delete(key);
+  });
+  return run;
+}
 
 /**
- * Counts one password attempt against the account and the address, and says whether its
- * password may be checked. Call `succeeded()` after a matching password.
+ * One password attempt under the limits: refused while its account or address is locked;
+ * otherwise `check` runs and says whether the password matched, and a mismatch is counted
+ * (locking a scope whose free failures it used up).
  */
-export async function beginPasswordAttempt(params: { email: string | null; address: string | null }): Promise<ThrottleVerdict> {
+export function throttledAttempt<T>(
+  params: { email: string | null; address: string | null },
+  check: () => Promise<{ matched: boolean; result: T }>,
+): Promise<ThrottledAttempt<T>> {
   const all = limiters();
   const scopes: { scope: ThrottleScope; key: string }[] = [];
   if (params.email) scopes.push({ scope: "account", key: accountKey(params.email) });
   if (params.address) scopes.push({ scope: "address", key: params.address.slice(0, 60) });
 
-  const results = await Promise.all(
-    scopes.map(async ({ scope, key }) => {
-      const policy = SIGN_IN_POLICIES[scope];
-      const counted: RateLimiterRes = await all[scope].failures.penalty(key, 1);
-      if (counted.consumedPoints <= policy.freeFailures) return { scope, key, refusedFor: 0, lockout: null };
-      if (counted.consumedPoints === policy.freeFailures + 1) {
-        // This attempt used up the free failures: lock, longer for each lockout of the day.
+  return oneAtATime(params.email ? accountKey(params.email) : null, async () => {
+    const current = await Promise.all(scopes.map(({ scope, key }) => all[scope].failures.get(key)));
+    const refusedFor = Math.max(
+      0,
+      ...current.map((res, i) => (res && res.consumedPoints > SIGN_IN_POLICIES[scopes[i]!.scope].freeFailures ? Math.ceil(res.msBeforeNext / 1000) : 0)),
+    );
+    if (refusedFor > 0) return { allowed: false, retryAfterSeconds: refusedFor, lockouts: [] };
+
+    const { matched, result } = await check();
+    if (matched) {
+      const account = scopes.find((s) => s.scope === "account");
+      if (account) await all.account.failures.delete(account.key);
+      return { allowed: true, result, lockouts: [] };
+    }
+    const lockouts = await Promise.all(
+      scopes.map(async ({ scope, key }): Promise<Lockout | null> => {
+        const policy = SIGN_IN_POLICIES[scope];
+        const counted = await all[scope].failures.penalty(key, 1);
+        // Exactly one failure (the increment is atomic) uses up the free ones: it locks.
+        if (counted.consumedPoints !== policy.freeFailures) return null;
         const count = (await all[scope].lockouts.penalty(key, 1)).consumedPoints;
         const seconds = lockSeconds(policy, count);
         await all[scope].failures.block(key, seconds);
-        return { scope, key, refusedFor: seconds, lockout: { scope, key, seconds, count } satisfies Lockout };
-      }
-      return { scope, key, refusedFor: Math.max(1, Math.ceil(counted.msBeforeNext / 1000)), lockout: null };
-    }),
-  );
-
-  const refusedFor = Math.max(0, ...results.map((r) => r.refusedFor));
-  const lockouts = results.flatMap((r) => (r.lockout ? [r.lockout] : []));
-  if (refusedFor > 0) return { allowed: false, retryAfterSeconds: refusedFor, lockouts };
-  return {
-    allowed: true,
-    lockouts: [],
-    async succeeded() {
-      await Promise.all(
-        results.map(({ scope, key }) => (scope === "account" ? all.account.failures.delete(key) : all.address.failures.reward(key, 1))),
-      );
-    },
-  };
+        return { scope, key, seconds, count };
+      }),
+    );
+    return { allowed: true, result, lockouts: lockouts.filter((l): l is Lockout => l !== null) };
+  });
 }
