@@ -15,9 +15,9 @@ export function tooManyAttemptsCode(retryAfterSeconds: number): string {
   return `${SIGN_IN_ERRORS.tooManyAttempts}:${Math.max(1, Math.ceil(retryAfterSeconds))}`;
 }
 
-/** "try again in 3 minutes" / "in 40 seconds" / "in 2 hours". */
+/** "3 minutes" / "40 seconds" / "2 hours" (a wait of 46 s or more reads in whole minutes). */
 export function retryAfterText(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  if (seconds <= 45) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   if (minutes < 120) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
   const hours = Math.ceil(minutes / 60);

@@ -45,6 +45,7 @@ describe("callback paths after sign-in", () => {
 describe("too many attempts", () => {
   it("tells the user when to retry", () => {
     expect(signInErrorMessage(tooManyAttemptsCode(60))).toBe("Too many attempts — try again in 1 minute.");
+    expect(signInErrorMessage(tooManyAttemptsCode(58.4))).toBe("Too many attempts — try again in 1 minute.");
     expect(signInErrorMessage(tooManyAttemptsCode(119.2))).toBe("Too many attempts — try again in 2 minutes.");
     expect(signInErrorMessage(tooManyAttemptsCode(30))).toBe("Too many attempts — try again in 30 seconds.");
     expect(signInErrorMessage(tooManyAttemptsCode(4 * 3600))).toBe("Too many attempts — try again in 4 hours.");
