@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { dateRangeFields, withDateRangeOrder } from "~/lib/date-range";
+import { withoutNul } from "~/lib/plain-text";
 
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-28.");
-
-export const auditFilterSchema = z.object({
-  actor: z.string().trim().max(120).optional(),
-  action: z.string().regex(/^[A-Z_]{1,60}$/, "Pick an action from the list.").optional(),
-  entityType: z.string().regex(/^[A-Za-z]{1,40}$/).optional(),
-  entityId: z.string().max(60).optional(),
-  from: dateOnly.optional(),
-  to: dateOnly.optional(),
-});
+export const auditFilterSchema = withDateRangeOrder(
+  z.object({
+    actor: withoutNul(z.string().trim().max(120)).optional(),
+    action: z.string().regex(/^[A-Z_]{1,60}$/, "Pick an action from the list.").optional(),
+    entityType: z.string().regex(/^[A-Za-z]{1,40}$/).optional(),
+    entityId: withoutNul(z.string().max(60)).optional(),
+    ...dateRangeFields,
+  }),
+);
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export const auditPageSchema = z.object({

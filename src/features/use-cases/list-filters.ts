@@ -1,22 +1,21 @@
 /** The "My use cases" filters as URL search parameters (`?q=fraud&team=<id>`). */
+import { accept, urlFilters, type Params } from "~/lib/url-filters";
+
+export const LIST_FILTERS = urlFilters({
+  query: { param: "q", accept: accept.truncated(100) },
+  teamId: { param: "team", accept: accept.truncated(40) },
+});
+
 export interface ListFilters {
   query: string;
   teamId: string;
 }
 
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-}
-
-export function readListFilters(params: Record<string, string | string[] | undefined>): ListFilters {
-  return { query: first(params.q).slice(0, 100), teamId: first(params.team).slice(0, 40) };
+export function readListFilters(params: Params): ListFilters {
+  return LIST_FILTERS.read(params);
 }
 
 /** The query string for some filters (empty ones left out), with its leading `?` when not empty. */
 export function listFiltersSearch(filters: ListFilters): string {
-  const params = new URLSearchParams();
-  if (filters.query.trim()) params.set("q", filters.query.trim());
-  if (filters.teamId) params.set("team", filters.teamId);
-  const search = params.toString();
-  return search ? `?${search}` : "";
+  return LIST_FILTERS.search(filters);
 }

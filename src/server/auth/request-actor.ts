@@ -2,14 +2,15 @@ import "server-only";
 import { getEnv } from "~/env";
 import type { Actor } from "~/server/actor";
 import { tooManyAttemptsMessage } from "~/lib/sign-in-errors";
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/errors";
+import { RETRY_AFTER_SECONDS } from "~/server/errors";
 import { clientAddress } from "./client-address";
 import { signInWithPassword } from "./identity";
 import { getCurrentActor } from "./session";
 
-export type RequestCaller = { ok: true; actor: Actor } | { ok: false; response: Response };
-
-const NO_STORE = { "Cache-Control": "no-store" };
+/** The caller, or why not: a refusal the endpoint answers as JSON with this status and headers. */
+export type RequestCaller =
+  | { ok: true; actor: Actor }
+  | { ok: false; status: 401 | 403 | 429 | 503; error: string; message: string; headers?: Record<string, string> };
 
 /**
  * A browser request made by this site itself: its own page (`Sec-Fetch-Site: same-origin`) or
@@ -35,50 +36,43 @@ export function isSameSiteRequest(request: Request): boolean {
  * scripts — HTTP Basic credentials of a local account (`curl -u email:password`), which are
  * throttled and audited like the sign-in form. A cookie is honoured only on a same-site
  * request, so another site cannot make a signed-in browser run an export in its user's name.
- * Refusals come as ready responses: 401 (with a Basic challenge), 429 + Retry-After (too many
- * attempts), 503 + Retry-After (too many password checks at once), 403 (cross-site).
+ * Refusals: 401 (with a Basic challenge), 429 + Retry-After (too many attempts), 503 +
+ * Retry-After (too many password checks at once), 403 (cross-site).
  */
-export async function actorFromRequest(request: Request, unauthorizedMessage: string): Promise<RequestCaller> {
-  const unauthorized = () =>
-    Response.json({ error: "UNAUTHORIZED", message: unauthorizedMessage }, { status: 401, headers: { ...NO_STORE, "WWW-Authenticate": 'Basic realm="Servewise"' } });
+export async function actorFromRequest(request: Request): Promise<RequestCaller> {
+  const unauthorized: RequestCaller = {
+    ok: false,
+    status: 401,
+    error: "UNAUTHORIZED",
+    message: "Sign in, or pass your Servewise email and password with HTTP Basic (curl -u).",
+    headers: { "WWW-Authenticate": 'Basic realm="Servewise"' },
+  };
   const header = request.headers.get("authorization");
   if (header?.toLowerCase().startsWith("basic ")) {
     const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
     const colon = decoded.indexOf(":");
-    if (colon < 0) return { ok: false, response: unauthorized() };
+    if (colon < 0) return unauthorized;
     const result = await signInWithPassword(
       { email: decoded.slice(0, colon), password: decoded.slice(colon + 1) },
       { method: "http-basic", address: clientAddress(request.headers, getEnv().TRUST_PROXY), now: new Date() },
-    ).catch((error: unknown) => {
-      if (isDatabaseUnavailable(error)) return { ok: false as const, reason: "busy" as const };
-      throw error;
-    });
+    );
     if (result.ok) return { ok: true, actor: result.user };
     if (result.reason === "too-many-attempts") {
-      const response = Response.json(
-        { error: "TOO_MANY_REQUESTS", message: tooManyAttemptsMessage(result.retryAfterSeconds) },
-        { status: 429, headers: { ...NO_STORE, "Retry-After": String(result.retryAfterSeconds) } },
-      );
-      return { ok: false, response };
+      const message = tooManyAttemptsMessage(result.retryAfterSeconds);
+      return { ok: false, status: 429, error: "TOO_MANY_REQUESTS", message, headers: { "Retry-After": String(result.retryAfterSeconds) } };
     }
     if (result.reason === "busy") {
-      const response = Response.json(
-        { error: "SERVICE_UNAVAILABLE", message: "Servewise is busy right now. Please retry in a few seconds." },
-        { status: 503, headers: { ...NO_STORE, "Retry-After": String(RETRY_AFTER_SECONDS) } },
-      );
-      return { ok: false, response };
+      const message = "Servewise is busy right now. Please retry in a few seconds.";
+      return { ok: false, status: 503, error: "SERVICE_UNAVAILABLE", message, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } };
     }
-    return { ok: false, response: unauthorized() };
+    return unauthorized;
   }
   // No credentials and no cookie: anonymous, without consulting the session machinery.
-  if (!request.headers.get("cookie")) return { ok: false, response: unauthorized() };
+  if (!request.headers.get("cookie")) return unauthorized;
   if (!isSameSiteRequest(request)) {
-    const response = Response.json(
-      { error: "FORBIDDEN", message: "Exports signed in by cookie must be started from Servewise itself. Scripts use HTTP Basic (curl -u)." },
-      { status: 403, headers: NO_STORE },
-    );
-    return { ok: false, response };
+    const message = "Exports signed in by cookie must be started from Servewise itself. Scripts use HTTP Basic (curl -u).";
+    return { ok: false, status: 403, error: "FORBIDDEN", message };
   }
   const actor = await getCurrentActor();
-  return actor ? { ok: true, actor } : { ok: false, response: unauthorized() };
+  return actor ? { ok: true, actor } : unauthorized;
 }

@@ -1,0 +1,68 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { EXPORT_MEDIA_TYPES } from "~/lib/export/writers";
+import type { UrlFilterCodec } from "~/lib/url-filters";
+import type { Actor, CommandContext } from "~/server/actor";
+import { actorFromRequest } from "~/server/auth/request-actor";
+import { BUSY_MESSAGE, DomainError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/errors";
+import { requestIdFrom } from "~/server/request-id";
+import { ExportNotRecordedError, type OpenedExport } from "./stream";
+
+const STATUS: Record<DomainError["code"], number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+/**
+ * An export endpoint (`GET /api/export/<name>?format=csv|jsonl&<filters>`), the same for every
+ * export: the caller by session cookie (same-site requests only: 403) or HTTP Basic (throttled:
+ * 429 + Retry-After; audited), 401 otherwise, `forbidden` for who may
+ * not (403), the filter read with the page's own URL codec (as sent: the service validates it),
+ * then `open` (the feature's service, which validates and calls openExport). The response
+ * streams the file with its row count (`X-Row-Count`, the rows of the export's snapshot) and
+ * request id. Every refusal is JSON `{ error, message, fieldErrors }` with its status; no
+ * database or driver text ever reaches the client (it is logged here instead).
+ */
+export async function exportResponse(
+  request: Request,
+  endpoint: {
+    /** The file's name: `servewise-<name>-YYYYMMDD.<format>`. */
+    name: string;
+    /** The page's URL filters: the export takes the same parameters. */
+    filters: UrlFilterCodec<string>;
+    /** Why this actor may not export, or null when they may. */
+    forbidden?: (actor: Actor) => string | null;
+    open: (ctx: CommandContext, params: { filter: Record<string, string>; format: string }) => Promise<OpenedExport>;
+  },
+): Promise<Response> {
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  const refuse = (status: number, error: string, message: string, extra: { fieldErrors?: Record<string, string[]>; headers?: Record<string, string> } = {}) =>
+    Response.json({ error, message, fieldErrors: extra.fieldErrors ?? {} }, { status, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId, ...extra.headers } });
+  try {
+    const caller = await actorFromRequest(request);
+    if (!caller.ok) return refuse(caller.status, caller.error, caller.message, { headers: caller.headers });
+    const { actor } = caller;
+    const forbidden = endpoint.forbidden?.(actor);
+    if (forbidden) return refuse(403, "FORBIDDEN", forbidden);
+    const search = new URL(request.url).searchParams;
+    const filter = endpoint.filters.params(endpoint.filters.raw(search));
+    const exported = await endpoint.open({ actor, now: new Date(), requestId }, { filter, format: search.get("format") ?? "csv" });
+    const day = new Date().toISOString().slice(0, 10).replaceAll("-", "");
+    return new Response(Readable.toWeb(exported.stream) as ReadableStream, {
+      headers: {
+        "Content-Type": EXPORT_MEDIA_TYPES[exported.format],
+        "Content-Disposition": `attachment; filename="servewise-${endpoint.name}-${day}.${exported.format}"`,
+        "X-Row-Count": String(exported.rows),
+        "X-Request-Id": requestId,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof DomainError) return refuse(STATUS[error.code], error.code, error.message, { fieldErrors: error.fieldErrors });
+    console.error(`[export] ${endpoint.name} (request ${requestId}):`, error);
+    if (isDatabaseUnavailable(error)) {
+      return refuse(503, "SERVICE_UNAVAILABLE", BUSY_MESSAGE, { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
+    }
+    if (error instanceof ExportNotRecordedError) {
+      return refuse(500, "EXPORT_NOT_RECORDED", "The export could not be recorded in the audit trail, so nothing was sent. Try again; if it keeps failing, tell an admin.");
+    }
+    return refuse(500, "INTERNAL_SERVER_ERROR", "The export failed before anything was sent. Try again; if it keeps failing, tell an admin.");
+  }
+}
