@@ -44,7 +44,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "src/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"],
+    ignores: [".next/**", "node_modules/**", "src/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts", ".stryker-tmp/**", "reports/**"],
   },
   {
     rules: {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const alias = {
   "~": fileURLToPath(new URL("./src", import.meta.url)),
@@ -7,14 +7,17 @@ const alias = {
   "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)),
 };
 
+/** The unit project: pure code, no database. Also the one mutation testing runs (vitest.mutation.config.ts). */
+export const unitProject = {
+  resolve: { alias },
+  test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+} satisfies TestProjectInlineConfiguration;
+
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      {
-        resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
-      },
+      unitProject,
       {
         resolve: { alias },
         test: {

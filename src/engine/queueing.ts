@@ -2,9 +2,11 @@
  * M/M/c queueing (Erlang B / Erlang C), numerically stable for large c.
  *
  * Erlang B by the recurrence B(0) = 1, B(k) = a·B(k-1) / (k + a·B(k-1)), which never
- * forms factorials or powers. For large offered loads the recurrence starts at
- * c0 = a - 10·sqrt(a) from the fluid value 1 - c0/a: the recurrence contracts errors by
- * a factor k/a per step below a, so the start error is damped by ~e^-50 before it matters.
+ * forms factorials or powers. For large offered loads and c >= a (the stable queues that
+ * Erlang C and the sizing ask about) the recurrence starts at c0 = a - 10·sqrt(a) from the
+ * fluid value 1 - c0/a: the recurrence contracts errors by a factor k/a per step below a,
+ * so the start error is damped by ~e^-50 by the time k reaches a. Below a it is not damped
+ * enough (0.8% off at c = 0.9·a), so smaller c run the recurrence from zero.
  */
 
 /** Erlang B blocking probability for `c` servers and offered load `a` Erlangs. */
@@ -13,9 +15,9 @@ export function erlangB(c: number, a: number): number {
   if (c <= 0) return 1;
   let k = 0;
   let b = 1;
-  if (a > 400) {
+  if (a > 400 && c >= a) {
     const c0 = Math.floor(a - 10 * Math.sqrt(a));
-    if (c0 > 0 && c0 < c) {
+    if (c0 > 0) {
       k = c0;
       b = 1 - c0 / a;
     }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, DECISION_STATUSES, REVIEW_ACTIONS, SUPERSEDE, transition, type DecisionStatus, type ReviewAction } from "~/features/decisions/workflow";
+import {
+  allowedActions,
+  DECISION_STATUSES,
+  REFUSAL_MESSAGES,
+  REVIEW_ACTIONS,
+  SUPERSEDE,
+  transition,
+  type DecisionStatus,
+  type Refusal,
+  type ReviewAction,
+} from "~/features/decisions/workflow";
 import { checkOverride, commentRequirement } from "~/features/review/workflow";
 import type { Role } from "~/lib/roles";
 
@@ -74,6 +84,17 @@ describe("review state machine", () => {
     expect(run("APPROVED", "APPROVE", "reviewer")).toEqual({ ok: false, refusal: "INVALID_STATE" });
     expect(run("SUBMITTED", "WITHDRAW", "reviewer")).toEqual({ ok: false, refusal: "NOT_SUBMITTER" });
     expect(run("APPROVED", "SUPERSEDE", "admin")).toEqual({ ok: false, refusal: "SYSTEM_ONLY" });
+    expect(run("SUBMITTED", "APPROVE", "system")).toEqual({ ok: false, refusal: "ROLE" });
+    expect(run("SUBMITTED", "WITHDRAW", "system")).toEqual({ ok: false, refusal: "ROLE" });
+  });
+
+  it("tells the user why, in a message of its own, for every refusal the table produces", () => {
+    const refusals = new Set(rows.map(([from, action, who]) => run(from, action, who)).flatMap((r) => (r.ok ? [] : [r.refusal])));
+    expect([...refusals].sort()).toEqual((Object.keys(REFUSAL_MESSAGES) as Refusal[]).sort());
+    const messages = [...refusals].map((refusal) => REFUSAL_MESSAGES[refusal]);
+    for (const message of messages) expect(message).toMatch(/^[A-Z].{20,}\.$/);
+    expect(new Set(messages).size).toBe(messages.length);
+    expect(REFUSAL_MESSAGES.FOUR_EYES).toMatch(/another reviewer/);
   });
 
   it("requires a comment to reject, to request changes and to override", () => {
@@ -93,9 +114,24 @@ describe("overrides", () => {
   it("is no override when the approved strategy is the recommended one", () => {
     expect(checkOverride({ recommended: "batch", approved: "batch", constraints, feasible: true })).toEqual({ ok: true, isOverride: false, softConstraintsOverridden: [] });
   });
-  it("may not cross a hard constraint", () => {
+  it("may not cross a hard constraint, and says which", () => {
     const result = checkOverride({ recommended: "batch", approved: "realtime", constraints, feasible: false });
-    expect(result).toMatchObject({ ok: false, hardConstraints: ["sync-latency"] });
+    expect(result).toEqual({
+      ok: false,
+      message: "A hard constraint rules out realtime: Processing exceeds the latency budget.",
+      hardConstraints: ["sync-latency"],
+      reasons: ["Processing exceeds the latency budget."],
+    });
+    // The constraint rules, whatever the feasibility flag says.
+    expect(checkOverride({ recommended: "batch", approved: "realtime", constraints, feasible: true })).toMatchObject({ ok: false, hardConstraints: ["sync-latency"] });
+  });
+  it("names every hard constraint it crosses", () => {
+    const twoHard = [...constraints, { id: "gpu", level: "hard" as const, strategies: ["realtime"], message: "No GPU there." }];
+    expect(checkOverride({ recommended: "batch", approved: "realtime", constraints: twoHard, feasible: false })).toMatchObject({
+      message: "A hard constraint rules out realtime: Processing exceeds the latency budget. No GPU there.",
+      hardConstraints: ["sync-latency", "gpu"],
+      reasons: ["Processing exceeds the latency budget.", "No GPU there."],
+    });
   });
   it("records the soft constraints an override crosses", () => {
     expect(checkOverride({ recommended: "batch", approved: "async", constraints, feasible: true })).toEqual({
@@ -105,6 +141,18 @@ describe("overrides", () => {
     });
   });
   it("refuses an infeasible strategy even without a listed hard constraint", () => {
-    expect(checkOverride({ recommended: "batch", approved: "edge", constraints, feasible: false }).ok).toBe(false);
+    expect(checkOverride({ recommended: "batch", approved: "edge", constraints, feasible: false })).toEqual({
+      ok: false,
+      message: "A hard constraint rules out edge: it is infeasible for these answers.",
+      hardConstraints: [],
+      reasons: ["Ruled out for these answers."],
+    });
+  });
+  it("records only soft constraints as overridden, not advisory notes", () => {
+    expect(checkOverride({ recommended: "async", approved: "batch", constraints, feasible: true })).toEqual({
+      ok: true,
+      isOverride: true,
+      softConstraintsOverridden: [],
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { csvField, csvHeader, csvRecord, csvRow, EXPORT_FORMATS, FORMULA_TRIGGERS, isExportFormat, jsonLine, neutralizeFormula, type ExportColumn } from "~/lib/export/writers";
+import { EXPORT_COLUMNS, type DecisionLogRow } from "~/features/decision-log/format";
 import { createCrlfRecordTerminator, inlineParams, isoUtcSql, neutralizeFormulaSql } from "~/server/export/copy-csv";
 import { requestIdFrom } from "~/server/request-id";
 import { containsPattern, SqlWhere } from "~/server/sql";
@@ -70,6 +71,49 @@ describe("JSON Lines writer", () => {
     const line = jsonLine(columns, { a: "=1\n2", at: new Date("2026-01-01T00:00:00Z"), p: { rows: 3 } });
     expect(line).toBe('{"a":"=1\\n2","at":"2026-01-01T00:00:00.000Z","payload":{"rows":3}}\n');
     expect(line.split("\n")).toHaveLength(2);
+  });
+  it("writes a decision as the log's columns, in order, with its values as stored", () => {
+    const row: DecisionLogRow = {
+      id: "dv1",
+      useCaseId: "uc1",
+      title: "=Fraud scorer",
+      team: "Payments",
+      number: 3,
+      status: "APPROVED",
+      recommended: "realtime",
+      approvedStrategy: "async",
+      isOverride: true,
+      confidence: 0.72,
+      monthlyCostUsd: 1234.5,
+      submitter: "Maya Chen",
+      reviewer: "Rui Alves",
+      submittedAt: new Date("2026-11-28T10:00:00Z"),
+      reviewedAt: new Date("2026-11-29T09:30:00Z"),
+      engineVersion: "1.0.0",
+      tags: ["fraud", "checkout"],
+    };
+    expect(JSON.parse(jsonLine(EXPORT_COLUMNS, row))).toStrictEqual({
+      use_case: "=Fraud scorer",
+      team: "Payments",
+      version: 3,
+      status: "APPROVED",
+      recommended_strategy: "realtime",
+      approved_strategy: "async",
+      override: true,
+      confidence: 0.72,
+      monthly_cost_usd: 1234.5,
+      submitted_by: "Maya Chen",
+      reviewed_by: "Rui Alves",
+      submitted_at: "2026-11-28T10:00:00.000Z",
+      reviewed_at: "2026-11-29T09:30:00.000Z",
+      engine_version: "1.0.0",
+      tags: "fraud checkout",
+      decision_id: "dv1",
+      use_case_id: "uc1",
+    });
+    expect(Object.keys(JSON.parse(jsonLine(EXPORT_COLUMNS, row)) as object)).toEqual(EXPORT_COLUMNS.map((c) => c.header));
+    const pending = { ...row, approvedStrategy: null, isOverride: false, monthlyCostUsd: null, reviewer: null, reviewedAt: null, tags: [] };
+    expect(JSON.parse(jsonLine(EXPORT_COLUMNS, pending))).toMatchObject({ approved_strategy: null, override: false, monthly_cost_usd: null, reviewed_by: null, reviewed_at: null, tags: "" });
   });
   it("knows its formats", () => {
     expect(EXPORT_FORMATS).toEqual(["csv", "jsonl"]);

@@ -91,6 +91,21 @@ describe("answers in words", () => {
     expect(formatAnswer(q("payloadMB"), null)).toBe("I don't know");
   });
 
+  it("uses each unit's precision: cents for dollars, four places for percentages, six otherwise", () => {
+    expect(formatAnswer(q("monthlyBudgetUsd"), 1_234.567)).toBe("$1,234.57");
+    expect(formatAnswer(q("activeSharePercent"), 12.34567)).toBe("12.3457%");
+    expect(formatAnswer(q("payloadMB"), 0.1234567)).toBe("0.123457 MB");
+    expect(formatAnswer(q("entityCount"), 1_234.5)).toBe("1,234.5");
+    // A number without a unit at all prints bare.
+    expect(formatAnswer({ ...q("entityCount"), unit: undefined }, 42)).toBe("42");
+  });
+
+  it("says I don't know for a missing answer, and shows a value it has no label for as it is", () => {
+    expect(formatAnswer(q("payloadMB"), undefined)).toBe("I don't know");
+    expect(formatAnswer(q("consumer"), "carrier-pigeon")).toBe("carrier-pigeon");
+    expect(formatAnswer({ ...q("consumer"), options: undefined }, "report")).toBe("report");
+  });
+
   it("shows the example of a question and the text a saved number starts from", () => {
     expect(exampleText(q("latencyBudgetMs"))).toBe("Example: 200 ms");
     expect(exampleText(q("featureFreshness"))).toBe("Example: Hours");
