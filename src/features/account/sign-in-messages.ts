@@ -9,6 +9,8 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
       return "This account has been deactivated. Ask a Servewise admin to reactivate it.";
     case "NotProvisioned":
       return "Your company account is not registered in Servewise yet. Ask an admin to add you.";
+    case "SignInUnavailable":
+      return "Servewise could not check your sign-in just now. Nothing is wrong with your account: please try again in a few seconds.";
     case "SessionRequired":
       return null;
     default:

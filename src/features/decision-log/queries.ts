@@ -6,6 +6,7 @@ import type { Actor } from "~/server/actor";
 import { hasRole } from "~/lib/roles";
 import { getPool } from "~/server/db";
 import { ValidationError } from "~/server/errors";
+import { decodeLogCursor, encodeLogCursor, INVALID_CURSOR_MESSAGE } from "./cursor";
 import { createCrlfRecordTerminator, EXPORT_COLUMNS, jsonRecord, type DecisionLogRow } from "./format";
 import { decisionLogPageSchema, type DecisionLogFilter, type DecisionLogPageInput, type DecisionLogSort, type ExportFormat } from "./schema";
 
@@ -71,19 +72,7 @@ function toRow(raw: RawRow): DecisionLogRow {
   return { ...raw, confidence: Number(raw.confidence), monthlyCostUsd: raw.monthlyCostUsd === null ? null : Number(raw.monthlyCostUsd) };
 }
 
-function encodeCursor(value: unknown, id: string): string {
-  return Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): [unknown, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string") return [parsed[0], parsed[1]];
-  } catch {}
-  throw new ValidationError("That page link is no longer valid. Start from the first page.", { cursor: ["Invalid cursor."] });
-}
-
-const SORT_VALUE: Record<DecisionLogSort, (r: DecisionLogRow) => unknown> = {
+const SORT_VALUE: Record<DecisionLogSort, (r: DecisionLogRow) => Date | number | string> = {
   submittedAt: (r) => r.submittedAt,
   reviewedAt: (r) => r.reviewedAt ?? new Date(0),
   confidence: (r) => r.confidence,
@@ -99,7 +88,9 @@ export async function listDecisionLog(actor: Actor, input: DecisionLogPageInput)
   whereFor(actor, filter, sql);
   const key = SORT_SQL[sort];
   if (cursor) {
-    const [value, id] = decodeCursor(cursor);
+    const decoded = decodeLogCursor(cursor, sort);
+    if (!decoded) throw new ValidationError(INVALID_CURSOR_MESSAGE, { cursor: [INVALID_CURSOR_MESSAGE] });
+    const [value, id] = decoded;
     sql.clauses.push(`(${key.expr}, dv.id) ${dir === "asc" ? ">" : "<"} (${sql.add(value)}::${key.cast}, ${sql.add(id)})`);
   }
   const where = sql.clauses.length ? `WHERE ${sql.clauses.join(" AND ")}` : "";
@@ -109,7 +100,7 @@ export async function listDecisionLog(actor: Actor, input: DecisionLogPageInput)
   const last = page.at(-1);
   return {
     rows: page,
-    nextCursor: rows.length > limit && last ? encodeCursor(SORT_VALUE[sort](last), last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeLogCursor(SORT_VALUE[sort](last), last.id) : null,
   };
 }
 

@@ -2,13 +2,16 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv, isSsoEnabled } from "~/env";
-import { authenticateWithPassword, recordSignInAttempt, resolveSsoUser } from "./identity";
+import { isDatabaseUnavailable } from "~/server/errors";
+import { briefly, logger } from "~/server/log";
+import { authenticateWithPassword, recordSignInAttempt, resolveSsoUser, type SignInResult } from "./identity";
 
 /** Error codes the sign-in page turns into sentences. */
 export const SIGN_IN_ERRORS = {
   invalid: "InvalidCredentials",
   deactivated: "AccountDeactivated",
   notProvisioned: "NotProvisioned",
+  unavailable: "SignInUnavailable",
 } as const;
 
 let cached: NextAuthOptions | undefined;
@@ -22,9 +25,17 @@ export function getAuthOptions(): NextAuthOptions {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials) {
-        const result = await authenticateWithPassword(credentials);
-        if (credentials?.email) {
-          await recordSignInAttempt({ email: credentials.email, result, method: "password", now: new Date() });
+        let result: SignInResult;
+        try {
+          result = await authenticateWithPassword(credentials);
+          if (credentials?.email) {
+            await recordSignInAttempt({ email: credentials.email, result, method: "password", now: new Date() });
+          }
+        } catch (error) {
+          // next-auth puts a thrown message into the redirect URL: never the database's text.
+          if (isDatabaseUnavailable(error)) logger.warn({ path: "signIn", cause: briefly(error).message }, "database unavailable");
+          else logger.error({ path: "signIn", err: error }, "unexpected error");
+          throw new Error(SIGN_IN_ERRORS.unavailable);
         }
         if (!result.ok) {
           throw new Error(result.reason === "deactivated" ? SIGN_IN_ERRORS.deactivated : SIGN_IN_ERRORS.invalid);
@@ -85,10 +96,10 @@ export function getAuthOptions(): NextAuthOptions {
       // next-auth logs failed sign-ins with the thrown message only; never credentials.
       error(code, metadata) {
         if (code === "CREDENTIALS_SIGNIN_ERROR" || code === "CLIENT_FETCH_ERROR") return;
-        console.error(`[auth] ${code}`, metadata instanceof Error ? metadata.message : "");
+        logger.error({ path: "auth", code, message: metadata instanceof Error ? metadata.message : undefined }, "auth error");
       },
       warn(code) {
-        if (code !== "DEBUG_ENABLED") console.warn(`[auth] ${code}`);
+        if (code !== "DEBUG_ENABLED") logger.warn({ path: "auth", code }, "auth warning");
       },
       debug() {},
     },

@@ -3,14 +3,16 @@ import { exportAuditLog } from "~/features/audit/service";
 import { hasRole } from "~/lib/roles";
 import { actorFromRequest } from "~/server/auth/request-actor";
 import { DomainError } from "~/server/errors";
+import { loggedRoute } from "~/server/route";
 
 export const dynamic = "force-dynamic";
 
 const FILTER_KEYS = ["actor", "action", "entityType", "entityId", "from", "to"];
 
 /** GET /api/export/audit-log?format=csv|jsonl&actor=&action=&entityType=&entityId=&from=&to= (admins). */
-export async function GET(request: Request) {
+export const GET = loggedRoute("export.auditLog", async (request, log) => {
   const actor = await actorFromRequest(request);
+  log.userId = actor?.id ?? null;
   if (!actor) {
     return Response.json({ error: "UNAUTHORIZED", message: "Sign in, or use HTTP Basic (curl -u)." }, { status: 401, headers: { "WWW-Authenticate": 'Basic realm="Servewise"' } });
   }
@@ -19,7 +21,7 @@ export async function GET(request: Request) {
   const filter = Object.fromEntries(FILTER_KEYS.flatMap((k) => (url.searchParams.get(k) ? [[k, url.searchParams.get(k)!]] : [])));
   try {
     const { stream, format, total } = await exportAuditLog(
-      { actor, now: () => new Date(), requestId: request.headers.get("x-request-id") },
+      { actor, now: () => new Date(), requestId: log.requestId },
       { filter, format: url.searchParams.get("format") ?? "csv" },
     );
     const day = new Date().toISOString().slice(0, 10).replaceAll("-", "");
@@ -35,4 +37,4 @@ export async function GET(request: Request) {
     if (error instanceof DomainError) return Response.json({ error: error.code, message: error.message, fieldErrors: error.fieldErrors ?? {} }, { status: 400 });
     throw error;
   }
-}
+});

@@ -3,6 +3,7 @@ import { countDecisionLog } from "~/features/decision-log/queries";
 import { decisionLogFilterSchema, filterFromSearchParams } from "~/features/decision-log/schema";
 import { exportDecisionLog } from "~/features/decision-log/service";
 import { DomainError } from "~/server/errors";
+import { loggedRoute } from "~/server/route";
 import { actorFromRequest } from "~/server/auth/request-actor";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +13,9 @@ export const dynamic = "force-dynamic";
  * Streams exactly what the decision log shows for those filters. Authenticated by the
  * session cookie, or by HTTP Basic for scripts (see README).
  */
-export async function GET(request: Request) {
+export const GET = loggedRoute("export.decisionLog", async (request, log) => {
   const actor = await actorFromRequest(request);
+  log.userId = actor?.id ?? null;
   if (!actor) {
     return Response.json(
       { error: "UNAUTHORIZED", message: "Sign in, or pass your Servewise email and password with HTTP Basic (curl -u)." },
@@ -24,7 +26,7 @@ export async function GET(request: Request) {
   const filter = filterFromSearchParams(url.searchParams);
   try {
     const { stream, format } = await exportDecisionLog(
-      { actor, now: () => new Date(), requestId: request.headers.get("x-request-id") },
+      { actor, now: () => new Date(), requestId: log.requestId },
       { filter, format: url.searchParams.get("format") ?? "csv" },
     );
     const total = await countDecisionLog(actor, decisionLogFilterSchema.parse(filter));
@@ -43,4 +45,4 @@ export async function GET(request: Request) {
     }
     throw error;
   }
-}
+});

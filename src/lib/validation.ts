@@ -1,0 +1,104 @@
+/**
+ * The validation primitives every input schema is built from (isomorphic: forms, routers,
+ * URL codecs and exports use the same rules). Each refuses what PostgreSQL or the audit
+ * trail's jsonb would refuse later, so a hostile or careless input is a 400 with a field
+ * message, never a database error:
+ * - text: no NUL character (text and jsonb refuse it), no lone UTF-16 surrogate (jsonb
+ *   refuses it; the driver would silently turn it into U+FFFD in a text column);
+ * - ids: the plain characters of the ids Servewise makes (cuid);
+ * - integers that land in `integer` columns: within 32 bits;
+ * - dates: real calendar days (2026-02-31 matches the pattern but does not exist);
+ * - sequence numbers (`bigint`): within 64 bits.
+ */
+import { z } from "zod";
+
+/** The sentence for a request whose input did not validate (the field messages say what). */
+export const INVALID_INPUT_MESSAGE = "Some fields need attention: see the messages next to them.";
+
+export const NUL_MESSAGE = "Remove the invisible NUL character (\\u0000): it cannot be stored.";
+export const SURROGATE_MESSAGE = "This text has a broken character (a lone UTF-16 surrogate): retype it.";
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
+
+/** Why a string cannot be stored as text, or null when it can. */
+export function unstorableTextReason(value: string): string | null {
+  if (value.includes("\u0000")) return NUL_MESSAGE;
+  if (LONE_SURROGATE.test(value)) return SURROGATE_MESSAGE;
+  return null;
+}
+
+/**
+ * A string made storable, for values that must be recorded rather than refused (e.g. the email
+ * of a failed sign-in): NULs and lone surrogates become U+FFFD.
+ */
+export function toStorableText(value: string): string {
+  return value.replaceAll("\u0000", "\uFFFD").replace(LONE_SURROGATES, "\uFFFD");
+}
+
+/**
+ * Text that PostgreSQL and jsonb can store. Chain the field's own rules after it
+ * (`safeText().trim().min(3, "…").max(120, "…")`).
+ */
+export function safeText() {
+  return z
+    .string()
+    .refine((v) => !v.includes("\u0000"), NUL_MESSAGE)
+    .refine((v) => !LONE_SURROGATE.test(v), SURROGATE_MESSAGE);
+}
+
+/** The characters of the ids Servewise makes (cuid) and of the short keys it uses. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** An id of a row (user, team, use case, notification…). */
+export function idSchema(messages: { missing?: string; invalid?: string } = {}) {
+  const invalid = messages.invalid ?? "That is not a valid id.";
+  return z
+    .string()
+    .min(1, messages.missing ?? "Missing id.")
+    .max(40, invalid)
+    .regex(/^[A-Za-z0-9_-]+$/, invalid);
+}
+
+export const INT32_MAX = 2_147_483_647;
+
+/** A positive whole number that fits an `integer` column (revisions, row versions). */
+export function positiveInt32() {
+  return z.number().int("Use a whole number.").positive("Use a number of 1 or more.").max(INT32_MAX, "That number is too large.");
+}
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for YYYY-MM-DD strings naming a day that exists, from year 1 to 9999. */
+export function isCalendarDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value) || value.startsWith("0000")) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A calendar day as YYYY-MM-DD (filters: from / to). */
+export function calendarDateSchema() {
+  return z
+    .string()
+    .regex(DATE_PATTERN, "Use a date like 2026-11-28.")
+    .refine((v) => !DATE_PATTERN.test(v) || isCalendarDate(v), "That date does not exist: check the month and the day.");
+}
+
+const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** True for an ISO timestamp exactly as `Date#toISOString` writes it (years 1 to 9999). */
+export function isIsoTimestamp(value: unknown): value is string {
+  if (typeof value !== "string" || !TIMESTAMP_PATTERN.test(value) || value.startsWith("0000")) return false;
+  const date = new Date(value);
+  return !Number.isNaN(date.getTime()) && date.toISOString() === value;
+}
+
+const BIGINT_MAX = BigInt("9223372036854775807");
+
+/** A sequence number as a decimal string that fits a `bigint` column (e.g. the audit page's `before`). */
+export function sequenceNumberSchema() {
+  return z
+    .string()
+    .regex(/^\d{1,19}$/, "Use a sequence number.")
+    .refine((v) => !/^\d{1,19}$/.test(v) || BigInt(v) <= BIGINT_MAX, "That sequence number is too large.");
+}

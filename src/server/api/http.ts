@@ -1,0 +1,58 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appRouter } from "~/server/api/root";
+import { createInnerContext } from "~/server/api/trpc";
+import { RETRY_AFTER_SECONDS } from "~/server/errors";
+import { briefly, logger } from "~/server/log";
+import { requestIdFrom } from "~/server/request-id";
+
+/**
+ * The tRPC HTTP endpoint (`/api/trpc/*`), apart from where the session comes from (the route
+ * passes next-auth's; tests pass their own):
+ * - the server makes the request id (a client's `x-request-id` only when short and plain) and
+ *   answers it in the `x-request-id` header; procedures get it on `ctx.command.requestId`;
+ * - a busy or unreachable database answers 503 with Retry-After;
+ * - one JSON log line per request (requestId, userId, path, type, status, durationMs), plus one
+ *   `unexpected error` line with the stack for an INTERNAL_SERVER_ERROR. Expected refusals
+ *   (signed out, forbidden, not found, invalid input, busy) are on the request line, without stack.
+ */
+export async function handleTrpcRequest(req: Request, session: { userId: () => Promise<string | null> }): Promise<Response> {
+  const started = performance.now();
+  const requestId = requestIdFrom(req.headers);
+  let userId: string | null = null;
+  let type: string = req.method === "POST" ? "mutation" : "query";
+  const refusals: { path?: string; code: string; message: string }[] = [];
+  const path = decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\/?/, ""));
+
+  const response = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: async () => {
+      userId = await session.userId();
+      return createInnerContext({ sessionUserId: userId, requestId });
+    },
+    responseMeta({ errors, type: procedureType }) {
+      if (procedureType !== "unknown") type = procedureType;
+      const headers = new Headers({ "x-request-id": requestId });
+      // A busy or unreachable database: tell clients when to retry.
+      if (errors.some((e) => e.code === "SERVICE_UNAVAILABLE")) headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+      return { headers };
+    },
+    onError({ error, path: procedure }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        logger.error({ requestId, userId, path: procedure ?? path, err: error.cause ?? error }, "unexpected error");
+      } else {
+        // Expected: the request line says it, without a stack. A busy database's own words
+        // (which may name the host) stay here, on the server.
+        const detail = error.code === "SERVICE_UNAVAILABLE" && error.cause ? ` (${briefly(error.cause).message})` : "";
+        refusals.push({ path: procedure, code: error.code, message: `${error.message}${detail}` });
+      }
+    },
+  });
+
+  const status = response.status;
+  const line = { requestId, userId, path, type, status, durationMs: Math.round(performance.now() - started), ...(refusals.length ? { refusals } : {}) };
+  if (status >= 500) logger.warn(line, "request");
+  else logger.info(line, "request");
+  return response;
+}
