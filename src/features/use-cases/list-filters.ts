@@ -1,4 +1,10 @@
-/** The "My use cases" filters as URL search parameters (`?q=fraud&team=<id>`). */
+/**
+ * The "My use cases" filters as URL search parameters (`?q=fraud&team=<id>`). Values the
+ * procedure would refuse (text that cannot be stored, a malformed team id) are dropped, as in
+ * the review queue's filters: a bad link shows the unfiltered list.
+ */
+import { ID_PATTERN, unstorableTextReason } from "~/lib/validation";
+
 export interface ListFilters {
   query: string;
   teamId: string;
@@ -9,7 +15,9 @@ function first(value: string | string[] | undefined): string {
 }
 
 export function readListFilters(params: Record<string, string | string[] | undefined>): ListFilters {
-  return { query: first(params.q).slice(0, 100), teamId: first(params.team).slice(0, 40) };
+  const query = first(params.q).slice(0, 100);
+  const teamId = first(params.team);
+  return { query: unstorableTextReason(query) === null ? query : "", teamId: ID_PATTERN.test(teamId) ? teamId : "" };
 }
 
 /** The query string for some filters (empty ones left out), with its leading `?` when not empty. */

@@ -15,13 +15,23 @@ import { requestIdFrom } from "~/server/request-id";
  *   `unexpected error` line with the stack for an INTERNAL_SERVER_ERROR. Expected refusals
  *   (signed out, forbidden, not found, invalid input, busy) are on the request line, without stack.
  */
+/** The procedure path(s) of a request, for the log (a malformed escape is logged as sent). */
+function procedurePath(url: string): string {
+  const raw = new URL(url).pathname.replace(/^\/api\/trpc\/?/, "");
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export async function handleTrpcRequest(req: Request, session: { userId: () => Promise<string | null> }): Promise<Response> {
   const started = performance.now();
   const requestId = requestIdFrom(req.headers);
   let userId: string | null = null;
   let type: string = req.method === "POST" ? "mutation" : "query";
   const refusals: { path?: string; code: string; message: string }[] = [];
-  const path = decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\/?/, ""));
+  const path = procedurePath(req.url);
 
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
