@@ -1,6 +1,7 @@
 // ESLint (flat config): Next's core-web-vitals + TypeScript rules, and the house's import
 // direction (docs/architecture.md): app -> features -> components/lib; only services,
-// queries, the audit writer, auth and seeds touch the database client; the engine is pure.
+// queries, the audit writer, auth, the export streamer and seeds touch the database client;
+// the engine is pure.
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
@@ -10,6 +11,23 @@ const DB_CLIENT = [
 ];
 const SERVER_INFRASTRUCTURE = [
   { group: ["~/features/*", "**/features/*"], message: "src/server is infrastructure that features use, never the reverse (only server/api/routers wires features in)." },
+];
+// A feature's public surface, one file per role: other features may import its schema,
+// workflow, service, queries, present and components — never its other files.
+const FEATURE_INSIDES = [
+  {
+    group: [
+      "~/features/*/*",
+      "!~/features/*/schema",
+      "!~/features/*/workflow",
+      "!~/features/*/service",
+      "!~/features/*/queries",
+      "!~/features/*/present",
+      "!~/features/*/components",
+      "!~/features/*/components/*",
+    ],
+    message: "Another feature's insides: import its schema, workflow, service, queries, present or components (move a shared helper to src/lib, src/components or src/trpc).",
+  },
 ];
 const UP_FROM_FEATURES = [{ group: ["~/app/*", "**/app/*"], message: "Features must not import from the app layer (imports point down)." }];
 const UP_FROM_COMPONENTS = [
@@ -41,12 +59,12 @@ const config = [
   },
   {
     files: ["src/features/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...UP_FROM_FEATURES] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...UP_FROM_FEATURES, ...FEATURE_INSIDES] }] },
   },
   // The data layer may use the client (but still not import upwards).
   {
     files: ["src/features/*/service.ts", "src/features/*/queries.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: UP_FROM_FEATURES }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [...UP_FROM_FEATURES, ...FEATURE_INSIDES] }] },
   },
   // src/server is infrastructure: it imports no feature (routers excepted: they wire features
   // to procedures). Its data-access files may use the client.
@@ -56,7 +74,7 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...SERVER_INFRASTRUCTURE] }] },
   },
   {
-    files: ["src/server/db.ts", "src/server/audit.ts", "src/server/health.ts", "src/server/auth/identity.ts"],
+    files: ["src/server/db.ts", "src/server/audit.ts", "src/server/health.ts", "src/server/auth/identity.ts", "src/server/export/stream.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: SERVER_INFRASTRUCTURE }] },
   },
   {

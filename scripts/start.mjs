@@ -248,13 +248,16 @@ if (await portTaken(port)) {
   await failStep("check the web port", `Port ${port} is taken by another program${holder ? ` (${holder})` : ""}: stop it or set PORT to a free port.`);
 }
 
-// A session secret that survives restarts, kept out of git.
-if (!env.NEXTAUTH_SECRET) {
-  const file = join(root, ".data", "auth-secret");
+// Secrets that survive restarts, kept out of git (and, for the audit checkpoints' signing
+// key, out of the database): the session secret and the checkpoint key.
+function localSecret(name) {
+  const file = join(root, ".data", name);
   mkdirSync(join(root, ".data"), { recursive: true });
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
+  return readFileSync(file, "utf8").trim();
 }
+env.NEXTAUTH_SECRET ||= localSecret("auth-secret");
+env.AUDIT_CHECKPOINT_KEY ||= localSecret("audit-checkpoint-key");
 
 if (stopping) await forever();
 if (!env.DATABASE_URL) {

@@ -63,12 +63,27 @@ const mailEnvShape = {
   SMTP_FROM: z.string().min(3).default("Servewise <servewise@localhost>"),
 };
 export const mailEnvSchema = z.object(mailEnvShape);
+
+/** Audit checkpoints (scripts and the server): the signing key is never stored in the database. */
+const checkpointEnvShape = {
+  AUDIT_CHECKPOINT_KEY: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).default(".data/audit-checkpoints"),
+  AUDIT_CHECKPOINT_INTERVAL_MINUTES: z.coerce
+    .number({ message: "must be a number of minutes" })
+    .int("must be a whole number of minutes")
+    .min(0, "must be between 0 (off) and 1440")
+    .max(1440, "must be between 0 (off) and 1440")
+    .default(60),
+};
+export const checkpointEnvSchema = z.object(checkpointEnvShape);
+export type CheckpointEnv = z.infer<typeof checkpointEnvSchema>;
 export type MailEnv = z.infer<typeof mailEnvSchema>;
 
 export const envSchema = z
   .object({
     ...databaseEnvShape,
     ...mailEnvShape,
+    ...checkpointEnvShape,
     NEXTAUTH_SECRET: z.string({ message: "is required: a random string of 32+ characters" }).min(32, "must be at least 32 characters"),
     OIDC_ISSUER: z.url({ message: "must be the issuer URL of your OpenID Connect provider" }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -130,6 +145,11 @@ export function getDatabaseEnv(): DatabaseEnv {
 /** The email subset only (see `mailEnvSchema`). */
 export function parseMailEnv(source: Record<string, string | undefined>): MailEnv {
   return parseWith(mailEnvSchema, source);
+}
+
+/** The audit checkpoint subset only (see `checkpointEnvSchema`). */
+export function getCheckpointEnv(): CheckpointEnv {
+  return parseWith(checkpointEnvSchema, process.env);
 }
 
 let cachedMail: MailEnv | undefined;

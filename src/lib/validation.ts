@@ -7,15 +7,17 @@
  *   refuses it; the driver would silently turn it into U+FFFD in a text column);
  * - ids: the plain characters of the ids Servewise makes (cuid);
  * - integers that land in `integer` columns: within 32 bits;
- * - dates: real calendar days (2026-02-31 matches the pattern but does not exist);
  * - sequence numbers (`bigint`): within 64 bits.
+ * Filter dates are real calendar days (`~/lib/date-range`: 2026-02-31 matches the pattern
+ * but does not exist).
  */
 import { z } from "zod";
+import { NUL_MESSAGE, withoutNul } from "./plain-text";
 
 /** The sentence for a request whose input did not validate (the field messages say what). */
 export const INVALID_INPUT_MESSAGE = "Some fields need attention: see the messages next to them.";
 
-export const NUL_MESSAGE = "Remove the invisible NUL character (\\u0000): it cannot be stored.";
+export { NUL_MESSAGE };
 export const SURROGATE_MESSAGE = "This text has a broken character (a lone UTF-16 surrogate): retype it.";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -41,10 +43,7 @@ export function toStorableText(value: string): string {
  * (`safeText().trim().min(3, "…").max(120, "…")`).
  */
 export function safeText() {
-  return z
-    .string()
-    .refine((v) => !v.includes("\u0000"), NUL_MESSAGE)
-    .refine((v) => !LONE_SURROGATE.test(v), SURROGATE_MESSAGE);
+  return withoutNul(z.string()).refine((v) => !LONE_SURROGATE.test(v), SURROGATE_MESSAGE);
 }
 
 /** The characters of the ids Servewise makes (cuid) and of the short keys it uses. */
@@ -65,23 +64,6 @@ export const INT32_MAX = 2_147_483_647;
 /** A positive whole number that fits an `integer` column (revisions, row versions). */
 export function positiveInt32() {
   return z.number().int("Use a whole number.").positive("Use a number of 1 or more.").max(INT32_MAX, "That number is too large.");
-}
-
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for YYYY-MM-DD strings naming a day that exists, from year 1 to 9999. */
-export function isCalendarDate(value: string): boolean {
-  if (!DATE_PATTERN.test(value) || value.startsWith("0000")) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-/** A calendar day as YYYY-MM-DD (filters: from / to). */
-export function calendarDateSchema() {
-  return z
-    .string()
-    .regex(DATE_PATTERN, "Use a date like 2026-11-28.")
-    .refine((v) => !DATE_PATTERN.test(v) || isCalendarDate(v), "That date does not exist: check the month and the day.");
 }
 
 const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

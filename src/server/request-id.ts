@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
 
-/**
- * The request id: made by the server. A client's `x-request-id` (a proxy's or a script's, to
- * correlate its own logs) is kept only when it is short and plain; anything else is replaced,
- * so the id in the audit trail, the logs and the response header is always safe to store.
- */
-export const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** The longest request id the audit trail stores (`AuditEvent.requestId` is VARCHAR(80)). */
+export const REQUEST_ID_MAX = 80;
 
-export function requestIdFrom(headers: Headers): string {
-  const offered = headers.get("x-request-id");
-  return offered !== null && CLIENT_REQUEST_ID.test(offered) ? offered : randomUUID();
+const PLAIN = new RegExp(`^[A-Za-z0-9._:-]{1,${REQUEST_ID_MAX}}$`);
+
+/**
+ * The request id to record for a request: the client's `x-request-id` when it is short and plain
+ * (letters, digits, `.`, `_`, `:`, `-`; at most 80 characters), otherwise one the server makes.
+ * Whatever a client sends, it cannot break (or smuggle text into) the audit row.
+ */
+export function requestIdFrom(header: string | null | undefined): string {
+  return header && PLAIN.test(header) ? header : randomUUID();
 }

@@ -1,8 +1,10 @@
 import pg from "pg";
 import { describe, expect, it, inject } from "vitest";
+import { exportAuditLog } from "~/features/audit/service";
+import { findUserByEmail } from "~/server/auth/identity";
 import { GENESIS_HASH, hashStoredEvent } from "~/server/audit";
 import { db } from "~/server/db";
-import { callerFor, makeTeam, makeUser } from "./helpers";
+import { callerFor, codeOf, makeTeam, makeUser } from "./helpers";
 
 async function sql(text: string) {
   const client = new pg.Client({ connectionString: inject("databaseUrl") });
@@ -31,6 +33,19 @@ describe("audit trail", () => {
       expect(e.hash).toBe(hashStoredEvent(prev, e));
       prev = e.hash;
     });
+  });
+
+  it("lists and pages events newest first by sequence number, past seq 9 (not in text order)", async () => {
+    const team = await makeTeam("Order");
+    const member = await makeUser({ teamSlugs: [team.slug] });
+    const admin = await makeUser({ role: "ADMIN" });
+    const base = { description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: [] };
+    for (let i = 0; i < 12; i++) await callerFor(member).useCase.create({ ...base, teamId: team.id, title: `Ordered ${i}` });
+    const first = await callerFor(admin).audit.list({ filter: {}, limit: 5 });
+    const next = await callerFor(admin).audit.list({ filter: {}, before: first.nextBefore, limit: 5 });
+    const seqs = [...first.events, ...next.events].map((e) => Number(e.seq));
+    const head = Number((await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).seq);
+    expect(seqs).toEqual(Array.from({ length: 10 }, (_, i) => head - i));
   });
 
   it("is refused by the database when anyone tries to UPDATE, DELETE or TRUNCATE it", async () => {
@@ -90,4 +105,43 @@ describe("audit trail under load", () => {
     // One event per successful action (a review's own comment is part of its one event).
     expect(await db.auditEvent.count()).toBe(before + succeeded);
   }, 180_000);
+
+  it("the admin viewer filters and pages with the same WHERE clause as the export", async () => {
+    const team = await makeTeam("Viewer");
+    const member = await makeUser({ teamSlugs: [team.slug] });
+    const admin = await makeUser({ role: "ADMIN" });
+    const base = { description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: [] };
+    const created: string[] = [];
+    for (let i = 0; i < 5; i++) created.push((await callerFor(member).useCase.create({ ...base, teamId: team.id, title: `Viewer ${i}` })).id);
+    const caller = callerFor(admin);
+    const today = new Date().toISOString().slice(0, 10);
+    const filter = { actor: member.email.toUpperCase().slice(0, 12), action: "USE_CASE_CREATED", from: today, to: today };
+
+    const seen: string[] = [];
+    let before: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof caller.audit.list>> = await caller.audit.list({ filter, before, limit: 2 });
+      expect(page.events.length).toBeLessThanOrEqual(2);
+      seen.push(...page.events.map((e) => e.seq));
+      before = page.nextBefore;
+    } while (before);
+    expect(seen.map(BigInt)).toEqual([...seen.map(BigInt)].sort((a, b) => (a < b ? 1 : -1)));
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+
+    const actor = (await findUserByEmail(admin.email))!;
+    const { stream, rows } = await exportAuditLog({ actor, now: new Date() }, { filter, format: "jsonl" });
+    let text = "";
+    for await (const chunk of stream) text += String(chunk);
+    const exported = text.trim().split("\n").map((l) => JSON.parse(l) as { seq: string; entity_id: string; occurred_at: string });
+    expect(exported.map((e) => e.seq)).toEqual([...seen].reverse());
+    expect(rows).toBe(seen.length);
+
+    const one = await caller.audit.list({ filter: { entityType: "UseCase", entityId: created[2]! }, limit: 50 });
+    expect(one.events.map((e) => [e.action, e.entityId, e.actorEmail])).toEqual([["USE_CASE_CREATED", created[2], member.email]]);
+    expect(one.events[0]!.occurredAt).toBeInstanceOf(Date);
+    expect(one.events[0]!.payload).toMatchObject({ teamId: team.id, after: { title: "Viewer 2" } });
+    expect((await caller.audit.list({ filter: { ...filter, to: "2000-01-01", from: undefined }, limit: 50 })).events).toEqual([]);
+    expect((await caller.audit.list({ filter: { actor: "%" }, limit: 50 })).events).toEqual([]);
+    expect(await codeOf(caller.audit.list({ filter: { from: today, to: "2000-01-01" }, limit: 50 }))).toBe("BAD_REQUEST");
+  });
 });

@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportAuditLog } from "~/app/api/export/audit-log/route";
 import { GET as exportDecisionLog } from "~/app/api/export/decision-log/route";
 import { EXAMPLE_ANSWERS } from "~/engine";
+import { DATE_ONLY_MESSAGE } from "~/lib/date-range";
+import { NUL_MESSAGE, SURROGATE_MESSAGE } from "~/lib/validation";
 import { handleTrpcRequest } from "~/server/api/http";
 import { getAuthOptions } from "~/server/auth/options";
 import { db } from "~/server/db";
@@ -152,9 +154,13 @@ describe("bad input is a 400 with a field message, never a 500", () => {
   it("the messages say what is wrong", async () => {
     const nul = await trpc(member, "useCase.create", { teamId: team.id, title: NUL, ...details }, { mutation: true });
     expect(nul.body.error?.json?.message).toBe("Some fields need attention: see the messages next to them.");
-    expect(nul.body.error?.json?.data?.fieldErrors?.title).toEqual(["Remove the invisible NUL character (\\u0000): it cannot be stored."]);
+    expect(nul.body.error?.json?.data?.fieldErrors?.title).toEqual([NUL_MESSAGE]);
+    const surrogate = await trpc(member, "review.comment", { useCaseId, number: 1, body: SURROGATE }, { mutation: true });
+    expect(surrogate.body.error?.json?.data?.fieldErrors?.body).toEqual([SURROGATE_MESSAGE]);
     const date = await trpc(member, "decisionLog.list", { filter: { from: "2026-02-31" } });
-    expect(date.body.error?.json?.data?.fieldErrors?.["filter.from"]).toEqual(["That date does not exist: check the month and the day."]);
+    expect(date.body.error?.json?.data?.fieldErrors?.["filter.from"]).toEqual([DATE_ONLY_MESSAGE]);
+    const version = await trpc(reviewer, "review.decide", { useCaseId, number: 1, expectedVersion: 2147483648, action: "APPROVE" }, { mutation: true });
+    expect(version.body.error?.json?.data?.fieldErrors?.expectedVersion).toEqual(["That number is too large."]);
   });
 
   it("the exports refuse the same inputs with 400 and field errors", async () => {

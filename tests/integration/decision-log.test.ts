@@ -81,7 +81,7 @@ describe("decision log", () => {
   it("exports exactly the filtered rows as RFC 4180 CSV that parses back, neutralising every formula vector", async () => {
     const actor = await actorOf(reviewer);
     const filter = { q: "log-test" };
-    const { stream } = await exportDecisionLog({ actor, now: () => new Date() }, { filter, format: "csv" });
+    const { stream } = await exportDecisionLog({ actor, now: new Date() }, { filter, format: "csv" });
     const text = await readAll(stream);
     const records = parse(text, { columns: true, bom: false }) as Record<string, string>[];
     const shown = await listDecisionLog(actor, { filter, limit: 200 });
@@ -104,7 +104,7 @@ describe("decision log", () => {
   it("exports JSON Lines, only what a member may see, and audits who exported what", async () => {
     const actor = await actorOf(memberB);
     const before = await db.auditEvent.count({ where: { action: "DECISION_LOG_EXPORTED", actorId: memberB.id } });
-    const { stream } = await exportDecisionLog({ actor, now: () => new Date() }, { filter: { q: "log-test" }, format: "jsonl" });
+    const { stream } = await exportDecisionLog({ actor, now: new Date() }, { filter: { q: "log-test" }, format: "jsonl" });
     const lines = (await readAll(stream)).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(3);
     expect(lines.every((l) => l.team === teamB.name)).toBe(true);
@@ -115,8 +115,8 @@ describe("decision log", () => {
 
   it("rejects unknown formats and bad filters with field errors", async () => {
     const actor = await actorOf(reviewer);
-    await expect(exportDecisionLog({ actor, now: () => new Date() }, { filter: {}, format: "xlsx" })).rejects.toMatchObject({ fieldErrors: { format: ["Choose csv or jsonl."] } });
-    await expect(exportDecisionLog({ actor, now: () => new Date() }, { filter: { status: "LOST", from: "yesterday" }, format: "csv" })).rejects.toMatchObject({
+    await expect(exportDecisionLog({ actor, now: new Date() }, { filter: {}, format: "xlsx" })).rejects.toMatchObject({ fieldErrors: { format: ["Choose csv or jsonl."] } });
+    await expect(exportDecisionLog({ actor, now: new Date() }, { filter: { status: "LOST", from: "yesterday" }, format: "csv" })).rejects.toMatchObject({
       fieldErrors: { status: expect.any(Array), from: ["Use a date like 2026-11-28."] },
     });
   });

@@ -1,6 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { createCrlfRecordTerminator, neutralizeFormula } from "~/features/decision-log/format";
+import { csvField, csvHeader, csvRecord, csvRow, EXPORT_FORMATS, FORMULA_TRIGGERS, isExportFormat, jsonLine, neutralizeFormula, type ExportColumn } from "~/lib/export/writers";
+import { createCrlfRecordTerminator, inlineParams, isoUtcSql, neutralizeFormulaSql } from "~/server/export/copy-csv";
+import { requestIdFrom } from "~/server/request-id";
+import { containsPattern, SqlWhere } from "~/server/sql";
 
 describe("formula neutralisation", () => {
   it.each(["=SUM(A1)", "+1", "-1", "@cmd", "\tx", "\rx"])("prefixes %j with a quote", (value) => {
@@ -9,10 +12,73 @@ describe("formula neutralisation", () => {
   it("leaves ordinary text alone", () => {
     expect(neutralizeFormula("Fraud scorer = good")).toBe("Fraud scorer = good");
     expect(neutralizeFormula("")).toBe("");
+    expect(neutralizeFormula("'quoted")).toBe("'quoted");
+    expect(neutralizeFormula(" =x")).toBe(" =x");
+    expect(neutralizeFormula("\nx")).toBe("\nx");
+  });
+  it("is the same rule in PostgreSQL (the COPY path): the same characters, - last in the class", () => {
+    expect(FORMULA_TRIGGERS).toEqual(["=", "+", "-", "@", "\t", "\r"]);
+    expect(neutralizeFormulaSql("t.name")).toBe(`CASE WHEN t.name ~ E'^[=+@\\\\t\\\\r-]' THEN '''' || t.name ELSE t.name END`);
+    expect(isoUtcSql("x")).toBe(`to_char(x AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
   });
 });
 
-describe("CRLF record terminator", () => {
+describe("CSV writer (RFC 4180)", () => {
+  it("quotes only fields with a comma, quote or line break, doubling quotes", () => {
+    expect(csvField("plain")).toBe("plain");
+    expect(csvField("a,b")).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField("two\nlines")).toBe('"two\nlines"');
+    expect(csvField("cr\rinside")).toBe('"cr\rinside"');
+  });
+  it("neutralises before quoting, and writes null as nothing, dates as ISO 8601, objects as JSON", () => {
+    expect(csvField("=1,2")).toBe(`"'=1,2"`);
+    expect(csvField("\r=x")).toBe(`"'\r=x"`);
+    expect(csvField(null)).toBe("");
+    expect(csvField(undefined)).toBe("");
+    expect(csvField(0)).toBe("0");
+    expect(csvField(-1.5)).toBe("'-1.5");
+    expect(csvField(false)).toBe("false");
+    expect(csvField(new Date("2026-11-28T10:00:00Z"))).toBe("2026-11-28T10:00:00.000Z");
+    expect(csvField({ a: [1, "x"] })).toBe('"{""a"":[1,""x""]}"');
+  });
+  it("ends every record with CRLF, header first, and parses back", () => {
+    const columns: ExportColumn<{ name: string; n: number | null }>[] = [
+      { header: "name", value: (r) => r.name },
+      { header: "n", value: (r) => r.n },
+    ];
+    const text = csvHeader(columns) + csvRow(columns, { name: 'A, "quoted"\nname', n: 1 }) + csvRow(columns, { name: "@x", n: null });
+    expect(text).toBe('name,n\r\n"A, ""quoted""\nname",1\r\n\'@x,\r\n');
+    expect(parse(text, { columns: true })).toEqual([
+      { name: 'A, "quoted"\nname', n: "1" },
+      { name: "'@x", n: "" },
+    ]);
+    expect(csvRecord([])).toBe("\r\n");
+  });
+  it("keeps UTF-8 text as it is", () => {
+    expect(csvRecord(["Zoë", "数据", "🚀"])).toBe("Zoë,数据,🚀\r\n");
+  });
+});
+
+describe("JSON Lines writer", () => {
+  it("writes one object per line keyed by the headers, values as they are (no neutralisation)", () => {
+    const columns: ExportColumn<{ a: string; at: Date; p: unknown }>[] = [
+      { header: "a", value: (r) => r.a },
+      { header: "at", value: (r) => r.at },
+      { header: "payload", value: (r) => r.p },
+    ];
+    const line = jsonLine(columns, { a: "=1\n2", at: new Date("2026-01-01T00:00:00Z"), p: { rows: 3 } });
+    expect(line).toBe('{"a":"=1\\n2","at":"2026-01-01T00:00:00.000Z","payload":{"rows":3}}\n');
+    expect(line.split("\n")).toHaveLength(2);
+  });
+  it("knows its formats", () => {
+    expect(EXPORT_FORMATS).toEqual(["csv", "jsonl"]);
+    expect(isExportFormat("csv") && isExportFormat("jsonl")).toBe(true);
+    expect(isExportFormat("xlsx") || isExportFormat(null) || isExportFormat("CSV")).toBe(false);
+  });
+});
+
+describe("CRLF record terminator (the COPY path)", () => {
   it("ends records with CRLF but keeps line breaks inside quoted fields, across chunk boundaries", () => {
     const csv = 'a,b\n"line one\nline two",x\n"say ""hi""",y\n';
     const terminate = createCrlfRecordTerminator();
@@ -26,5 +92,74 @@ describe("CRLF record terminator", () => {
       { a: "line one\nline two", b: "x" },
       { a: 'say "hi"', b: "y" },
     ]);
+    expect(terminate.records).toBe(3);
+  });
+  it("gives the same bytes whatever the chunking, and counts every record once", () => {
+    const csv = Buffer.from('h1,h2\n"a\n\nb",""""\n,\n"x,""\ny""",z\n'.repeat(50));
+    const whole = createCrlfRecordTerminator();
+    const expected = whole(csv);
+    for (const size of [1, 2, 5, 7, 64]) {
+      const terminate = createCrlfRecordTerminator();
+      const parts: Buffer[] = [];
+      for (let i = 0; i < csv.length; i += size) parts.push(terminate(csv.subarray(i, i + size)));
+      expect(Buffer.concat(parts).equals(expected)).toBe(true);
+      expect(terminate.records).toBe(200);
+    }
+    expect(whole.records).toBe(200);
+    expect(expected.toString().split("\r\n")).toHaveLength(201);
+  });
+  it("does not double a CR already there, even across chunks, and passes chunks without record ends unchanged", () => {
+    const terminate = createCrlfRecordTerminator();
+    expect(terminate(Buffer.from("a\r")).toString()).toBe("a\r");
+    expect(terminate(Buffer.from("\nb\n")).toString()).toBe("\nb\r\n");
+    const plain = Buffer.from("no record end");
+    expect(terminate(plain)).toBe(plain);
+    expect(terminate.records).toBe(2);
+  });
+});
+
+describe("COPY's inlined parameters", () => {
+  const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+  it("inlines numbers and booleans as such, quotes the rest, dates as ISO 8601", () => {
+    expect(inlineParams("a = $1 AND b = $2 AND c = $3 AND d = $4 AND e = $5", [1.5, true, "O'Brien", new Date("2026-01-01T00:00:00Z"), null], quote)).toBe(
+      "a = 1.5 AND b = true AND c = 'O''Brien' AND d = '2026-01-01T00:00:00.000Z' AND e = NULL",
+    );
+  });
+  it("replaces $10 as one placeholder, and refuses a placeholder without a value", () => {
+    const values = Array.from({ length: 10 }, (_, i) => i + 1);
+    expect(inlineParams("$1, $10", values, quote)).toBe("1, 10");
+    expect(() => inlineParams("$2", [1], quote)).toThrow(/no value for \$2/);
+  });
+  it("quotes a non-finite number rather than writing it as SQL", () => {
+    expect(inlineParams("$1", [Number.NaN], quote)).toBe("'NaN'");
+  });
+});
+
+describe("the shared WHERE builder", () => {
+  it("numbers parameters in order and joins conditions with AND", () => {
+    const sql = new SqlWhere();
+    expect(sql.text).toBe("");
+    sql.and(`a = ${sql.param("x")}`).and(`b = ${sql.param(2)}`);
+    expect(sql.query((where) => `SELECT 1 FROM t ${where} LIMIT ${sql.param(5)}`)).toEqual({ text: "SELECT 1 FROM t WHERE a = $1 AND b = $2 LIMIT $3", values: ["x", 2, 5] });
+  });
+  it("turns a date range into half-open UTC bounds on the column", () => {
+    expect(new SqlWhere().dateRange(`"at"`, { from: "2026-01-01", to: "2026-01-31" }).query((w) => w)).toEqual({
+      text: `WHERE "at" >= $1::timestamptz AND "at" < $2::timestamptz`,
+      values: ["2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z"],
+    });
+    expect(new SqlWhere().dateRange(`"at"`, {}).text).toBe("");
+  });
+  it("escapes LIKE's wildcards in a contains pattern", () => {
+    expect(containsPattern("50%_a\\b")).toBe("%50\\%\\_a\\\\b%");
+  });
+});
+
+describe("request ids", () => {
+  it("keeps a client's id only when short and plain; otherwise makes one", () => {
+    expect(requestIdFrom("req-123_abc.9:x")).toBe("req-123_abc.9:x");
+    expect(requestIdFrom("x".repeat(80))).toBe("x".repeat(80));
+    for (const bad of ["x".repeat(81), "x".repeat(200), "has space", "nul\u0000", "é", "", null, undefined]) {
+      expect(requestIdFrom(bad)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
   });
 });

@@ -50,3 +50,41 @@ export function LabelledField({
     </div>
   );
 }
+
+/**
+ * A labelled `<select>` of choices with a first "no choice" option (e.g. "Any team"), as the
+ * filter forms use it: `<ChoiceField id="f-team" label="Team" name="team" anyLabel="Any team"
+ * value={values.team} choices={teams.map((t) => ({ value: t.id, label: t.name }))} />`.
+ */
+export function ChoiceField({
+  id,
+  label,
+  name,
+  value,
+  anyLabel,
+  choices,
+  error,
+}: {
+  id: string;
+  label: ReactNode;
+  name: string;
+  value: string;
+  anyLabel: string;
+  choices: readonly { value: string; label: string }[];
+  error?: string;
+}) {
+  return (
+    <LabelledField id={id} label={label} error={error}>
+      {(field) => (
+        <select {...field} name={name} defaultValue={value}>
+          <option value="">{anyLabel}</option>
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledField>
+  );
+}

@@ -3,27 +3,18 @@
  * (`?actor=maya&action=DECISION_APPROVED&entityType=DecisionVersion&entityId=…&from=…&to=…`).
  * Pure and isomorphic, like the decision log's.
  */
+import { urlFilters, type FilterValues, type Params } from "~/lib/url-filters";
 import { auditFilterSchema, type AuditFilter } from "./schema-filters";
 
 /** Events per page of the audit viewer. */
 export const AUDIT_PAGE_SIZE = 50;
 
-export interface AuditFilterValues {
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  from: string;
-  to: string;
-}
+/** Every field is typed text, validated by the schema (a bad value is a field error, not dropped). */
+export const AUDIT_FILTERS = urlFilters({ actor: {}, action: {}, entityType: {}, entityId: {}, from: {}, to: {} });
 
-export const EMPTY_AUDIT_FILTERS: AuditFilterValues = { actor: "", action: "", entityType: "", entityId: "", from: "", to: "" };
+export type AuditFilterValues = FilterValues<(typeof AUDIT_FILTERS.fields)[number]>;
 
-type Params = Record<string, string | string[] | undefined>;
-
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-}
+export const EMPTY_AUDIT_FILTERS: AuditFilterValues = AUDIT_FILTERS.empty;
 
 export interface AuditPageState {
   values: AuditFilterValues;
@@ -33,38 +24,22 @@ export interface AuditPageState {
 }
 
 export function readAuditParams(params: Params): AuditPageState {
-  const values: AuditFilterValues = {
-    actor: first(params.actor),
-    action: first(params.action),
-    entityType: first(params.entityType),
-    entityId: first(params.entityId),
-    from: first(params.from),
-    to: first(params.to),
-  };
-  const raw: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) if (value) raw[key] = value;
+  const values = AUDIT_FILTERS.read(params);
+  const parsed = auditFilterSchema.safeParse(AUDIT_FILTERS.params(values));
+  if (parsed.success) return { values, filter: parsed.data, errors: {} };
   const errors: AuditPageState["errors"] = {};
-  if (values.from && values.to && /^\d{4}-\d{2}-\d{2}$/.test(values.from) && values.from > values.to) {
-    errors.to = "The end date must be on or after the start date.";
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? "") as keyof AuditFilterValues;
+    if (key in values && !errors[key]) errors[key] = key === "entityType" ? "Use letters only, e.g. DecisionVersion." : issue.message;
   }
-  const parsed = auditFilterSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "") as keyof AuditFilterValues;
-      if (key in values && !errors[key]) errors[key] = key === "entityType" ? "Use letters only, e.g. DecisionVersion." : issue.message;
-    }
-  }
-  if (!parsed.success || Object.keys(errors).length > 0) return { values, filter: null, errors };
-  return { values, filter: parsed.data, errors };
+  return { values, filter: null, errors };
 }
 
 export function hasAuditFilters(values: AuditFilterValues): boolean {
-  return Object.values(values).some((v) => v !== "");
+  return AUDIT_FILTERS.has(values);
 }
 
 /** The non-empty filter values (for the export endpoint's query string). */
 export function auditFilterParams(values: AuditFilterValues): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) if (value) out[key] = value;
-  return out;
+  return AUDIT_FILTERS.params(values);
 }

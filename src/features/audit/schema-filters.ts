@@ -1,16 +1,17 @@
 import { z } from "zod";
-import { calendarDateSchema, safeText, sequenceNumberSchema } from "~/lib/validation";
+import { dateRangeFields, withDateRangeOrder } from "~/lib/date-range";
+import { withoutNul } from "~/lib/plain-text";
+import { sequenceNumberSchema } from "~/lib/validation";
 
-const dateOnly = calendarDateSchema();
-
-export const auditFilterSchema = z.object({
-  actor: safeText().trim().max(120).optional(),
-  action: z.string().regex(/^[A-Z_]{1,60}$/, "Pick an action from the list.").optional(),
-  entityType: z.string().regex(/^[A-Za-z]{1,40}$/).optional(),
-  entityId: safeText().max(60).optional(),
-  from: dateOnly.optional(),
-  to: dateOnly.optional(),
-});
+export const auditFilterSchema = withDateRangeOrder(
+  z.object({
+    actor: withoutNul(z.string().trim().max(120)).optional(),
+    action: z.string().regex(/^[A-Z_]{1,60}$/, "Pick an action from the list.").optional(),
+    entityType: z.string().regex(/^[A-Za-z]{1,40}$/).optional(),
+    entityId: withoutNul(z.string().max(60)).optional(),
+    ...dateRangeFields,
+  }),
+);
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export const auditPageSchema = z.object({

@@ -6,36 +6,34 @@
  */
 import { STRATEGIES } from "~/engine";
 import { DECISION_STATUSES } from "~/features/decisions/workflow";
-import { DECISION_LOG_SORTS, decisionLogFilterSchema, type DecisionLogFilter, type DecisionLogSort, type ExportFormat } from "./schema";
+import type { ExportFormat } from "~/lib/export/writers";
+import { accept, first, queryString, urlFilters, type FilterValues, type Params } from "~/lib/url-filters";
+import { DECISION_LOG_SORTS, decisionLogFilterSchema, type DecisionLogFilter, type DecisionLogSort } from "./schema";
+
+/**
+ * The filters' parameters. Choices that are not in their list (a stale link) are dropped, as
+ * "any"; typed values (dates, text) are kept as typed and validated by the schema.
+ */
+export const LOG_FILTERS = urlFilters({
+  teamId: { accept: accept.matching(/^[\w-]{1,40}$/) },
+  status: { accept: accept.oneOf(DECISION_STATUSES) },
+  strategy: { accept: accept.oneOf(STRATEGIES) },
+  override: { accept: accept.oneOf(["yes", "no"]) },
+  from: {},
+  to: {},
+  q: {},
+});
 
 /** What the filter form's fields hold: strings, empty for "any". */
-export interface LogFilterValues {
-  teamId: string;
-  status: string;
-  strategy: string;
-  override: string;
-  from: string;
-  to: string;
-  q: string;
-}
+export type LogFilterValues = FilterValues<(typeof LOG_FILTERS.fields)[number]>;
 
 export type SortDir = "asc" | "desc";
 
 /** Rows per page of the log (the server renders the first page, the client the next ones). */
 export const LOG_PAGE_SIZE = 50;
 
-export const EMPTY_LOG_FILTERS: LogFilterValues = { teamId: "", status: "", strategy: "", override: "", from: "", to: "", q: "" };
+export const EMPTY_LOG_FILTERS: LogFilterValues = LOG_FILTERS.empty;
 export const DEFAULT_SORT: { sort: DecisionLogSort; dir: SortDir } = { sort: "submittedAt", dir: "desc" };
-
-type Params = Record<string, string | string[] | undefined>;
-
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-}
-
-function oneOf(value: string, allowed: readonly string[]): string {
-  return allowed.includes(value) ? value : "";
-}
 
 export interface LogPageState {
   values: LogFilterValues;
@@ -52,15 +50,7 @@ export interface LogPageState {
  * with the schema's own messages, and no filter (the page then asks to correct them).
  */
 export function readLogParams(params: Params): LogPageState {
-  const values: LogFilterValues = {
-    teamId: /^[\w-]{1,40}$/.test(first(params.teamId)) ? first(params.teamId) : "",
-    status: oneOf(first(params.status), DECISION_STATUSES),
-    strategy: oneOf(first(params.strategy), STRATEGIES),
-    override: oneOf(first(params.override), ["yes", "no"]),
-    from: first(params.from),
-    to: first(params.to),
-    q: first(params.q),
-  };
+  const values = LOG_FILTERS.read(params);
   const sortParam = first(params.sort);
   const sort = (DECISION_LOG_SORTS as readonly string[]).includes(sortParam) ? (sortParam as DecisionLogSort) : DEFAULT_SORT.sort;
   const dirParam = first(params.dir);
@@ -78,13 +68,11 @@ export function readLogParams(params: Params): LogPageState {
 
 /** The non-empty filter values, as the schema (and the export endpoint) expects them. */
 export function filterOf(values: LogFilterValues): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) if (value.trim()) out[key] = value.trim();
-  return out;
+  return LOG_FILTERS.params(values);
 }
 
 export function hasLogFilters(values: LogFilterValues): boolean {
-  return Object.values(values).some((v) => v.trim() !== "");
+  return LOG_FILTERS.has(values);
 }
 
 /** Text columns start A→Z; dates and numbers start with the largest (newest) first. */
@@ -100,18 +88,11 @@ export function nextSort(current: { sort: DecisionLogSort; dir: SortDir }, colum
 
 /** The page's query string (with its `?`, or empty): filters, then the sort unless it is the default. */
 export function logSearch(values: LogFilterValues, order: { sort: DecisionLogSort; dir: SortDir } = DEFAULT_SORT): string {
-  const params = new URLSearchParams(filterOf(values));
-  if (order.sort !== DEFAULT_SORT.sort || order.dir !== DEFAULT_SORT.dir) {
-    params.set("sort", order.sort);
-    params.set("dir", order.dir);
-  }
-  const search = params.toString();
-  return search ? `?${search}` : "";
+  const isDefault = order.sort === DEFAULT_SORT.sort && order.dir === DEFAULT_SORT.dir;
+  return LOG_FILTERS.search(values, isDefault ? {} : order);
 }
 
 /** The export endpoint's query string for a filter: exactly what the table shows. */
 export function exportSearch(filter: Record<string, string | undefined>, format: ExportFormat): string {
-  const params = new URLSearchParams({ format });
-  for (const [key, value] of Object.entries(filter)) if (value) params.set(key, value);
-  return params.toString();
+  return queryString({ format, ...filter }).slice(1);
 }

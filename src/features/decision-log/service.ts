@@ -1,36 +1,18 @@
 import "server-only";
-import type { Readable } from "node:stream";
-import type { Actor } from "~/server/actor";
-import { writeAuditEvent } from "~/server/audit";
-import { db } from "~/server/db";
-import { ValidationError, validationErrorFromIssues } from "~/server/errors";
-import { streamDecisionLog } from "./queries";
-import { decisionLogFilterSchema, EXPORT_FORMATS, type ExportFormat } from "./schema";
+import type { CommandContext } from "~/server/actor";
+import { exportFiltered, type OpenedExport } from "~/server/export/stream";
+import { decisionLogExport } from "./queries";
+import { decisionLogFilterSchema } from "./schema";
 
 /**
- * `exportDecisionLog`: validates the filter, streams the rows and, once the whole file has
- * been read, records who exported what filter and how many rows.
+ * `exportDecisionLog`: what the log shows for a filter, as CSV or JSON Lines (src/server/export:
+ * one snapshot for the rows and their count; the audit event — who exported which filter, how
+ * many rows — committed before the first byte).
  */
-export async function exportDecisionLog(
-  ctx: { actor: Actor; now: () => Date; requestId?: string | null },
-  params: { filter: Record<string, string>; format: string },
-): Promise<{ stream: Readable; format: ExportFormat }> {
-  const format = EXPORT_FORMATS.find((f) => f === params.format);
-  if (!format) throw new ValidationError("Choose csv or jsonl.", { format: ["Choose csv or jsonl."] });
-  const parsed = decisionLogFilterSchema.safeParse(params.filter);
-  if (!parsed.success) throw validationErrorFromIssues("Some filters are not valid.", parsed.error.issues);
-  const stream = await streamDecisionLog(ctx.actor, parsed.data, format, async (rows) => {
-    await db.$transaction((tx) =>
-      writeAuditEvent(tx, {
-        actor: { id: ctx.actor.id, name: ctx.actor.name, email: ctx.actor.email },
-        now: ctx.now(),
-        requestId: ctx.requestId,
-        action: "DECISION_LOG_EXPORTED",
-        entityType: "DecisionLog",
-        entityId: "decision-log",
-        payload: { format, filter: params.filter, rows },
-      }),
-    );
+export function exportDecisionLog(ctx: CommandContext, params: { filter: Record<string, string>; format: string }): Promise<OpenedExport> {
+  return exportFiltered(ctx, params, {
+    schema: decisionLogFilterSchema,
+    plan: (filter) => decisionLogExport(ctx.actor, filter),
+    event: (payload) => ({ action: "DECISION_LOG_EXPORTED", entityType: "DecisionLog", entityId: "decision-log", payload }),
   });
-  return { stream, format };
 }

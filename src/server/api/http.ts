@@ -27,7 +27,7 @@ function procedurePath(url: string): string {
 
 export async function handleTrpcRequest(req: Request, session: { userId: () => Promise<string | null> }): Promise<Response> {
   const started = performance.now();
-  const requestId = requestIdFrom(req.headers);
+  const requestId = requestIdFrom(req.headers.get("x-request-id"));
   let userId: string | null = null;
   let type: string = req.method === "POST" ? "mutation" : "query";
   const refusals: { path?: string; code: string; message: string }[] = [];

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { buttonClasses } from "~/components/ui/button";
-import { LabelledField } from "~/components/ui/field";
+import { ChoiceField, LabelledField } from "~/components/ui/field";
 import { auditFilterParams, hasAuditFilters, type AuditFilterValues } from "../audit-params";
 import { actionLabel, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, entityTypeLabel } from "../present";
 
@@ -46,30 +46,16 @@ export function AuditFiltersForm({ values, errors }: { values: AuditFilterValues
         <LabelledField id="audit-filter-actor" label="Actor (name or email)" error={errors.actor}>
           {(field) => <input {...field} name="actor" type="search" maxLength={120} placeholder="e.g. raj@servewise.test" defaultValue={values.actor} />}
         </LabelledField>
-        <LabelledField id="audit-filter-action" label="Action" error={errors.action}>
-          {(field) => (
-            <select {...field} name="action" defaultValue={values.action}>
-              <option value="">Any action</option>
-              {actions.map((a) => (
-                <option key={a} value={a}>
-                  {actionLabel(a)}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
-        <LabelledField id="audit-filter-entity-type" label="Entity type" error={errors.entityType}>
-          {(field) => (
-            <select {...field} name="entityType" defaultValue={values.entityType}>
-              <option value="">Any entity</option>
-              {entityTypes.map((t) => (
-                <option key={t} value={t}>
-                  {entityTypeLabel(t)}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
+        <ChoiceField id="audit-filter-action" label="Action" name="action" value={values.action} anyLabel="Any action" error={errors.action} choices={actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
+        <ChoiceField
+          id="audit-filter-entity-type"
+          label="Entity type"
+          name="entityType"
+          value={values.entityType}
+          anyLabel="Any entity"
+          error={errors.entityType}
+          choices={entityTypes.map((t) => ({ value: t, label: entityTypeLabel(t) }))}
+        />
         <LabelledField id="audit-filter-entity-id" label="Entity id" error={errors.entityId}>
           {(field) => <input {...field} className={`${field.className} font-mono`} name="entityId" type="text" maxLength={60} spellCheck={false} defaultValue={values.entityId} />}
         </LabelledField>

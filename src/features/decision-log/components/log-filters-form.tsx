@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { buttonClasses } from "~/components/ui/button";
-import { LabelledField } from "~/components/ui/field";
+import { ChoiceField, LabelledField } from "~/components/ui/field";
 import { StrategyOptions } from "~/features/decisions/components/strategy-options";
 import { DECISION_STATUSES } from "~/features/decisions/workflow";
 import { statusLabel } from "~/lib/status";
@@ -59,30 +59,15 @@ export function LogFiltersForm({
         <LabelledField id="log-filter-q" label="Search title or tag" error={errors.q} className="sm:col-span-2">
           {(field) => <input {...field} name="q" type="search" maxLength={100} placeholder="e.g. fraud" defaultValue={values.q} />}
         </LabelledField>
-        <LabelledField id="log-filter-team" label="Team">
-          {(field) => (
-            <select {...field} name="teamId" defaultValue={values.teamId}>
-              <option value="">{teams.length === 1 ? "My team" : "Any team"}</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
-        <LabelledField id="log-filter-status" label="Status">
-          {(field) => (
-            <select {...field} name="status" defaultValue={values.status}>
-              <option value="">Any status</option>
-              {DECISION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
+        <ChoiceField
+          id="log-filter-team"
+          label="Team"
+          name="teamId"
+          value={values.teamId}
+          anyLabel={teams.length === 1 ? "My team" : "Any team"}
+          choices={teams.map((t) => ({ value: t.id, label: t.name }))}
+        />
+        <ChoiceField id="log-filter-status" label="Status" name="status" value={values.status} anyLabel="Any status" choices={DECISION_STATUSES.map((st) => ({ value: st, label: statusLabel(st) }))} />
         <LabelledField id="log-filter-strategy" label="Strategy (recommended or approved)">
           {(field) => (
             <select {...field} name="strategy" defaultValue={values.strategy}>

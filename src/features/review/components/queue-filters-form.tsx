@@ -1,7 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { buttonClasses } from "~/components/ui/button";
-import { LabelledField } from "~/components/ui/field";
+import { ChoiceField, LabelledField } from "~/components/ui/field";
 import { StrategyOptions } from "~/features/decisions/components/strategy-options";
 import { CRITICALITIES } from "~/engine";
 import { criticalityLabel } from "../present";
@@ -18,18 +18,7 @@ export function QueueFiltersForm({ values, teams }: { values: QueueFilterValues;
         Filter the queue
       </h2>
       <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        <LabelledField id="filter-team" label="Team">
-          {(field) => (
-            <select {...field} name="team" defaultValue={values.team}>
-              <option value="">Any team</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
+        <ChoiceField id="filter-team" label="Team" name="team" value={values.team} anyLabel="Any team" choices={teams.map((t) => ({ value: t.id, label: t.name }))} />
         <LabelledField id="filter-strategy" label="Recommended strategy">
           {(field) => (
             <select {...field} name="strategy" defaultValue={values.strategy}>
@@ -37,18 +26,14 @@ export function QueueFiltersForm({ values, teams }: { values: QueueFilterValues;
             </select>
           )}
         </LabelledField>
-        <LabelledField id="filter-criticality" label="Criticality">
-          {(field) => (
-            <select {...field} name="criticality" defaultValue={values.criticality}>
-              <option value="">Any criticality</option>
-              {CRITICALITIES.map((c) => (
-                <option key={c} value={c}>
-                  {criticalityLabel(c)}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
+        <ChoiceField
+          id="filter-criticality"
+          label="Criticality"
+          name="criticality"
+          value={values.criticality}
+          anyLabel="Any criticality"
+          choices={CRITICALITIES.map((c) => ({ value: c, label: criticalityLabel(c) }))}
+        />
         <LabelledField id="filter-max-confidence" label="Confidence at most (%)">
           {(field) => (
             <input {...field} name="maxConfidence" type="number" inputMode="numeric" min={0} max={100} step={1} placeholder="e.g. 70" defaultValue={values.maxConfidence} />
