@@ -41,6 +41,7 @@ describe("sign-in page helpers", () => {
     expect(signInErrorMessage("InvalidCredentials")).toMatch(/do not match/);
     expect(signInErrorMessage("AccountDeactivated")).toMatch(/deactivated/);
     expect(signInErrorMessage("NotProvisioned")).toMatch(/not registered/);
+    expect(signInErrorMessage("OAuthCallback")).toMatch(/company account did not complete/);
     expect(signInErrorMessage(null)).toBeNull();
   });
 });

@@ -11,6 +11,11 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
       return "Your company account is not registered in Servewise yet. Ask an admin to add you.";
     case "SignInUnavailable":
       return "Servewise could not check your sign-in just now. Nothing is wrong with your account: please try again in a few seconds.";
+    case "OAuthSignin":
+    case "OAuthCallback":
+      // The provider could not be reached, or its answer was refused: a used, expired or foreign
+      // callback (state, PKCE), or an ID token not minted for this sign-in (nonce).
+      return "Signing in with your company account did not complete. Start again from this page.";
     case "SessionRequired":
       return null;
     default:

@@ -54,7 +54,19 @@ export function getAuthOptions(): NextAuthOptions {
       clientSecret: env.OIDC_CLIENT_SECRET,
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
-      checks: ["pkce", "state"],
+      // openid-client checks the ID token (signature, issuer, audience, expiry) and these; the
+      // nonce ties the token to this browser's sign-in (cookie), as state ties the callback.
+      checks: ["pkce", "state", "nonce"],
+      // A provider may keep email and name out of the ID token when it also issues an access
+      // token (OpenID Connect Core 5.4): then they come from userinfo, whose subject must match.
+      userinfo: {
+        async request({ tokens, client }) {
+          // next-auth types the tokens by their fields; at run time they are openid-client's TokenSet.
+          const tokenSet = tokens as Exclude<Parameters<typeof client.userinfo>[0], string>;
+          const claims = tokenSet.claims();
+          return claims.email ? claims : { ...claims, ...(await client.userinfo(tokenSet)) };
+        },
+      },
       profile(profile: { sub: string; email?: string; name?: string }) {
         return { id: profile.sub, email: profile.email ?? "", name: profile.name ?? profile.email ?? profile.sub };
       },
@@ -96,7 +108,9 @@ export function getAuthOptions(): NextAuthOptions {
       // next-auth logs failed sign-ins with the thrown message only; never credentials.
       error(code, metadata) {
         if (code === "CREDENTIALS_SIGNIN_ERROR" || code === "CLIENT_FETCH_ERROR") return;
-        logger.error({ path: "auth", code, message: metadata instanceof Error ? metadata.message : undefined }, "auth error");
+        // OAuth errors come as { error, providerId }: their message says which check failed.
+        const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+        logger.error({ path: "auth", code, message: error instanceof Error ? error.message : undefined }, "auth error");
       },
       warn(code) {
         if (code !== "DEBUG_ENABLED") logger.warn({ path: "auth", code }, "auth warning");

@@ -61,7 +61,7 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl
       </form>
       {ssoName ? (
         <>
-          <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-400">
+          <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-500">
             <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
           </div>
           <Button variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl: safeCallbackPath(callbackUrl) })}>
