@@ -40,7 +40,7 @@ function bug() {
 async function unreadCount(user: { id: string } | null, requestId = "req-under-test") {
   const input = encodeURIComponent(JSON.stringify(superjson.serialize(undefined)));
   const response = await handleTrpcRequest(new Request(`http://x/api/trpc/notification.unreadCount?input=${input}`, { headers: { "x-request-id": requestId } }), {
-    userId: async () => user?.id ?? null,
+    claim: async () => (user ? { userId: user.id } : null),
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as { error?: { json: { message: string; data: { code: string; requestId: string } } } } };
@@ -118,8 +118,10 @@ describe("pages' failures (failPage)", () => {
   }
 
   it("signed out: a redirect to the sign-in page, logged as one line without a stack", () => {
-    const error = thrown(() => failPage(new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." }), { requestId: "page-1", path: "useCase.listMine" }));
-    expect(error.digest).toMatch(/^NEXT_REDIRECT;replace;\/signin;/);
+    const error = thrown(() =>
+      failPage(new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." }), { requestId: "page-1", path: "useCase.listMine", callbackPath: "/decision-log?q=fraud" }),
+    );
+    expect(error.digest).toMatch(/^NEXT_REDIRECT;replace;\/signin\?callbackUrl=%2Fdecision-log%3Fq%3Dfraud;/);
     expect(lines("error")).toHaveLength(0);
     expect(lines("info")[0]!.fields).toMatchObject({ requestId: "page-1", code: "UNAUTHORIZED" });
   });

@@ -366,7 +366,7 @@ describe.skipIf(!server)("fuzz: hostile input to every procedure and both export
         body: new URLSearchParams({ csrfToken: csrf.csrfToken, email: emails.member, password: PASSWORD, json: "true", callbackUrl: "/" }),
       });
       const where = decodeURIComponent(`${signIn.headers.get("location") ?? ""} ${await signIn.text()}`.replaceAll(down.url, ""));
-      expect(where).toMatch(/error=SignInUnavailable/);
+      expect(where).toMatch(/error=SignInBusy/);
       expect(where).not.toMatch(INTERNAL_TEXT);
       await new Promise((r) => setTimeout(r, 300));
       expect(down.output(), "a stack trace was printed").not.toMatch(/\n\s+at \S/);

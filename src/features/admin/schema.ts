@@ -6,6 +6,7 @@ import { idSchema, safeText } from "~/lib/validation";
 const id = idSchema();
 
 export const setRoleSchema = z.object({ userId: id, role: roleSchema });
+export const unlockAccountSchema = z.object({ userId: id });
 export const setActiveSchema = z.object({ userId: id, active: z.boolean() });
 export const setTeamsSchema = z.object({ userId: id, teamIds: z.array(id).max(50).refine((ids) => new Set(ids).size === ids.length, "Each team once.") });
 export const createTeamSchema = z.object({

@@ -1,13 +1,19 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { MAX_BATCH_SIZE } from "~/lib/api-limits";
 import { appRouter } from "~/server/api/root";
 import { createInnerContext } from "~/server/api/trpc";
+import type { SessionClaim } from "~/server/auth/session";
+
+/** The session of a request: next-auth's claim (tests may leave the version out: not checked). */
+type Claim = Pick<SessionClaim, "userId"> & Partial<SessionClaim>;
 import { RETRY_AFTER_SECONDS } from "~/server/errors";
 import { briefly, logger } from "~/server/log";
 import { requestIdFrom } from "~/server/request-id";
 
 /**
  * The tRPC HTTP endpoint (`/api/trpc/*`), apart from where the session comes from (the route
- * passes next-auth's; tests pass their own):
+ * passes next-auth's; tests pass their own). Batches are capped at MAX_BATCH_SIZE; answers are
+ * `Cache-Control: no-store` (they are per user).
  * - the server makes the request id (a client's `x-request-id` only when short and plain) and
  *   answers it in the `x-request-id` header; procedures get it on `ctx.command.requestId`;
  * - a busy or unreachable database answers 503 with Retry-After;
@@ -25,7 +31,7 @@ function procedurePath(url: string): string {
   }
 }
 
-export async function handleTrpcRequest(req: Request, session: { userId: () => Promise<string | null> }): Promise<Response> {
+export async function handleTrpcRequest(req: Request, session: { claim: () => Promise<Claim | null> }): Promise<Response> {
   const started = performance.now();
   const requestId = requestIdFrom(req.headers.get("x-request-id"));
   let userId: string | null = null;
@@ -37,13 +43,15 @@ export async function handleTrpcRequest(req: Request, session: { userId: () => P
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: async () => {
-      userId = await session.userId();
-      return createInnerContext({ sessionUserId: userId, requestId });
+      const claim = await session.claim();
+      userId = claim?.userId ?? null;
+      return createInnerContext({ sessionUserId: userId, sessionVersion: claim?.sessionVersion, requestId });
     },
     responseMeta({ errors, type: procedureType }) {
       if (procedureType !== "unknown") type = procedureType;
-      const headers = new Headers({ "x-request-id": requestId });
+      const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
       // A busy or unreachable database: tell clients when to retry.
       if (errors.some((e) => e.code === "SERVICE_UNAVAILABLE")) headers.set("retry-after", String(RETRY_AFTER_SECONDS));
       return { headers };

@@ -22,11 +22,21 @@ import { BUSY_MESSAGE, DomainError, internalErrorMessage, isDatabaseUnavailable 
 export interface InnerContext {
   /** The user id from the session cookie, or null when signed out. */
   sessionUserId: string | null;
+  /**
+   * The session version the cookie carries, checked against the user's on every call (a
+   * revoked session gets UNAUTHORIZED). Undefined only for trusted in-process callers (tests).
+   */
+  sessionVersion?: number;
   requestId: string;
 }
 
-export function createInnerContext(opts: { sessionUserId: string | null; requestId?: string }): InnerContext {
-  return { sessionUserId: opts.sessionUserId, requestId: opts.requestId ?? randomUUID() };
+export function createInnerContext(opts: { sessionUserId: string | null; sessionVersion?: number; requestId?: string }): InnerContext {
+  return { sessionUserId: opts.sessionUserId, sessionVersion: opts.sessionVersion, requestId: opts.requestId ?? randomUUID() };
+}
+
+/** The context of a request signed in by cookie (the HTTP handler and the RSC caller). */
+export function contextFromSession(claim: { userId: string; sessionVersion: number } | null, requestId?: string): InnerContext {
+  return createInnerContext({ sessionUserId: claim?.userId ?? null, sessionVersion: claim?.sessionVersion, requestId });
 }
 
 // 2. INITIALISATION --------------------------------------------------------------------
@@ -94,9 +104,9 @@ export const publicProcedure = t.procedure.use(domainErrors);
 function requireRole(min: Role) {
   return t.middleware(async ({ ctx, next }) => {
     if (!ctx.sessionUserId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-    const actor: Actor | null = await getActor(ctx.sessionUserId);
+    const actor: Actor | null = await getActor(ctx.sessionUserId, ctx.sessionVersion);
     if (!actor || !actor.active) {
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account is not active. Please sign in again." });
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended or your account is not active. Please sign in again." });
     }
     if (!hasRole(actor.role, min)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${min.toLowerCase()} role.` });

@@ -13,7 +13,8 @@ const STATUS: Record<DomainError["code"], number> = { BAD_REQUEST: 400, UNAUTHOR
 
 /**
  * An export endpoint (`GET /api/export/<name>?format=csv|jsonl&<filters>`), the same for every
- * export: the caller by session cookie or HTTP Basic (401 otherwise), `forbidden` for who may
+ * export: the caller by session cookie (same-site requests only: 403) or HTTP Basic (throttled:
+ * 429 + Retry-After; audited), 401 otherwise, `forbidden` for who may
  * not (403), the filter read with the page's own URL codec (as sent: the service validates it),
  * then `open` (the feature's service, which validates and calls openExport). The response
  * streams the file with its row count (`X-Row-Count`, the rows of the export's snapshot) and
@@ -44,13 +45,10 @@ async function respond(request: Request, endpoint: ExportEndpoint, log: { reques
   const refuse = (status: number, error: string, message: string, extra: { fieldErrors?: Record<string, string[]>; headers?: Record<string, string> } = {}) =>
     Response.json({ error, message, fieldErrors: extra.fieldErrors ?? {} }, { status, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId, ...extra.headers } });
   try {
-    const actor = await actorFromRequest(request);
-    log.userId = actor?.id ?? null;
-    if (!actor) {
-      return refuse(401, "UNAUTHORIZED", "Sign in, or pass your Servewise email and password with HTTP Basic (curl -u).", {
-        headers: { "WWW-Authenticate": 'Basic realm="Servewise"' },
-      });
-    }
+    const caller = await actorFromRequest(request);
+    if (!caller.ok) return refuse(caller.status, caller.error, caller.message, { headers: caller.headers });
+    const { actor } = caller;
+    log.userId = actor.id;
     const forbidden = endpoint.forbidden?.(actor);
     if (forbidden) return refuse(403, "FORBIDDEN", forbidden);
     const search = new URL(request.url).searchParams;

@@ -1,8 +1,8 @@
 import { handleTrpcRequest } from "~/server/api/http";
-import { getSessionUserId } from "~/server/auth/session";
+import { getSessionClaim } from "~/server/auth/session";
 
 function handler(req: Request) {
-  return handleTrpcRequest(req, { userId: getSessionUserId });
+  return handleTrpcRequest(req, { claim: getSessionClaim });
 }
 
 export { handler as GET, handler as POST };
