@@ -5,6 +5,9 @@
  */
 import { z } from "zod";
 
+/** The thresholds of the server log (src/server/log.ts). */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 const booleanString = z
   .enum(["true", "false", "1", "0"], { message: 'must be "true" or "false"' })
   .transform((v) => v === "true" || v === "1");
@@ -87,6 +90,7 @@ export const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Company SSO"),
     OIDC_AUTO_PROVISION: booleanString.default(false),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
     /**
      * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (default):
      * none is trusted, and a client's address is its connection's. "true" means 1.

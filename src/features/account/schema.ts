@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ROLES } from "~/lib/roles";
+import { idSchema } from "~/lib/validation";
 
 export const roleSchema = z.enum(ROLES);
 
 
-export const userIdSchema = z.object({ userId: z.string().min(1).max(40) });
+export const userIdSchema = z.object({ userId: idSchema() });
 
 export const changePasswordSchema = z
   .object({

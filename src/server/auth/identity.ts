@@ -1,5 +1,6 @@
 import "server-only";
 import { signInSchema } from "~/lib/credentials";
+import { toStorableText, unstorableTextReason } from "~/lib/validation";
 import type { Actor } from "~/server/actor";
 import { auditActor, writeAuditEvent } from "~/server/audit";
 import { PasswordCheckBusyError, verifyPassword } from "~/server/auth/password";
@@ -80,15 +81,19 @@ export async function resolveSsoUser(params: {
   return { ok: true, user, provisioned: true };
 }
 
-/** Audits a sign-in or a failed one (the attempted email is kept; the password never is). */
+/**
+ * Audits a sign-in or a failed one (the attempted email is kept, made storable: a NUL or a
+ * broken character becomes U+FFFD; the password never is).
+ */
 export async function recordSignInAttempt(params: {
   email: string;
   result: SignInResult;
   method: SignInMethod;
   now: Date;
 }) {
-  const user = params.result.ok ? params.result.user : await findUserByEmail(params.email).catch(() => null);
-  const email = params.email.toLowerCase().slice(0, 254);
+  const lookup = !params.result.ok && unstorableTextReason(params.email) === null;
+  const user = params.result.ok ? params.result.user : lookup ? await findUserByEmail(params.email).catch(() => null) : null;
+  const email = toStorableText(params.email.toLowerCase().slice(0, 254));
   await db.$transaction((tx) =>
     params.result.ok
       ? writeAuditEvent(tx, {

@@ -4,6 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv, isSsoEnabled } from "~/env";
 import { safeCallbackPath } from "~/lib/callback-path";
 import { SIGN_IN_ERRORS, tooManyAttemptsCode } from "~/lib/sign-in-errors";
+import { isDatabaseUnavailable } from "~/server/errors";
+import { briefly, logger } from "~/server/log";
 import { clientAddress } from "./client-address";
 import { recordSignInAttempt, resolveSsoUser, revokeSessionsOnSignOut, signInWithPassword, type PasswordSignIn } from "./identity";
 
@@ -45,7 +47,8 @@ export function getAuthOptions(): NextAuthOptions {
           result = await signInWithPassword(credentials, { method: "password", address, now: new Date() });
         } catch (error) {
           // next-auth puts the thrown message into the sign-in page's URL: never a driver's text.
-          console.error("[auth] password sign-in failed:", error);
+          if (isDatabaseUnavailable(error)) logger.warn({ path: "signIn", cause: briefly(error).message }, "database unavailable");
+          else logger.error({ path: "signIn", err: error }, "unexpected error");
           result = { ok: false, reason: "busy" };
         }
         if (!result.ok) throw new Error(refusalCode(result));
@@ -138,10 +141,10 @@ export function getAuthOptions(): NextAuthOptions {
         if (code === "CREDENTIALS_SIGNIN_ERROR" || code === "CLIENT_FETCH_ERROR") return;
         // OAuth errors come as { error, providerId }: their message says which check failed.
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
-        console.error(`[auth] ${code}`, error instanceof Error ? error.message : "");
+        logger.error({ path: "auth", code, message: error instanceof Error ? error.message : undefined }, "auth error");
       },
       warn(code) {
-        if (code !== "DEBUG_ENABLED") console.warn(`[auth] ${code}`);
+        if (code !== "DEBUG_ENABLED") logger.warn({ path: "auth", code }, "auth warning");
       },
       debug() {},
     },

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { safeCallbackPath } from "~/lib/callback-path";
 import { getActor } from "~/server/auth/identity";
 import type { Actor } from "~/server/actor";
+import { failPage } from "~/server/page-errors";
 import { getAuthOptions } from "./options";
 
 /**
@@ -49,7 +50,8 @@ export async function currentRequestPath(): Promise<string> {
  * back to `callbackPath` — by default the very URL asked for (a deep link keeps its query).
  */
 export async function requireActor(callbackPath?: string): Promise<Actor> {
-  const actor = await getCurrentActor();
+  // A database that cannot be read shows the error page's "busy, retry" message, not a stack.
+  const actor = await getCurrentActor().catch((error: unknown) => failPage(error, { path: callbackPath }));
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackPath ?? (await currentRequestPath()))}`);
   return actor;
 }
