@@ -74,7 +74,7 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...SERVER_INFRASTRUCTURE] }] },
   },
   {
-    files: ["src/server/db.ts", "src/server/audit.ts", "src/server/health.ts", "src/server/auth/identity.ts", "src/server/export/stream.ts"],
+    files: ["src/server/db.ts", "src/server/audit.ts", "src/server/health.ts", "src/server/auth/identity.ts", "src/server/auth/sign-in-throttle.ts", "src/server/export/stream.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: SERVER_INFRASTRUCTURE }] },
   },
   {

@@ -113,7 +113,9 @@ try {
   }
 
   app = await startApp({ databaseUrl: database.url });
-  const sessions = await Promise.all(members.map((m) => new HttpSession(app!.url).signIn(m.email, PASSWORD)));
+  // One after another: password checks are capped per process (a burst would be told "busy").
+  const sessions: HttpSession[] = [];
+  for (const m of members) sessions.push(await new HttpSession(app.url).signIn(m.email, PASSWORD));
   const submitOver = (session: HttpSession, id: string) => session.mutation("useCase.submit", { id, expectedRevision: 1, idempotencyKey: randomUUID(), answers });
 
   // Warm-up: the server compiles and caches on first use.

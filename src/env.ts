@@ -5,6 +5,9 @@
  */
 import { z } from "zod";
 
+/** The thresholds of the server log (src/server/log.ts). */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 const booleanString = z
   .enum(["true", "false", "1", "0"], { message: 'must be "true" or "false"' })
   .transform((v) => v === "true" || v === "1");
@@ -87,6 +90,16 @@ export const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Company SSO"),
     OIDC_AUTO_PROVISION: booleanString.default(false),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
+    /**
+     * How many reverse proxies in front of the app append to X-Forwarded-For. 0 (default):
+     * none is trusted, and a client's address is its connection's. "true" means 1.
+     */
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|[0-9])$/, 'must be "false", "true" or a number of proxy hops (0-9)')
+      .transform((v) => (v === "true" ? 1 : v === "false" ? 0 : Number(v)))
+      .default(0),
   })
   .superRefine((env, ctx) => {
     const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;

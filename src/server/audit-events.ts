@@ -29,6 +29,8 @@ const reviewPayload = z.object({
   override: z.object({ justification: z.string(), softConstraintsOverridden: z.array(z.string()) }).nullable(),
 });
 
+const signInMethod = z.enum(["password", "sso", "http-basic"]);
+
 export const auditEventInputSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("USE_CASE_CREATED"),
@@ -66,12 +68,37 @@ export const auditEventInputSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("USER_SIGNED_IN"),
     entityType: z.literal("User"),
-    payload: z.object({ method: z.enum(["password", "sso", "http-basic"]) }),
+    payload: z.object({ method: signInMethod }),
+  }),
+  z.object({
+    action: z.literal("USER_SIGNED_OUT"),
+    entityType: z.literal("User"),
+    payload: z.object({ sessionsRevoked: z.literal(true) }),
+  }),
+  z.object({
+    action: z.literal("ACCOUNT_LOCKED"),
+    entityType: z.literal("User"),
+    payload: z.object({ email: z.string(), lockedSeconds: z.number().int().positive(), lockout: z.number().int().positive(), method: signInMethod }),
+  }),
+  z.object({
+    action: z.literal("CLIENT_ADDRESS_LOCKED"),
+    entityType: z.literal("ClientAddress"),
+    payload: z.object({ address: z.string(), lockedSeconds: z.number().int().positive(), lockout: z.number().int().positive(), method: signInMethod }),
+  }),
+  z.object({
+    action: z.literal("ACCOUNT_UNLOCKED"),
+    entityType: z.literal("User"),
+    payload: z.object({ email: z.string() }),
+  }),
+  z.object({
+    action: z.literal("PASSWORD_CHANGED"),
+    entityType: z.literal("User"),
+    payload: z.object({ email: z.string(), sessionsRevoked: z.literal(true) }),
   }),
   z.object({
     action: z.literal("SIGN_IN_FAILED"),
     entityType: z.literal("User"),
-    payload: z.object({ email: z.string(), reason: z.enum(["invalid", "deactivated", "not-provisioned"]), method: z.enum(["password", "sso", "http-basic"]) }),
+    payload: z.object({ email: z.string(), reason: z.enum(["invalid", "deactivated", "not-provisioned"]), method: signInMethod }),
   }),
   z.object({
     action: z.literal("DECISION_LOG_EXPORTED"),
@@ -86,12 +113,24 @@ export const auditEventInputSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("USER_ROLE_CHANGED"),
     entityType: z.literal("User"),
-    payload: z.object({ email: z.string(), before: z.object({ role: z.string() }), after: z.object({ role: z.string() }) }),
+    payload: z.object({
+      email: z.string(),
+      before: z.object({ role: z.string() }),
+      after: z.object({ role: z.string() }),
+      /** A demotion ends the user's sessions. */
+      sessionsRevoked: z.boolean().optional(),
+    }),
   }),
   z.object({
     action: z.literal("USER_ACTIVE_CHANGED"),
     entityType: z.literal("User"),
-    payload: z.object({ email: z.string(), before: z.object({ active: z.boolean() }), after: z.object({ active: z.boolean() }) }),
+    payload: z.object({
+      email: z.string(),
+      before: z.object({ active: z.boolean() }),
+      after: z.object({ active: z.boolean() }),
+      /** A deactivation ends the user's sessions. */
+      sessionsRevoked: z.boolean().optional(),
+    }),
   }),
   z.object({
     action: z.literal("USER_TEAMS_CHANGED"),

@@ -52,6 +52,23 @@ export function validationErrorFromIssues(message: string, issues: readonly { pa
   return new ValidationError(message, fieldErrors);
 }
 
+/**
+ * What a client is told about an unexpected error: nothing of the error itself (it may carry
+ * database or driver text, a host or a port), but the request id to give an admin, who finds
+ * the real error in the server log under that id.
+ */
+export function internalErrorMessage(requestId: string | null | undefined): string {
+  const reference = requestId ? ` If it keeps happening, give an admin this reference: ${requestId}.` : "";
+  return `Something went wrong on our side and the request did not complete.${reference}`;
+}
+
+/**
+ * The digest of the error a page fails with when the database is busy or down
+ * (`busy-<request id>`): the error page shows BUSY_MESSAGE for it. Any other failed page's
+ * digest is its request id, which the page shows as the reference to give an admin.
+ */
+export const BUSY_DIGEST_PREFIX = "busy-";
+
 /** Seconds a client should wait before retrying when the database is busy or unreachable. */
 export const RETRY_AFTER_SECONDS = 2;
 export const BUSY_MESSAGE = "Servewise is busy right now (or its database is unavailable). Nothing was changed: please retry in a few seconds.";

@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getMailEnv } from "~/env";
+import { briefly, logger } from "~/server/log";
 
 /**
  * Optional email, off unless SMTP_HOST is set. Never throws: a mail server that is down or
@@ -36,7 +37,7 @@ export async function sendMail(message: { to: string; subject: string; text: str
     await transport.sendMail({ from: getMailEnv().SMTP_FROM, ...message });
     return true;
   } catch (error) {
-    console.error(`[mail] could not send "${message.subject}": ${(error as Error).message}`);
+    logger.warn({ path: "mail", subject: message.subject, cause: briefly(error).message }, "email not sent");
     return false;
   }
 }

@@ -1,3 +1,5 @@
+import { INVALID_INPUT_MESSAGE } from "~/lib/validation";
+
 /** What the UI needs from a failed tRPC call: its code, a sentence, and field messages by path. */
 export interface ApiError {
   code: string;
@@ -6,15 +8,14 @@ export interface ApiError {
 }
 
 const FALLBACK = "Servewise could not be reached. Check your connection and try again.";
-const INVALID = "Some fields need attention: see the messages next to them.";
 
 export function readApiError(error: unknown): ApiError {
   const data = (error as { data?: { code?: unknown; fieldErrors?: unknown } } | null)?.data;
   const code = typeof data?.code === "string" ? data.code : "NETWORK";
   const fieldErrors = isFieldErrors(data?.fieldErrors) ? data.fieldErrors : {};
   const raw = error instanceof Error ? error.message.trim() : "";
-  // A zod input error's message is its issue list as JSON: the field messages say it better.
-  const message = code === "NETWORK" || raw === "" ? FALLBACK : raw.startsWith("[") ? INVALID : raw;
+  // An input error's message used to be zod's issue list as JSON: the field messages say it better.
+  const message = code === "NETWORK" || raw === "" ? FALLBACK : raw.startsWith("[") ? INVALID_INPUT_MESSAGE : raw;
   return { code, message, fieldErrors };
 }
 

@@ -44,6 +44,31 @@ test.describe("the audit trail and the admin page", () => {
     await expect(audit.chain()).toContainText("Chain intact");
   });
 
+  test("an admin sees a locked-out person and unlocks them, on the record", async ({ page, users, request }) => {
+    const admin = await users.create({ role: "ADMIN" });
+    const member = await users.create({ teams: ["new"] });
+    // Six wrong passwords over HTTP Basic lock the member out (5 free failures).
+    for (let i = 0; i < 6; i++) {
+      await request.get("/api/export/decision-log", { headers: { authorization: `Basic ${Buffer.from(`${member.email}:wrong-${i}`).toString("base64")}` } });
+    }
+    const locked = await request.get("/api/export/decision-log", { headers: { authorization: `Basic ${Buffer.from(`${member.email}:${member.password}`).toString("base64")}` } });
+    expect(locked.status()).toBe(429);
+
+    await admin.signIn(page);
+    const adminPage = new AdminPage(page);
+    await adminPage.goto();
+    const row = page.getByTestId(`person-${member.email}`);
+    await expect(row.getByTestId("locked-until")).toContainText("Locked out after failed sign-ins until");
+    await row.getByRole("button", { name: `Unlock ${member.name}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: `${member.name} can try to sign in again.` })).toBeVisible();
+    await expect(row.getByTestId("locked-until")).toHaveCount(0);
+    expect((await member.api()).hasSession()).toBe(true);
+
+    const audit = new AuditPage(page);
+    await audit.goto("?entityType=User&action=ACCOUNT_UNLOCKED");
+    await expect(audit.rows().filter({ hasText: member.email })).toHaveCount(1);
+  });
+
   test("the price table shows the server's validation message beside the field", async ({ page, users }) => {
     const admin = await users.create({ role: "ADMIN" });
     await admin.signIn(page);

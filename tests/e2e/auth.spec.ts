@@ -28,9 +28,36 @@ test.describe("signing in", () => {
     await expect(page.getByTestId("current-user")).toContainText(demo.name);
   });
 
+  test("a signed-out deep link comes back to the very URL after signing in through the form", async ({ page, users }) => {
+    const member = await users.create({ teams: ["new"] });
+    await page.goto("/decision-log?q=fraud&status=APPROVED");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+    await new SignInPage(page).signIn(member.email, member.password);
+    await expect(page.getByRole("heading", { level: 1, name: "Decision log" })).toBeVisible();
+    await expect(page).toHaveURL(/\/decision-log\?q=fraud&status=APPROVED$/);
+  });
+
+  test("too many wrong passwords lock the account and say when to try again", async ({ page, users }) => {
+    const member = await users.create({ teams: ["new"] });
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    for (let i = 0; i < 5; i++) {
+      await signIn.signIn(member.email, `wrong-${i}`);
+      await expect(signIn.error()).toContainText("do not match");
+    }
+    await signIn.signIn(member.email, member.password);
+    await expect(signIn.error()).toContainText("Too many attempts — try again in 1 minute.");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
   for (const role of ["MEMBER", "REVIEWER", "ADMIN"] as const) {
     test(`a ${role.toLowerCase()} sees exactly the navigation of the role`, async ({ page, users }) => {
       const user = await users.create({ role, teams: role === "MEMBER" ? ["new"] : [] });
+      // Every page runs under the production Content-Security-Policy: nothing may be refused.
+      const refused: string[] = [];
+      page.on("console", (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+      });
       await user.signIn(page);
       await page.goto("/");
       await expect(page.getByRole("heading", { level: 1, name: /^Welcome,/ })).toBeVisible();
@@ -42,6 +69,7 @@ test.describe("signing in", () => {
         await expect(page.getByRole("heading", { level: 1, name: item })).toBeVisible();
         await expect(nav.getByRole("link", { name: item })).toHaveAttribute("aria-current", "page");
       }
+      expect(refused).toEqual([]);
     });
   }
 
@@ -87,10 +115,39 @@ test.describe("signing in", () => {
     await reviewer.signIn(page);
     await page.goto("/review");
     await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
+    const cookies = await page.context().cookies();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByText("You have signed out.")).toBeVisible();
     await page.goto("/review");
     await expect(page).toHaveURL(/\/signin/);
+    // A copy of the session cookie taken before signing out no longer works either.
+    await page.context().addCookies(cookies);
+    await page.goto("/review");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("changing the password ends every session and the new password signs in", async ({ page, users }) => {
+    const member = await users.create({ teams: ["new"] });
+    await member.signIn(page);
+    const cookies = await page.context().cookies();
+    await page.goto("/");
+    await page.getByTestId("current-user").getByRole("link", { name: member.name }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await page.getByLabel("Current password", { exact: true }).fill("not my password");
+    await page.getByLabel("New password (12 characters or more)", { exact: true }).fill("a fresh passphrase 42");
+    await page.getByLabel("New password again", { exact: true }).fill("a fresh passphrase 42");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("That is not your current password.").first()).toBeVisible();
+
+    await page.getByLabel("Current password", { exact: true }).fill(member.password);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("Your password has changed, and every session has ended.")).toBeVisible();
+    // The session cookie from before the change is dead too.
+    await page.context().addCookies(cookies);
+    await page.goto("/decision-log");
+    await expect(page).toHaveURL(/\/signin/);
+    await new SignInPage(page).signIn(member.email, "a fresh passphrase 42");
+    await expect(page.getByRole("heading", { level: 1, name: "Decision log" })).toBeVisible();
   });
 
   test("the keyboard alone signs in: tab to the fields, Enter submits", async ({ page, users }) => {

@@ -23,7 +23,7 @@ describe("admin: people and teams", () => {
     const events = await db.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => [e.action, e.payload])).toEqual([
       ["USER_ROLE_CHANGED", { email: user.email, before: { role: "MEMBER" }, after: { role: "REVIEWER" } }],
-      ["USER_ACTIVE_CHANGED", { email: user.email, before: { active: true }, after: { active: false } }],
+      ["USER_ACTIVE_CHANGED", { email: user.email, before: { active: true }, after: { active: false }, sessionsRevoked: true }],
       ["USER_TEAMS_CHANGED", { email: user.email, before: { teams: [] }, after: { teams: [team.slug] } }],
     ]);
     expect(events.every((e) => e.actorId === admin.id)).toBe(true);

@@ -35,6 +35,19 @@ describe("audit trail", () => {
     });
   });
 
+  it("lists and pages events newest first by sequence number, past seq 9 (not in text order)", async () => {
+    const team = await makeTeam("Order");
+    const member = await makeUser({ teamSlugs: [team.slug] });
+    const admin = await makeUser({ role: "ADMIN" });
+    const base = { description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: [] };
+    for (let i = 0; i < 12; i++) await callerFor(member).useCase.create({ ...base, teamId: team.id, title: `Ordered ${i}` });
+    const first = await callerFor(admin).audit.list({ filter: {}, limit: 5 });
+    const next = await callerFor(admin).audit.list({ filter: {}, before: first.nextBefore, limit: 5 });
+    const seqs = [...first.events, ...next.events].map((e) => Number(e.seq));
+    const head = Number((await db.auditEvent.findFirstOrThrow({ orderBy: { seq: "desc" } })).seq);
+    expect(seqs).toEqual(Array.from({ length: 10 }, (_, i) => head - i));
+  });
+
   it("is refused by the database when anyone tries to UPDATE, DELETE or TRUNCATE it", async () => {
     const team = await makeTeam("Tamper");
     const member = await makeUser({ teamSlugs: [team.slug] });

@@ -4,7 +4,7 @@
  * transaction, a 200-character x-request-id is recorded as a server id before any byte, and the
  * server logs no unhandled rejection.
  */
-import bcrypt from "bcryptjs";
+import { hashSync } from "@node-rs/bcrypt";
 import { request } from "node:http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,7 +40,7 @@ describe.skipIf(!server)("exports through HTTP", () => {
     await sql.query(`INSERT INTO "Team" (id, name, slug) VALUES ('export-team', 'Export', 'export')`);
     await sql.query(`INSERT INTO "User" (id, name, email, role, "passwordHash", "updatedAt") VALUES ('exporter', 'Exporter', $1, 'REVIEWER', $2, now())`, [
       EMAIL,
-      bcrypt.hashSync(PASSWORD, 4),
+      hashSync(PASSWORD, 4),
     ]);
     const client = await sql.connect();
     try {

@@ -72,6 +72,25 @@ describe.skipIf(!server)("two app processes on one database", () => {
     expect(await outcome(new HttpSession(apps[1].url).query("useCase.listMine", {}))).toBe("UNAUTHORIZED");
   });
 
+  it("counts wrong passwords in PostgreSQL: guesses spread over both processes lock the account on both", async () => {
+    const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`${emails.reviewers[5]}:${password}`).toString("base64")}` });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) {
+      const response = await fetch(`${apps[i % 2]!.url}/api/export/decision-log?format=jsonl`, { headers: basic(`wrong-${i}`) });
+      await response.arrayBuffer();
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    for (const app of apps) {
+      const locked = await fetch(`${app.url}/api/export/decision-log?format=jsonl`, { headers: basic(PASSWORD) });
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    // The race below needs this reviewer again.
+    const { db } = await import("~/server/db");
+    await db.signInThrottle.deleteMany({ where: { key: { contains: emails.reviewers[5]! } } });
+  });
+
   it("replays one idempotency key sent to both processes at once: one version", async () => {
     const member = await new HttpSession(apps[0].url).signIn(emails.member, PASSWORD);
     const id = await createDraft(member, "Doubled submit");

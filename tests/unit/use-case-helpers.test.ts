@@ -33,6 +33,9 @@ describe("list filters in the URL", () => {
     expect(readListFilters({ q: "  fraud ", team: ["t1", "t2"] })).toEqual({ query: "fraud", teamId: "t1" });
     expect(readListFilters({})).toEqual({ query: "", teamId: "" });
     expect(readListFilters({ q: "x".repeat(300) }).query).toHaveLength(100);
+    // What the procedure would refuse is dropped: a bad link shows the unfiltered list.
+    expect(readListFilters({ q: "pro\u0000be", team: "a b" })).toEqual({ query: "", teamId: "" });
+    expect(readListFilters({ q: "probe\ud800", team: "x".repeat(41) })).toEqual({ query: "", teamId: "" });
   });
 
   it("writes only the filters in use", () => {

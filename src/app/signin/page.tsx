@@ -26,7 +26,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mt-2 text-sm text-slate-600">Decide how to serve your model&apos;s predictions — batch, real-time, or in between.</p>
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          {one(params.signedOut) ? (
+          {one(params.passwordChanged) ? (
+            <div className="mb-4">
+              <Alert tone="success">Your password has changed, and every session has ended. Sign in with the new password.</Alert>
+            </div>
+          ) : one(params.signedOut) ? (
             <div className="mb-4">
               <Alert tone="success">You have signed out.</Alert>
             </div>

@@ -32,7 +32,11 @@ export function AppShell({
           <div className="flex items-center gap-3">
             {actions}
             <div className="hidden text-right sm:block" data-testid="current-user">
-              <p className="text-sm font-medium text-slate-900">{user.name}</p>
+              <p className="text-sm font-medium text-slate-900">
+                <Link href="/account" className="hover:underline" title="Your account and password">
+                  {user.name}
+                </Link>
+              </p>
               <p className="text-xs text-slate-500">
                 {user.roleLabel} · {user.email}
               </p>

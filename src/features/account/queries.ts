@@ -1,4 +1,5 @@
 import "server-only";
+import { accountThrottleKeys, isLockedRow } from "~/server/auth/sign-in-throttle";
 import { db } from "~/server/db";
 
 export interface TeamSummary {
@@ -24,8 +25,9 @@ export function listAllTeams(): Promise<(TeamSummary & { memberCount: number })[
     .then((teams) => teams.map(({ _count, ...t }) => ({ ...t, memberCount: _count.memberships })));
 }
 
-export function listUsers() {
-  return db.user.findMany({
+/** Everyone, with the end of a sign-in lockout in force (`lockedUntil`, else null). */
+export async function listUsers(now = new Date()) {
+  const users = await db.user.findMany({
     select: {
       id: true,
       name: true,
@@ -37,4 +39,8 @@ export function listUsers() {
     },
     orderBy: [{ active: "desc" }, { name: "asc" }],
   });
+  const keys = new Map(users.map((u) => [accountThrottleKeys(u.email).failures, u.id]));
+  const locks = await db.signInThrottle.findMany({ where: { key: { in: [...keys.keys()] } } });
+  const lockedUntil = new Map(locks.filter((row) => isLockedRow(row, now)).map((row) => [keys.get(row.key), new Date(Number(row.expire))]));
+  return users.map((u) => ({ ...u, lockedUntil: lockedUntil.get(u.id) ?? null }));
 }

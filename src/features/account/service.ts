@@ -1,8 +1,15 @@
 import "server-only";
+import type { z } from "zod";
+import { getDatabaseEnv } from "~/env";
+import { tooManyAttemptsMessage } from "~/lib/sign-in-errors";
 import { db } from "~/server/db";
+import { auditActor, writeAuditEvent } from "~/server/audit";
+import { confirmPassword } from "~/server/auth/identity";
 import { hashPassword } from "~/server/auth/password";
+import { ValidationError } from "~/server/errors";
 import type { Role } from "~/lib/roles";
-import type { Actor } from "~/server/actor";
+import type { Actor, CommandContext } from "~/server/actor";
+import type { changePasswordSchema } from "./schema";
 
 export interface UpsertUserInput {
   email: string;
@@ -46,4 +53,36 @@ export function upsertTeam(input: { name: string; slug: string; description: str
     update: { name: input.name, description: input.description },
     select: { id: true, name: true, slug: true },
   });
+}
+
+/**
+ * Changes the signed-in user's own password. The current one is confirmed first (throttled
+ * like a sign-in). Every session of the user ends, this one included: they sign in again with
+ * the new password.
+ */
+export async function changePassword(ctx: CommandContext, input: z.infer<typeof changePasswordSchema>, options = { bcryptRounds: getDatabaseEnv().BCRYPT_ROUNDS }) {
+  const check = await confirmPassword(ctx.actor.email, input.currentPassword, ctx.now);
+  if (!check.ok) {
+    const message =
+      check.reason === "too-many-attempts"
+        ? tooManyAttemptsMessage(check.retryAfterSeconds)
+        : check.reason === "busy"
+          ? "Servewise is busy: please try again in a few seconds."
+          : "That is not your current password.";
+    throw new ValidationError(message, { currentPassword: [message] });
+  }
+  const passwordHash = await hashPassword(input.newPassword, options.bcryptRounds);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: ctx.actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await writeAuditEvent(tx, {
+      actor: auditActor(ctx.actor),
+      now: ctx.now,
+      requestId: ctx.requestId,
+      action: "PASSWORD_CHANGED",
+      entityType: "User",
+      entityId: ctx.actor.id,
+      payload: { email: ctx.actor.email, sessionsRevoked: true },
+    });
+  });
+  return { signedOut: true };
 }

@@ -1,14 +1,22 @@
+import { SIGN_IN_ERRORS, tooManyAttemptsMessage } from "~/lib/sign-in-errors";
+
+export { safeCallbackPath } from "~/lib/callback-path";
+
 /** Sentences for the sign-in page, keyed by the error codes next-auth passes along. */
 export function signInErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
+  const tooMany = new RegExp(`^${SIGN_IN_ERRORS.tooManyAttempts}:(\\d{1,6})$`).exec(code);
+  if (tooMany) return tooManyAttemptsMessage(Number(tooMany[1]));
   switch (code) {
-    case "InvalidCredentials":
+    case SIGN_IN_ERRORS.invalid:
     case "CredentialsSignin":
       return "That email and password do not match an account. Check them and try again.";
-    case "AccountDeactivated":
+    case SIGN_IN_ERRORS.deactivated:
       return "This account has been deactivated. Ask a Servewise admin to reactivate it.";
-    case "NotProvisioned":
+    case SIGN_IN_ERRORS.notProvisioned:
       return "Your company account is not registered in Servewise yet. Ask an admin to add you.";
+    case SIGN_IN_ERRORS.busy:
+      return "Servewise is busy right now. Please try again in a few seconds.";
     case "OAuthSignin":
     case "OAuthCallback":
       // The provider could not be reached, or its answer was refused: a used, expired or foreign
@@ -18,17 +26,5 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
       return null;
     default:
       return "Sign-in failed. Please try again.";
-  }
-}
-
-/** Only same-site paths may be redirect targets after sign-in. */
-export function safeCallbackPath(value: string | null | undefined): string {
-  if (!value) return "/";
-  try {
-    const url = new URL(value, "http://servewise.local");
-    if (url.origin !== "http://servewise.local") return "/";
-    return `${url.pathname}${url.search}` || "/";
-  } catch {
-    return "/";
   }
 }

@@ -3,13 +3,18 @@ import type { z } from "zod";
 import type { PriceTable } from "~/engine";
 import type { CommandContext } from "~/server/actor";
 import { Prisma } from "~/generated/prisma/client";
+import { hasRole } from "~/lib/roles";
 import { auditActor, writeAuditEvent } from "~/server/audit";
+import { accountThrottleKeys, isLockedRow } from "~/server/auth/sign-in-throttle";
 import { db, type Tx } from "~/server/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "~/server/errors";
 import { getCurrentPrices, PRICES_KEY } from "./queries";
-import type { createTeamSchema, setActiveSchema, setRoleSchema, setTeamsSchema } from "./schema";
+import type { createTeamSchema, setActiveSchema, setRoleSchema, setTeamsSchema, unlockAccountSchema } from "./schema";
 
-
+/** Ends every session of the user (their session version moves on), inside the caller's transaction. */
+function revokeSessions(tx: Tx, userId: string) {
+  return tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
 
 async function lockUser(tx: Tx, userId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
@@ -28,6 +33,9 @@ export async function setUserRole(ctx: CommandContext, input: z.infer<typeof set
     const user = await lockUser(tx, input.userId);
     if (user.role === input.role) return { role: user.role };
     await tx.user.update({ where: { id: user.id }, data: { role: input.role } });
+    // A demotion ends the user's sessions: they sign in again into the smaller role.
+    const demoted = !hasRole(input.role, user.role);
+    if (demoted) await revokeSessions(tx, user.id);
     await writeAuditEvent(tx, {
       actor: auditActor(ctx.actor),
       now: ctx.now,
@@ -35,7 +43,7 @@ export async function setUserRole(ctx: CommandContext, input: z.infer<typeof set
       action: "USER_ROLE_CHANGED",
       entityType: "User",
       entityId: user.id,
-      payload: { email: user.email, before: { role: user.role }, after: { role: input.role } },
+      payload: { email: user.email, before: { role: user.role }, after: { role: input.role }, ...(demoted ? { sessionsRevoked: true } : {}) },
     });
     return { role: input.role };
   });
@@ -47,6 +55,8 @@ export async function setUserActive(ctx: CommandContext, input: z.infer<typeof s
     const user = await lockUser(tx, input.userId);
     if (user.active === input.active) return { active: user.active };
     await tx.user.update({ where: { id: user.id }, data: { active: input.active } });
+    // A deactivation ends the user's sessions; reactivating does not bring them back.
+    if (!input.active) await revokeSessions(tx, user.id);
     await writeAuditEvent(tx, {
       actor: auditActor(ctx.actor),
       now: ctx.now,
@@ -54,9 +64,33 @@ export async function setUserActive(ctx: CommandContext, input: z.infer<typeof s
       action: "USER_ACTIVE_CHANGED",
       entityType: "User",
       entityId: user.id,
-      payload: { email: user.email, before: { active: user.active }, after: { active: input.active } },
+      payload: { email: user.email, before: { active: user.active }, after: { active: input.active }, ...(input.active ? {} : { sessionsRevoked: true }) },
     });
     return { active: input.active };
+  });
+}
+
+/**
+ * Lifts a sign-in lockout of the account (its failure count and its lockout history, so the
+ * next lockout is a first one again). Audited; nothing happens to an account that is not locked.
+ */
+export async function unlockAccount(ctx: CommandContext, input: z.infer<typeof unlockAccountSchema>) {
+  return db.$transaction(async (tx) => {
+    const user = await lockUser(tx, input.userId);
+    const keys = accountThrottleKeys(user.email);
+    const lock = await tx.signInThrottle.findUnique({ where: { key: keys.failures } });
+    if (!lock || !isLockedRow(lock, ctx.now)) return { unlocked: false };
+    await tx.signInThrottle.deleteMany({ where: { key: { in: [keys.failures, keys.lockouts] } } });
+    await writeAuditEvent(tx, {
+      actor: auditActor(ctx.actor),
+      now: ctx.now,
+      requestId: ctx.requestId,
+      action: "ACCOUNT_UNLOCKED",
+      entityType: "User",
+      entityId: user.id,
+      payload: { email: user.email },
+    });
+    return { unlocked: true };
   });
 }
 

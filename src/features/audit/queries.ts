@@ -71,6 +71,8 @@ function whereFor(filter: AuditFilter): SqlWhere {
   return sql.dateRange(`"occurredAt"`, filter);
 }
 
+// `seq` is selected as text: ORDER BY must name the table's column ("AuditEvent".seq), or it
+// sorts by the text alias ("10" before "9").
 const EVENT_COLUMNS = `seq::text AS seq, "occurredAt", "actorId", "actorName", "actorEmail", action, "entityType", "entityId", payload, "requestId"`;
 
 /** An event's hashed fields as the driver returns them (`occurredAt` a Date). */
@@ -80,7 +82,7 @@ type EventRow = Omit<HashedFields, "occurredAt"> & { occurredAt: Date };
 export async function listAuditEvents(filter: AuditFilter, page: { before?: string | null; limit: number }) {
   const sql = whereFor(filter);
   if (page.before) sql.and(`seq < ${sql.param(page.before)}::bigint`);
-  const { text, values } = sql.query((where) => `SELECT ${EVENT_COLUMNS}, hash FROM "AuditEvent" ${where} ORDER BY seq DESC LIMIT ${sql.param(page.limit + 1)}`);
+  const { text, values } = sql.query((where) => `SELECT ${EVENT_COLUMNS}, hash FROM "AuditEvent" ${where} ORDER BY "AuditEvent".seq DESC LIMIT ${sql.param(page.limit + 1)}`);
   const { rows } = await getPool().query<EventRow & { hash: string }>(text, values);
   const events = rows.slice(0, page.limit);
   return { events, nextBefore: rows.length > page.limit ? (events.at(-1)?.seq ?? null) : null };
@@ -109,7 +111,7 @@ export function auditLogExport(filter: AuditFilter): Pick<ExportPlan<ExportedEve
   const where = whereFor(filter);
   return {
     count: where.query((w) => `SELECT count(*) AS n FROM "AuditEvent" ${w}`),
-    rows: where.query((w) => `SELECT ${EVENT_COLUMNS}, "prevHash", hash FROM "AuditEvent" ${w} ORDER BY seq ASC`),
+    rows: where.query((w) => `SELECT ${EVENT_COLUMNS}, "prevHash", hash FROM "AuditEvent" ${w} ORDER BY "AuditEvent".seq ASC`),
     columns: EXPORT_COLUMNS,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dateRangeFields, withDateRangeOrder } from "~/lib/date-range";
 import { withoutNul } from "~/lib/plain-text";
+import { sequenceNumberSchema } from "~/lib/validation";
 
 export const auditFilterSchema = withDateRangeOrder(
   z.object({
@@ -15,6 +16,6 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export const auditPageSchema = z.object({
   filter: auditFilterSchema,
-  before: z.string().regex(/^\d{1,19}$/).nullish(),
+  before: sequenceNumberSchema().nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 });

@@ -3,6 +3,7 @@ import type { Actor } from "~/server/actor";
 import { hasRole } from "~/lib/roles";
 import { getPool } from "~/server/db";
 import { ValidationError } from "~/server/errors";
+import { decodeLogCursor, encodeLogCursor, INVALID_CURSOR_MESSAGE } from "./cursor";
 import { isoUtcSql, neutralizeFormulaSql } from "~/server/export/copy-csv";
 import type { ExportPlan } from "~/server/export/stream";
 import { containsPattern, SqlWhere } from "~/server/sql";
@@ -69,19 +70,8 @@ function toRow(raw: RawRow): DecisionLogRow {
   return { ...raw, confidence: Number(raw.confidence), monthlyCostUsd: raw.monthlyCostUsd === null ? null : Number(raw.monthlyCostUsd) };
 }
 
-function encodeCursor(value: unknown, id: string): string {
-  return Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString("base64url");
-}
 
-function decodeCursor(cursor: string): [unknown, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "string") return [parsed[0], parsed[1]];
-  } catch {}
-  throw new ValidationError("That page link is no longer valid. Start from the first page.", { cursor: ["Invalid cursor."] });
-}
-
-const SORT_VALUE: Record<DecisionLogSort, (r: DecisionLogRow) => unknown> = {
+const SORT_VALUE: Record<DecisionLogSort, (r: DecisionLogRow) => Date | number | string> = {
   submittedAt: (r) => r.submittedAt,
   reviewedAt: (r) => r.reviewedAt ?? new Date(0),
   confidence: (r) => r.confidence,
@@ -96,7 +86,9 @@ export async function listDecisionLog(actor: Actor, input: DecisionLogPageInput)
   const sql = whereFor(actor, filter);
   const key = SORT_SQL[sort];
   if (cursor) {
-    const [value, id] = decodeCursor(cursor);
+    const decoded = decodeLogCursor(cursor, sort);
+    if (!decoded) throw new ValidationError(INVALID_CURSOR_MESSAGE, { cursor: [INVALID_CURSOR_MESSAGE] });
+    const [value, id] = decoded;
     sql.and(`(${key.expr}, dv.id) ${dir === "asc" ? ">" : "<"} (${sql.param(value)}::${key.cast}, ${sql.param(id)})`);
   }
   const { text, values } = sql.query((where) => `${SELECT} ${FROM} ${where} ORDER BY ${key.expr} ${dir}, dv.id ${dir} LIMIT ${sql.param(limit + 1)}`);
@@ -105,7 +97,7 @@ export async function listDecisionLog(actor: Actor, input: DecisionLogPageInput)
   const last = page.at(-1);
   return {
     rows: page,
-    nextCursor: rows.length > limit && last ? encodeCursor(SORT_VALUE[sort](last), last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeLogCursor(SORT_VALUE[sort](last), last.id) : null,
   };
 }
 

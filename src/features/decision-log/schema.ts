@@ -3,11 +3,13 @@ import { STRATEGIES } from "~/engine";
 import { DECISION_STATUSES } from "~/features/decisions/workflow";
 import { dateRangeFields, withDateRangeOrder } from "~/lib/date-range";
 import { withoutNul } from "~/lib/plain-text";
+import { idSchema } from "~/lib/validation";
+import { decodeLogCursor, INVALID_CURSOR_MESSAGE } from "./cursor";
 
 /** The decision log's filters: the same object drives the page, the exports and the HTTP endpoint. */
 export const decisionLogFilterSchema = withDateRangeOrder(
   z.object({
-    teamId: withoutNul(z.string().min(1).max(40)).optional(),
+    teamId: idSchema().optional(),
     status: z.enum(DECISION_STATUSES).optional(),
     strategy: z.enum(STRATEGIES).optional(),
     override: z.enum(["yes", "no"]).optional(),
@@ -20,11 +22,13 @@ export type DecisionLogFilter = z.infer<typeof decisionLogFilterSchema>;
 export const DECISION_LOG_SORTS = ["submittedAt", "reviewedAt", "confidence", "monthlyCostUsd", "title", "team"] as const;
 export type DecisionLogSort = (typeof DECISION_LOG_SORTS)[number];
 
-export const decisionLogPageSchema = z.object({
-  filter: decisionLogFilterSchema,
-  sort: z.enum(DECISION_LOG_SORTS).default("submittedAt"),
-  dir: z.enum(["asc", "desc"]).default("desc"),
-  cursor: z.string().max(500).nullish(),
-  limit: z.number().int().min(1).max(200).default(50),
-});
+export const decisionLogPageSchema = z
+  .object({
+    filter: decisionLogFilterSchema,
+    sort: z.enum(DECISION_LOG_SORTS).default("submittedAt"),
+    dir: z.enum(["asc", "desc"]).default("desc"),
+    cursor: z.string().max(500, INVALID_CURSOR_MESSAGE).nullish(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .refine((p) => !p.cursor || decodeLogCursor(p.cursor, p.sort) !== null, { message: INVALID_CURSOR_MESSAGE, path: ["cursor"] });
 export type DecisionLogPageInput = z.input<typeof decisionLogPageSchema>;

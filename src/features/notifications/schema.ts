@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { idSchema } from "~/lib/validation";
 
-const id = z.string().min(1).max(40);
+const id = idSchema();
 
 /** Which notifications to mark read: "all", or up to 100 ids. */
 export const markReadSchema = z.object({ ids: z.union([z.literal("all"), z.array(id).max(100)]) });

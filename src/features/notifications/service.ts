@@ -4,6 +4,7 @@ import type { CommandContext } from "~/server/actor";
 import { db, type Tx } from "~/server/db";
 import { decisionLink } from "~/features/decisions/present";
 import { isEmailEnabled, sendMail } from "~/server/mail";
+import { briefly, logger } from "~/server/log";
 
 export interface Notice {
   userId: string;
@@ -34,7 +35,7 @@ export async function emailNotices(notices: Notice[]): Promise<number> {
     );
     return sent.filter(Boolean).length;
   } catch (error) {
-    console.error(`[mail] notices not emailed: ${(error as Error).message}`);
+    logger.warn({ path: "mail", cause: briefly(error).message }, "notices not emailed");
     return 0;
   }
 }

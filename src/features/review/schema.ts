@@ -2,13 +2,14 @@ import { z } from "zod";
 import { STRATEGIES } from "~/engine";
 
 import { id, versionRef } from "~/features/decisions/schema";
+import { positiveInt32, safeText } from "~/lib/validation";
 
-const comment = z.string().trim().max(4000, "Keep the comment under 4,000 characters.");
+const comment = safeText().trim().max(4000, "Keep the comment under 4,000 characters.");
 
 export const reviewDecisionSchema = z.object({
   ...versionRef,
   /** The row version the reviewer looked at (optimistic concurrency). */
-  expectedVersion: z.number().int().positive(),
+  expectedVersion: positiveInt32(),
   action: z.enum(["APPROVE", "REJECT", "REQUEST_CHANGES"]),
   comment: comment.optional(),
   /** Only with APPROVE: a strategy other than the recommended one is an override. */
@@ -18,7 +19,7 @@ export type ReviewDecisionInput = z.infer<typeof reviewDecisionSchema>;
 
 export const addCommentSchema = z.object({
   ...versionRef,
-  body: z.string().trim().min(1, "Write a comment first.").max(4000, "Keep the comment under 4,000 characters."),
+  body: safeText().trim().min(1, "Write a comment first.").max(4000, "Keep the comment under 4,000 characters."),
 });
 
 export const reviewQueueFilterSchema = z.object({

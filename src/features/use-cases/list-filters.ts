@@ -1,9 +1,20 @@
-/** The "My use cases" filters as URL search parameters (`?q=fraud&team=<id>`). */
-import { accept, urlFilters, type Params } from "~/lib/url-filters";
+/**
+ * The "My use cases" filters as URL search parameters (`?q=fraud&team=<id>`). Values the
+ * procedure would refuse (text that cannot be stored, a malformed team id) are dropped: a bad
+ * link shows the unfiltered list.
+ */
+import { accept, urlFilters, type Accept, type Params } from "~/lib/url-filters";
+import { ID_PATTERN, unstorableTextReason } from "~/lib/validation";
+
+/** Text cut to `max` characters, or "" when it cannot be stored. */
+const storable = (max: number): Accept => (value) => {
+  const cut = value.slice(0, max);
+  return unstorableTextReason(cut) === null ? cut : "";
+};
 
 export const LIST_FILTERS = urlFilters({
-  query: { param: "q", accept: accept.truncated(100) },
-  teamId: { param: "team", accept: accept.truncated(40) },
+  query: { param: "q", accept: storable(100) },
+  teamId: { param: "team", accept: accept.matching(ID_PATTERN) },
 });
 
 export interface ListFilters {

@@ -1,15 +1,14 @@
 /** Inputs of the use-case procedures, shared by the forms and the router (isomorphic). */
 import { z } from "zod";
 import { answersSchema, draftAnswersSchema } from "~/engine";
+import { idSchema, positiveInt32, safeText } from "~/lib/validation";
 
-const url = z
-  .string()
+const url = safeText()
   .trim()
   .max(500, "Keep links under 500 characters.")
   .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "Enter a link starting with http:// or https://, or leave it empty.");
 
-export const tagSchema = z
-  .string()
+export const tagSchema = safeText()
   .trim()
   .toLowerCase()
   .min(1, "Tags cannot be empty.")
@@ -17,9 +16,9 @@ export const tagSchema = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, "Tags use lowercase letters, digits and dashes (e.g. fraud, checkout-api).");
 
 export const useCaseDetailsSchema = z.object({
-  title: z.string().trim().min(3, "Give the use case a title of at least 3 characters.").max(120, "Keep the title under 120 characters."),
-  description: z.string().trim().max(2000, "Keep the description under 2,000 characters."),
-  owner: z.string().trim().max(120, "Keep the owner under 120 characters."),
+  title: safeText().trim().min(3, "Give the use case a title of at least 3 characters.").max(120, "Keep the title under 120 characters."),
+  description: safeText().trim().max(2000, "Keep the description under 2,000 characters."),
+  owner: safeText().trim().max(120, "Keep the owner under 120 characters."),
   modelRepoUrl: url,
   dashboardUrl: url,
   tags: z
@@ -29,8 +28,8 @@ export const useCaseDetailsSchema = z.object({
 });
 export type UseCaseDetails = z.infer<typeof useCaseDetailsSchema>;
 
-const id = z.string().min(1, "Missing id.").max(40, "Unknown id.");
-const revision = z.number().int().positive();
+const id = idSchema({ missing: "Missing id.", invalid: "Unknown id." });
+const revision = positiveInt32();
 
 export const createUseCaseSchema = useCaseDetailsSchema.extend({ teamId: id });
 export const updateDetailsSchema = useCaseDetailsSchema.extend({ id, expectedRevision: revision });
@@ -43,7 +42,7 @@ export const submitUseCaseSchema = z.object({
 });
 export const useCaseIdSchema = z.object({ id });
 export const listUseCasesSchema = z.object({
-  query: z.string().trim().max(100, "Keep the search under 100 characters.").optional(),
+  query: safeText().trim().max(100, "Keep the search under 100 characters.").optional(),
   teamId: id.optional(),
 });
 

@@ -1,8 +1,10 @@
 import "server-only";
 import { signInSchema } from "~/lib/credentials";
+import { toStorableText, unstorableTextReason } from "~/lib/validation";
 import type { Actor } from "~/server/actor";
 import { auditActor, writeAuditEvent } from "~/server/audit";
-import { verifyPassword } from "~/server/auth/password";
+import { PasswordCheckBusyError, verifyPassword } from "~/server/auth/password";
+import { throttledAttempt, type Lockout } from "~/server/auth/sign-in-throttle";
 import { db } from "~/server/db";
 
 /**
@@ -12,16 +14,27 @@ import { db } from "~/server/db";
  */
 
 const actorSelect = { id: true, name: true, email: true, role: true, active: true } as const;
+const signedInSelect = { ...actorSelect, sessionVersion: true } as const;
 
-/** The current user as stored now: role and active flag are read on every request. */
-export function getActor(userId: string): Promise<Actor | null> {
-  return db.user.findUnique({ where: { id: userId }, select: actorSelect });
+/** A user as a sign-in finds them: the actor and the session version a new session carries. */
+export type SignedInUser = Actor & { sessionVersion: number };
+
+/**
+ * The current user as stored now: role and active flag are read on every request. Given the
+ * session version a cookie carries, a session that was revoked since (the user's version moved
+ * on) gets nobody. Without one (trusted in-process callers: tests, scripts) it is not checked.
+ */
+export async function getActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: signedInSelect });
+  if (!user || (sessionVersion !== undefined && user.sessionVersion !== sessionVersion)) return null;
+  const { sessionVersion: _version, ...actor } = user;
+  return actor;
 }
 
 export function findUserForSignIn(email: string) {
   return db.user.findUnique({
     where: { email: email.toLowerCase() },
-    select: { ...actorSelect, passwordHash: true },
+    select: { ...signedInSelect, passwordHash: true },
   });
 }
 
@@ -29,7 +42,8 @@ export function findUserByEmail(email: string): Promise<Actor | null> {
   return db.user.findUnique({ where: { email: email.toLowerCase() }, select: actorSelect });
 }
 
-export type SignInResult = { ok: true; user: Actor } | { ok: false; reason: "invalid" | "deactivated" };
+export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "deactivated" };
+export type SignInMethod = "password" | "sso" | "http-basic";
 
 /**
  * Checks a local account's credentials. A wrong email and a wrong password give the same
@@ -57,28 +71,29 @@ export async function resolveSsoUser(params: {
   autoProvision: boolean;
 }): Promise<SignInResult & { provisioned?: boolean }> {
   const email = params.email.toLowerCase();
-  const existing = await db.user.findUnique({
-    where: { email },
-    select: { id: true, name: true, email: true, role: true, active: true },
-  });
+  const existing = await db.user.findUnique({ where: { email }, select: signedInSelect });
   if (existing) return existing.active ? { ok: true, user: existing } : { ok: false, reason: "deactivated" };
   if (!params.autoProvision) return { ok: false, reason: "invalid" };
   const user = await db.user.create({
     data: { email, name: params.name.slice(0, 120) || email, role: "MEMBER" },
-    select: { id: true, name: true, email: true, role: true, active: true },
+    select: signedInSelect,
   });
   return { ok: true, user, provisioned: true };
 }
 
-/** Audits a sign-in or a failed one (the attempted email is kept; the password never is). */
+/**
+ * Audits a sign-in or a failed one (the attempted email is kept, made storable: a NUL or a
+ * broken character becomes U+FFFD; the password never is).
+ */
 export async function recordSignInAttempt(params: {
   email: string;
   result: SignInResult;
-  method: "password" | "sso" | "http-basic";
+  method: SignInMethod;
   now: Date;
 }) {
-  const user = params.result.ok ? params.result.user : await findUserByEmail(params.email).catch(() => null);
-  const email = params.email.toLowerCase().slice(0, 254);
+  const lookup = !params.result.ok && unstorableTextReason(params.email) === null;
+  const user = params.result.ok ? params.result.user : lookup ? await findUserByEmail(params.email).catch(() => null) : null;
+  const email = toStorableText(params.email.toLowerCase().slice(0, 254));
   await db.$transaction((tx) =>
     params.result.ok
       ? writeAuditEvent(tx, {
@@ -102,4 +117,103 @@ export async function recordSignInAttempt(params: {
           },
         }),
   );
+}
+
+export type PasswordSignIn =
+  | SignInResult
+  | { ok: false; reason: "too-many-attempts"; retryAfterSeconds: number }
+  | { ok: false; reason: "busy" };
+
+/**
+ * A password sign-in as the form and HTTP Basic make it: throttled per account and per client
+ * address (src/server/auth/sign-in-throttle.ts), then checked, then audited. While a scope is
+ * locked the password is not even checked; the lockout itself is audited (the attempts refused
+ * during it are not audited one by one). Too many password checks in flight answer "busy" at
+ * once instead of queueing without bound.
+ */
+export async function signInWithPassword(
+  input: { email?: unknown; password?: unknown } | null | undefined,
+  context: { method: Exclude<SignInMethod, "sso">; address: string | null; now: Date },
+): Promise<PasswordSignIn> {
+  const result = await throttledPasswordCheck(input, context);
+  const typed = typeof input?.email === "string" && input.email ? input.email : null;
+  if (typed && (result.ok || result.reason === "invalid" || result.reason === "deactivated")) {
+    await recordSignInAttempt({ email: typed, result, method: context.method, now: context.now });
+  }
+  return result;
+}
+
+/** A signed-in user's password typed again (e.g. to change it): throttled like a sign-in, not audited as one. */
+export function confirmPassword(email: string, password: string, now: Date): Promise<PasswordSignIn> {
+  return throttledPasswordCheck({ email, password }, { method: "password", address: null, now });
+}
+
+async function throttledPasswordCheck(
+  input: { email?: unknown; password?: unknown } | null | undefined,
+  context: { method: Exclude<SignInMethod, "sso">; address: string | null; now: Date },
+): Promise<PasswordSignIn> {
+  const parsed = signInSchema.safeParse(input);
+  const email = parsed.success ? parsed.data.email : null;
+  let attempt;
+  try {
+    attempt = await throttledAttempt({ email, address: context.address }, async () => {
+      const result = await authenticateWithPassword(input);
+      // A matching password (even of a deactivated account) is not a failure.
+      return { matched: result.ok || result.reason === "deactivated", result };
+    });
+  } catch (error) {
+    if (error instanceof PasswordCheckBusyError) return { ok: false, reason: "busy" };
+    throw error;
+  }
+  if (!attempt.allowed) return { ok: false, reason: "too-many-attempts", retryAfterSeconds: attempt.retryAfterSeconds };
+  await recordLockouts(attempt.lockouts, email, context);
+  return attempt.result;
+}
+
+async function recordLockouts(lockouts: Lockout[], email: string | null, context: { method: Exclude<SignInMethod, "sso">; now: Date }) {
+  if (lockouts.length === 0) return;
+  const user = email ? await findUserByEmail(email) : null;
+  const system = { id: null, name: "Servewise", email: "" };
+  await db.$transaction(async (tx) => {
+    for (const lockout of lockouts) {
+      const common = { lockedSeconds: lockout.seconds, lockout: lockout.count, method: context.method };
+      await (lockout.scope === "account"
+        ? writeAuditEvent(tx, {
+            actor: system,
+            now: context.now,
+            action: "ACCOUNT_LOCKED",
+            entityType: "User",
+            entityId: user?.id ?? "unknown",
+            payload: { email: lockout.key, ...common },
+          })
+        : writeAuditEvent(tx, {
+            actor: system,
+            now: context.now,
+            action: "CLIENT_ADDRESS_LOCKED",
+            entityType: "ClientAddress",
+            entityId: lockout.key,
+            payload: { address: lockout.key, ...common },
+          }));
+    }
+  });
+}
+
+/**
+ * Signing out ends every session of the user (the version moves on; cookies issued before
+ * stop working on their next request). Only a session still valid does so, and it is audited.
+ */
+export async function revokeSessionsOnSignOut(userId: string, sessionVersion: number, now: Date) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
+    if (count === 0) return;
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: actorSelect });
+    await writeAuditEvent(tx, {
+      actor: auditActor(user),
+      now,
+      action: "USER_SIGNED_OUT",
+      entityType: "User",
+      entityId: user.id,
+      payload: { sessionsRevoked: true },
+    });
+  });
 }

@@ -2,14 +2,33 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv, isSsoEnabled } from "~/env";
-import { authenticateWithPassword, recordSignInAttempt, resolveSsoUser } from "./identity";
+import { safeCallbackPath } from "~/lib/callback-path";
+import { SIGN_IN_ERRORS, tooManyAttemptsCode } from "~/lib/sign-in-errors";
+import { isDatabaseUnavailable } from "~/server/errors";
+import { briefly, logger } from "~/server/log";
+import { clientAddress } from "./client-address";
+import { recordSignInAttempt, resolveSsoUser, revokeSessionsOnSignOut, signInWithPassword, type PasswordSignIn } from "./identity";
 
-/** Error codes the sign-in page turns into sentences. */
-export const SIGN_IN_ERRORS = {
-  invalid: "InvalidCredentials",
-  deactivated: "AccountDeactivated",
-  notProvisioned: "NotProvisioned",
-} as const;
+export { SIGN_IN_ERRORS };
+
+/** The code next-auth passes to the sign-in page for a refused password sign-in. */
+function refusalCode(result: Exclude<PasswordSignIn, { ok: true }>): string {
+  switch (result.reason) {
+    case "too-many-attempts":
+      return tooManyAttemptsCode(result.retryAfterSeconds);
+    case "busy":
+      return SIGN_IN_ERRORS.busy;
+    case "deactivated":
+      return SIGN_IN_ERRORS.deactivated;
+    default:
+      return SIGN_IN_ERRORS.invalid;
+  }
+}
+
+/** Whether the portal is served over HTTPS (its public URL says so): Secure cookies, HSTS. */
+export function isServedOverHttps(): boolean {
+  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+}
 
 let cached: NextAuthOptions | undefined;
 
@@ -21,15 +40,20 @@ export function getAuthOptions(): NextAuthOptions {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const result = await authenticateWithPassword(credentials);
-        if (credentials?.email) {
-          await recordSignInAttempt({ email: credentials.email, result, method: "password", now: new Date() });
+      async authorize(credentials, req) {
+        const address = clientAddress(req?.headers ?? {}, env.TRUST_PROXY);
+        let result: PasswordSignIn;
+        try {
+          result = await signInWithPassword(credentials, { method: "password", address, now: new Date() });
+        } catch (error) {
+          // next-auth puts the thrown message into the sign-in page's URL: never a driver's text.
+          if (isDatabaseUnavailable(error)) logger.warn({ path: "signIn", cause: briefly(error).message }, "database unavailable");
+          else logger.error({ path: "signIn", err: error }, "unexpected error");
+          result = { ok: false, reason: "busy" };
         }
-        if (!result.ok) {
-          throw new Error(result.reason === "deactivated" ? SIGN_IN_ERRORS.deactivated : SIGN_IN_ERRORS.invalid);
-        }
-        return { id: result.user.id, name: result.user.name, email: result.user.email };
+        if (!result.ok) throw new Error(refusalCode(result));
+        const { id, name, email, sessionVersion } = result.user;
+        return { id, name, email, sessionVersion };
       },
     }),
   ];
@@ -65,6 +89,8 @@ export function getAuthOptions(): NextAuthOptions {
   cached = {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // `__Secure-` prefixed, Secure cookies whenever the portal's public URL is HTTPS.
+    useSecureCookies: isServedOverHttps(),
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     callbacks: {
@@ -78,19 +104,35 @@ export function getAuthOptions(): NextAuthOptions {
         });
         await recordSignInAttempt({ email: user.email, result, method: "sso", now: new Date() });
         if (result.ok) {
-          // The JWT must carry our user id, not the provider's subject.
+          // The JWT must carry our user id, not the provider's subject, and our session version.
           user.id = result.user.id;
+          user.sessionVersion = result.user.sessionVersion;
           return true;
         }
         return `/signin?error=${result.reason === "deactivated" ? SIGN_IN_ERRORS.deactivated : SIGN_IN_ERRORS.notProvisioned}`;
       },
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sv = user.sessionVersion ?? 0;
+        }
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
+        session.sessionVersion = token.sv ?? 0;
         return session;
+      },
+      // Only paths on this site, normalised (src/lib/callback-path.ts).
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return `${baseUrl}${safeCallbackPath(path)}`;
+      },
+    },
+    events: {
+      // Signing out revokes the user's sessions everywhere: the cookie just cleared, and copies of it.
+      async signOut({ token }) {
+        if (token?.sub) await revokeSessionsOnSignOut(token.sub, token.sv ?? 0, new Date());
       },
     },
     logger: {
@@ -99,10 +141,10 @@ export function getAuthOptions(): NextAuthOptions {
         if (code === "CREDENTIALS_SIGNIN_ERROR" || code === "CLIENT_FETCH_ERROR") return;
         // OAuth errors come as { error, providerId }: their message says which check failed.
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
-        console.error(`[auth] ${code}`, error instanceof Error ? error.message : "");
+        logger.error({ path: "auth", code, message: error instanceof Error ? error.message : undefined }, "auth error");
       },
       warn(code) {
-        if (code !== "DEBUG_ENABLED") console.warn(`[auth] ${code}`);
+        if (code !== "DEBUG_ENABLED") logger.warn({ path: "auth", code }, "auth warning");
       },
       debug() {},
     },

@@ -5,6 +5,7 @@ import type { UrlFilterCodec } from "~/lib/url-filters";
 import type { Actor, CommandContext } from "~/server/actor";
 import { actorFromRequest } from "~/server/auth/request-actor";
 import { BUSY_MESSAGE, DomainError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/errors";
+import { briefly, logger } from "~/server/log";
 import { requestIdFrom } from "~/server/request-id";
 import { ExportNotRecordedError, type OpenedExport } from "./stream";
 
@@ -12,35 +13,42 @@ const STATUS: Record<DomainError["code"], number> = { BAD_REQUEST: 400, UNAUTHOR
 
 /**
  * An export endpoint (`GET /api/export/<name>?format=csv|jsonl&<filters>`), the same for every
- * export: the caller by session cookie or HTTP Basic (401 otherwise), `forbidden` for who may
+ * export: the caller by session cookie (same-site requests only: 403) or HTTP Basic (throttled:
+ * 429 + Retry-After; audited), 401 otherwise, `forbidden` for who may
  * not (403), the filter read with the page's own URL codec (as sent: the service validates it),
  * then `open` (the feature's service, which validates and calls openExport). The response
  * streams the file with its row count (`X-Row-Count`, the rows of the export's snapshot) and
  * request id. Every refusal is JSON `{ error, message, fieldErrors }` with its status; no
- * database or driver text ever reaches the client (it is logged here instead).
+ * database or driver text ever reaches the client (it is logged here instead). One `request`
+ * log line per export (src/server/log.ts), like tRPC's; an unexpected error once, with its stack.
  */
-export async function exportResponse(
-  request: Request,
-  endpoint: {
-    /** The file's name: `servewise-<name>-YYYYMMDD.<format>`. */
-    name: string;
-    /** The page's URL filters: the export takes the same parameters. */
-    filters: UrlFilterCodec<string>;
-    /** Why this actor may not export, or null when they may. */
-    forbidden?: (actor: Actor) => string | null;
-    open: (ctx: CommandContext, params: { filter: Record<string, string>; format: string }) => Promise<OpenedExport>;
-  },
-): Promise<Response> {
-  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+export async function exportResponse(request: Request, endpoint: ExportEndpoint): Promise<Response> {
+  const started = performance.now();
+  const log = { requestId: requestIdFrom(request.headers.get("x-request-id")), userId: null as string | null, path: `export.${endpoint.name}` };
+  const response = await respond(request, endpoint, log);
+  logger.info({ ...log, type: request.method, status: response.status, durationMs: Math.round(performance.now() - started) }, "request");
+  return response;
+}
+
+interface ExportEndpoint {
+  /** The file's name: `servewise-<name>-YYYYMMDD.<format>`. */
+  name: string;
+  /** The page's URL filters: the export takes the same parameters. */
+  filters: UrlFilterCodec<string>;
+  /** Why this actor may not export, or null when they may. */
+  forbidden?: (actor: Actor) => string | null;
+  open: (ctx: CommandContext, params: { filter: Record<string, string>; format: string }) => Promise<OpenedExport>;
+}
+
+async function respond(request: Request, endpoint: ExportEndpoint, log: { requestId: string; userId: string | null; path: string }): Promise<Response> {
+  const { requestId } = log;
   const refuse = (status: number, error: string, message: string, extra: { fieldErrors?: Record<string, string[]>; headers?: Record<string, string> } = {}) =>
     Response.json({ error, message, fieldErrors: extra.fieldErrors ?? {} }, { status, headers: { "Cache-Control": "no-store", "X-Request-Id": requestId, ...extra.headers } });
   try {
-    const actor = await actorFromRequest(request);
-    if (!actor) {
-      return refuse(401, "UNAUTHORIZED", "Sign in, or pass your Servewise email and password with HTTP Basic (curl -u).", {
-        headers: { "WWW-Authenticate": 'Basic realm="Servewise"' },
-      });
-    }
+    const caller = await actorFromRequest(request);
+    if (!caller.ok) return refuse(caller.status, caller.error, caller.message, { headers: caller.headers });
+    const { actor } = caller;
+    log.userId = actor.id;
     const forbidden = endpoint.forbidden?.(actor);
     if (forbidden) return refuse(403, "FORBIDDEN", forbidden);
     const search = new URL(request.url).searchParams;
@@ -58,10 +66,11 @@ export async function exportResponse(
     });
   } catch (error) {
     if (error instanceof DomainError) return refuse(STATUS[error.code], error.code, error.message, { fieldErrors: error.fieldErrors });
-    console.error(`[export] ${endpoint.name} (request ${requestId}):`, error);
     if (isDatabaseUnavailable(error)) {
+      logger.warn({ ...log, cause: briefly(error).message }, "database unavailable");
       return refuse(503, "SERVICE_UNAVAILABLE", BUSY_MESSAGE, { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } });
     }
+    logger.error({ ...log, err: error }, "unexpected error");
     if (error instanceof ExportNotRecordedError) {
       return refuse(500, "EXPORT_NOT_RECORDED", "The export could not be recorded in the audit trail, so nothing was sent. Try again; if it keeps failing, tell an admin.");
     }

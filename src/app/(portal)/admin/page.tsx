@@ -12,7 +12,7 @@ import { getServerCaller } from "~/trpc/server";
 export const metadata = { title: "Admin" };
 
 export default async function AdminPage() {
-  const actor = await requireActor("/admin");
+  const actor = await requireActor();
   if (!hasRole(actor.role, "ADMIN")) notFound();
   const caller = await getServerCaller();
   const [users, teams, prices] = await Promise.all([caller.admin.listUsers(), caller.team.listAll(), caller.admin.getPrices()]);

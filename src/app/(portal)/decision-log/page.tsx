@@ -13,7 +13,7 @@ import { getServerCaller } from "~/trpc/server";
 export const metadata = { title: "Decision log" };
 
 export default async function DecisionLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor("/decision-log");
+  const actor = await requireActor();
   const state = readLogParams(await searchParams);
   const caller = await getServerCaller();
   const isReviewer = hasRole(actor.role, "REVIEWER");

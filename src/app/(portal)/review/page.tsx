@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { buttonClasses } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
@@ -7,15 +6,13 @@ import { QueueFiltersForm } from "~/features/review/components/queue-filters-for
 import { QueueTable } from "~/features/review/components/queue-table";
 import { queueCountText } from "~/features/review/present";
 import { hasQueueFilters, queueFiltersSearch, readQueueFilters } from "~/features/review/queue-filters";
-import { hasRole } from "~/lib/roles";
 import { requireActor } from "~/server/auth/session";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "Review queue" };
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor("/review");
-  if (!hasRole(actor.role, "REVIEWER")) notFound();
+  const actor = await requireActor(); // reviewers only: review/layout.tsx
   const { values, filter } = readQueueFilters(await searchParams);
   const caller = await getServerCaller();
   const [rows, teams] = await Promise.all([caller.review.queue(filter), caller.team.listAll()]);

@@ -15,6 +15,7 @@ import { useTRPC } from "~/trpc/react";
 export type PersonRow = inferRouterOutputs<AppRouter>["admin"]["listUsers"][number];
 
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+const TIME = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "UTC" });
 const control =
   "block w-full min-w-32 rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-50 disabled:text-slate-500";
 
@@ -132,6 +133,7 @@ export function PeopleTable({ people, teams, currentUserId }: { people: readonly
   const [busyId, setBusyId] = useState<string | null>(null);
   const setRole = useMutation(trpc.admin.setRole.mutationOptions());
   const setActive = useMutation(trpc.admin.setActive.mutationOptions());
+  const unlock = useMutation(trpc.admin.unlockAccount.mutationOptions());
 
   async function changeRole(person: PersonRow, role: Role) {
     setChosenRole((p) => ({ ...p, [person.id]: role }));
@@ -155,6 +157,16 @@ export function PeopleTable({ people, teams, currentUserId }: { people: readonly
       router.refresh();
     } catch (e) {
       setNotice({ tone: "error", text: `${person.name} was not ${person.active ? "deactivated" : "reactivated"}: ${readApiError(e).message}` });
+    }
+  }
+
+  async function unlockAccount(person: PersonRow) {
+    try {
+      const { unlocked } = await unlock.mutateAsync({ userId: person.id });
+      setNotice({ tone: "success", text: unlocked ? `${person.name} can try to sign in again.` : `${person.name} was not locked out any more.` });
+      router.refresh();
+    } catch (e) {
+      setNotice({ tone: "error", text: `${person.name} was not unlocked: ${readApiError(e).message}` });
     }
   }
 
@@ -252,6 +264,14 @@ export function PeopleTable({ people, teams, currentUserId }: { people: readonly
                       {person.active ? "Deactivate" : "Reactivate"}
                       <span className="sr-only"> {person.name}</span>
                     </Button>
+                    {person.lockedUntil ? (
+                      <span className="mt-2 block text-xs text-amber-800" data-testid="locked-until">
+                        Locked out after failed sign-ins until {TIME.format(new Date(person.lockedUntil))} UTC
+                        <Button variant="ghost" className="mt-1 flex px-2 py-1 text-xs text-brand-700" disabled={unlock.isPending} onClick={() => void unlockAccount(person)}>
+                          Unlock<span className="sr-only"> {person.name}</span>
+                        </Button>
+                      </span>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap px-4 py-3 text-slate-600">{DATE.format(new Date(person.createdAt))}</td>
                 </tr>

@@ -15,7 +15,7 @@ import { getServerCaller } from "~/trpc/server";
 export const metadata = { title: "Audit trail" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor("/admin/audit");
+  const actor = await requireActor();
   if (!hasRole(actor.role, "ADMIN")) notFound();
   const state = readAuditParams(await searchParams);
   const caller = await getServerCaller();
