@@ -74,6 +74,8 @@ const checkpointEnvShape = {
     .min(0, "must be between 0 (off) and 1440")
     .max(1440, "must be between 0 (off) and 1440")
     .default(60),
+  /** A bearer token for GET /api/audit/checkpoints (a monitoring job that copies the checkpoints away). */
+  AUDIT_CHECKPOINT_TOKEN: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
 };
 export const checkpointEnvSchema = z.object(checkpointEnvShape);
 export type CheckpointEnv = z.infer<typeof checkpointEnvSchema>;

@@ -54,6 +54,24 @@ export const auditEventInputSchema = z.discriminatedUnion("action", [
       idempotencyKey: z.string(),
       statusBefore: z.string(),
       statusAfter: z.literal("SUBMITTED"),
+      /** Everyone who changed the answers of this version (the submitter included): its authors for four eyes. */
+      contributorIds: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    /**
+     * Someone changed a draft's answers. Coalesced: one event per editor per draft per window
+     * (DRAFT_EDIT_WINDOW_MINUTES) and per submission, not one per autosave.
+     */
+    action: z.literal("DRAFT_EDITED"),
+    entityType: z.literal("UseCase"),
+    payload: z.object({
+      /** The answers (question ids) the save that opened the window changed. */
+      fields: z.array(z.string()),
+      /** The draft's revision after that save. */
+      revision: z.number().int().positive(),
+      /** Later saves by the same editor are covered by this event until then (ISO time), unless the draft is submitted first. */
+      coalescedUntil: z.string(),
     }),
   }),
   z.object({ action: z.literal("DECISION_APPROVED"), entityType: z.literal("DecisionVersion"), payload: reviewPayload }),
@@ -146,6 +164,24 @@ export const auditEventInputSchema = z.discriminatedUnion("action", [
     action: z.literal("PRICE_TABLE_CHANGED"),
     entityType: z.literal("Setting"),
     payload: z.object({ before: z.record(z.string(), z.number()), after: z.record(z.string(), z.number()) }),
+  }),
+  z.object({
+    /** An admin started a full verification of the audit chain (its progress and result: the AuditVerification row). */
+    action: z.literal("AUDIT_VERIFICATION_STARTED"),
+    entityType: z.literal("AuditVerification"),
+    payload: z.object({ kind: z.literal("FULL"), targetSeq: z.string() }),
+  }),
+  z.object({
+    action: z.literal("AUDIT_VERIFICATION_FINISHED"),
+    entityType: z.literal("AuditVerification"),
+    payload: z.object({
+      kind: z.literal("FULL"),
+      status: z.enum(["OK", "BROKEN", "FAILED"]),
+      targetSeq: z.string(),
+      events: z.number().int().min(0),
+      brokenAt: z.string().nullable(),
+      durationMs: z.number().int().min(0),
+    }),
   }),
   z.object({
     action: z.literal("COMMENT_ADDED"),

@@ -38,14 +38,30 @@ export interface HashedFields {
   requestId: string | null;
 }
 
+/** A stored event as the driver returns it with `seq::text`: the hashed fields and the chain's links. */
+export type AuditEventRow = Omit<HashedFields, "occurredAt"> & { occurredAt: Date; prevHash: string; hash: string };
+
 /** JSON with object keys sorted at every level: the same event always hashes the same. */
 export function canonicalJson(value: unknown): string {
+  // Written as loops: verification runs this once per event (a million events in seconds).
   if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + (canonicalJson(value[i]) ?? "");
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  // The default sort compares UTF-16 code units, as `<` does.
+  const keys = Object.keys(object).sort();
+  let out = "{";
+  let first = true;
+  for (const key of keys) {
+    const v = object[key];
+    if (v === undefined) continue;
+    out += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 export function hashEvent(prevHash: string, fields: HashedFields): string {

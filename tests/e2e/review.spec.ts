@@ -41,7 +41,7 @@ test.describe("reviewing a decision", () => {
     await queue.goto();
     await expect(queue.row(title)).toContainText(STRATEGY_LABELS[assess(fraud.answers).recommended]);
     await expect(queue.row(title)).toContainText(maya.name);
-    await expect(queue.row(title)).not.toContainText("You authored this");
+    await expect(queue.row(title)).not.toContainText("You authored");
     await queue.open(title);
     const panel = new ReviewPanel(reviewer);
     await panel.requestChangesButton().click();
@@ -118,7 +118,7 @@ test.describe("reviewing a decision", () => {
 
     const queue = new ReviewQueuePage(page);
     await queue.goto();
-    await expect(queue.row(title)).toContainText("You authored this — another reviewer must decide");
+    await expect(queue.row(title)).toContainText("You authored or edited this — another reviewer must decide");
     await expectNoSeriousAxeViolations(page);
     await queue.open(title);
     const panel = new ReviewPanel(page);

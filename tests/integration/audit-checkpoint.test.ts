@@ -13,9 +13,10 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { readCheckpoint, signCheckpoint } from "~/features/audit/checkpoint";
-import { canonicalPrefix, hashStoredEvent } from "~/server/audit";
+import { canonicalPrefix } from "~/server/audit";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase, type FreshDatabase } from "../../scripts/db/server";
+import { asSuperuser, rechain } from "./tamper";
 
 const run = promisify(execFile);
 const KEY = "checkpoint-key-kept-outside-the-database-0123456789";
@@ -34,49 +35,6 @@ async function script(name: string, url: string, args: string[] = [], key = KEY)
 
 let database: FreshDatabase;
 let dir: string;
-
-async function asSuperuser<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("BEGIN");
-    // Triggers (the append-only guard) do not fire for this session.
-    await client.query("SET LOCAL session_replication_role = replica");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } finally {
-    await client.end();
-  }
-}
-
-interface EventRow {
-  seq: string;
-  occurredAt: Date;
-  actorId: string | null;
-  actorName: string;
-  actorEmail: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  payload: unknown;
-  requestId: string | null;
-  prevHash: string;
-  hash: string;
-}
-
-/** Recomputes every hash from `fromSeq` on, as an attacker who knows the scheme would. */
-async function rechain(client: pg.Client, fromSeq: bigint) {
-  const { rows } = await client.query<EventRow>(`SELECT seq::text, "occurredAt", "actorId", "actorName", "actorEmail", action, "entityType", "entityId", payload, "requestId", "prevHash", hash FROM "AuditEvent" WHERE seq >= $1 ORDER BY seq`, [fromSeq.toString()]);
-  const before = await client.query<{ hash: string }>(`SELECT hash FROM "AuditEvent" WHERE seq = $1`, [(fromSeq - 1n).toString()]);
-  let prev = before.rows[0]?.hash ?? "0".repeat(64);
-  for (const r of rows) {
-    const hash = hashStoredEvent(prev, { ...r, seq: BigInt(r.seq) });
-    await client.query(`UPDATE "AuditEvent" SET "prevHash" = $1, hash = $2 WHERE seq = $3`, [prev, hash, r.seq]);
-    prev = hash;
-  }
-  return rows.length;
-}
 
 describe("audit checkpoints against a superuser's rewrite", () => {
   beforeAll(async () => {

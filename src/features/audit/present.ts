@@ -4,6 +4,7 @@
  * read defensively (an action added later still gets a sensible line).
  */
 import { auditEventInputSchema } from "~/server/audit-events";
+import type { VerificationRun } from "./queries";
 
 /** Every action the audit writer knows, from its typed payload union (A→Z). */
 export const AUDIT_ACTIONS: readonly string[] = [...new Set(auditEventInputSchema.options.map((o) => o.shape.action.value as string))].sort();
@@ -103,6 +104,14 @@ export function summarizePayload(action: string, payload: unknown): string {
       return `${str(p.format) ?? "?"} · ${str(p.rows) ?? "?"} rows · ${filterText(p.filter)}`;
     case "COMMENT_ADDED":
       return `${version ?? "a version"}: "${clip(str(p.body) ?? "", 50)}"`;
+    case "DRAFT_EDITED": {
+      const fields = Array.isArray(p.fields) ? p.fields.filter((f): f is string => typeof f === "string") : [];
+      return `${fields.length ? `changed ${clip(fields.join(", "), 80)}` : "changed the answers"} · revision ${str(p.revision) ?? "?"}`;
+    }
+    case "AUDIT_VERIFICATION_STARTED":
+      return `full verification through #${str(p.targetSeq) ?? "?"}`;
+    case "AUDIT_VERIFICATION_FINISHED":
+      return `full verification ${str(p.status) ?? "?"} · ${str(p.events) ?? "?"} events through #${str(p.targetSeq) ?? "?"}${p.brokenAt ? ` · broken at #${str(p.brokenAt)}` : ""}`;
     default: {
       const changes = changesText(p);
       const subject = typeof p.email === "string" ? `${p.email} · ` : "";
@@ -145,6 +154,10 @@ export function describeTimelineEvent(event: TimelineEventLike): string {
       return `${version[0]!.toUpperCase()}${version.slice(1)} was superseded by version ${str(p.supersededByNumber) ?? "?"}`;
     case "COMMENT_ADDED":
       return `${who} commented on ${version}`;
+    case "DRAFT_EDITED": {
+      const fields = Array.isArray(p.fields) ? p.fields.filter((f): f is string => typeof f === "string") : [];
+      return fields.length ? `${who} edited the draft answers (${fields.join(", ")})` : `${who} edited the draft answers`;
+    }
     default:
       return `${who}: ${actionLabel(event.action).toLowerCase()}`;
   }
@@ -181,4 +194,41 @@ export function entityHref(entityType: string, entityId: string, payload: unknow
 /** A hash shortened for a table cell: the first 12 characters. */
 export function shortHash(hash: string): string {
   return hash.length > 12 ? `${hash.slice(0, 12)}…` : hash;
+}
+
+/** A verification run as the page receives it (see queries.ts `VerificationRun`). */
+export type VerificationRunView = VerificationRun;
+
+/** Why a chain is broken, in words. */
+export const REASONS: Record<string, string> = {
+  edited: "an event's content no longer matches its hash (it was edited), or history up to it was re-chained",
+  missing: "an event is missing from the sequence",
+  reordered: "an event does not link to the one before it (reordered or inserted)",
+};
+
+/** "#1,234". */
+export function seqText(seq: string): string {
+  return /^\d+$/.test(seq) ? `#${BigInt(seq).toLocaleString("en-GB")}` : seq;
+}
+
+/** What an incremental check started from, in words. */
+export function anchorText(run: Pick<VerificationRunView, "anchor" | "anchorSeq">): string {
+  if (run.anchor === "checkpoint") return `the latest signed checkpoint (event ${seqText(run.anchorSeq)})`;
+  if (run.anchor === "verification") return `the head verified earlier (event ${seqText(run.anchorSeq)}; no signed checkpoint yet)`;
+  return "the first event";
+}
+
+/** Whole percent done of a run (0 when there is nothing to do yet, 100 when done). */
+export function progressPercent(run: Pick<VerificationRunView, "done" | "total">): number {
+  if (run.total <= 0) return 0;
+  return Math.min(100, Math.floor((run.done / run.total) * 100));
+}
+
+/** "4.2 s", "1 min 3 s": how long a finished run took. */
+export function durationText(run: Pick<VerificationRunView, "startedAt" | "finishedAt">): string {
+  if (!run.finishedAt) return "—";
+  const ms = Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime());
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }

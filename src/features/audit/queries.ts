@@ -1,11 +1,15 @@
 import "server-only";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Actor } from "~/server/actor";
 import { readableBy } from "~/features/use-cases/queries";
-import { GENESIS_HASH, hashStoredEvent, type HashedFields } from "~/server/audit";
+import { GENESIS_HASH, hashStoredEvent, type AuditEventRow } from "~/server/audit";
 import { db, getPool } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import type { ExportPlan } from "~/server/export/stream";
 import { containsPattern, SqlWhere } from "~/server/sql";
+import { to as copyTo } from "pg-copy-streams";
+import { ChainWalker, CopyLineSplitter, parseChainLine, type ChainBreak } from "./chain";
 import { compareWithCheckpoints, readCheckpoint, type Checkpoint, type CheckpointVerdict } from "./checkpoint";
 import type { AuditFilter } from "./schema-filters";
 
@@ -14,34 +18,113 @@ export type ChainReport =
   | { ok: false; events: number; brokenAt: string; reason: "edited" | "missing" | "reordered"; detail: string };
 
 /**
- * Recomputes the hash chain from the first event, in batches (constant memory), and reports
- * the first broken sequence number: a gap (missing), a link that does not point at the
- * previous event (reordered or inserted), or a hash that no longer matches its content (edited).
+ * Each event as one line of COPY text: seq, prevHash, hash, then the canonical JSON the hash
+ * covers in three parts — everything before the payload, the payload (jsonb text, put in
+ * canonical key order by chain.ts), everything after it. The keys are written in canonical
+ * order (action < actorEmail < actorId < actorName < entityId < entityType < occurredAt <
+ * payload < requestId < seq); `to_json(text)` escapes a string as JSON.stringify does.
  */
-export async function verifyAuditChain(batchSize = 2000): Promise<ChainReport> {
-  let prevHash = GENESIS_HASH;
-  let expected = 1n;
-  let count = 0;
-  for (;;) {
-    const batch = await db.auditEvent.findMany({ where: { seq: { gte: expected } }, orderBy: { seq: "asc" }, take: batchSize });
-    if (batch.length === 0) break;
-    for (const e of batch) {
-      if (e.seq !== expected) {
-        return { ok: false, events: count, brokenAt: expected.toString(), reason: "missing", detail: `event ${expected} is missing (next is ${e.seq})` };
+const CHAIN_ROW_SQL = `SELECT seq, "prevHash", hash,
+  '{"action":' || to_json(action)::text || ',"actorEmail":' || to_json("actorEmail")::text
+    || ',"actorId":' || coalesce(to_json("actorId")::text, 'null') || ',"actorName":' || to_json("actorName")::text
+    || ',"entityId":' || to_json("entityId")::text || ',"entityType":' || to_json("entityType")::text
+    || ',"occurredAt":"' || to_char("occurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '","payload":',
+  payload::text,
+  ',"requestId":' || coalesce(to_json("requestId")::text, 'null') || ',"seq":"' || seq || '"}'
+FROM "AuditEvent"`;
+
+/** The COPY statement that streams events afterSeq+1..throughSeq in order (the bench's baseline reads the same). */
+export function chainCopyStatement(afterSeq: bigint, throughSeq: bigint): string {
+  return `COPY (${CHAIN_ROW_SQL} WHERE seq > ${afterSeq.toString()} AND seq <= ${throughSeq.toString()} ORDER BY seq) TO STDOUT`;
+}
+
+export type RangeReport =
+  | { ok: true; events: number; through: bigint; head: string }
+  | { ok: false; events: number; through: bigint; brokenAt: bigint; reason: "edited" | "missing" | "reordered"; detail: string };
+
+export interface RangeProgress {
+  /** Verified through this sequence number. */
+  through: bigint;
+  events: number;
+}
+
+/**
+ * Recomputes the chain from event afterSeq (whose hash is `prevHash`) through `throughSeq`,
+ * streamed by COPY on one connection with constant memory, and names the first broken
+ * sequence number: a gap (missing), a link that does not point at the previous event
+ * (reordered or inserted), or a hash that no longer matches its content (edited).
+ * `onProgress` is awaited about every `progressEvery` events (backpressure holds the stream).
+ */
+export async function verifyChainRange(params: {
+  afterSeq: bigint;
+  prevHash: string;
+  throughSeq: bigint;
+  onProgress?: (progress: RangeProgress) => Promise<void> | void;
+  progressEvery?: number;
+}): Promise<RangeReport> {
+  const walker = new ChainWalker(params.afterSeq, params.prevHash);
+  const every = params.progressEvery ?? 50_000;
+  let nextProgress = every;
+  const broken = (b: ChainBreak): RangeReport => ({ ok: false, events: walker.events, through: walker.through, brokenAt: b.seq, reason: b.reason, detail: b.detail });
+  if (params.throughSeq <= params.afterSeq) return { ok: true, events: 0, through: params.afterSeq, head: params.prevHash };
+
+  const client = await getPool().connect();
+  let release: ((error?: Error) => void) | null = (error) => client.release(error);
+  try {
+    const stream = client.query(copyTo(chainCopyStatement(params.afterSeq, params.throughSeq)));
+    const lines = new CopyLineSplitter();
+    const walk = async (batch: string[]): Promise<RangeReport | null> => {
+      for (const line of batch) {
+        const verdict = walker.check(parseChainLine(line));
+        if (verdict !== null) {
+          if (!("suspect" in verdict)) return broken(verdict);
+          // Recompute that one event exactly as it was written before calling it edited.
+          const stored = await db.auditEvent.findUnique({ where: { seq: verdict.suspect.seq } });
+          if (!stored || hashStoredEvent(verdict.prevHash, stored) !== stored.hash) {
+            return broken({ seq: verdict.suspect.seq, reason: "edited", detail: `event ${verdict.suspect.seq}'s content no longer matches its hash` });
+          }
+          walker.accept(stored);
+        }
+        if (walker.events >= nextProgress && params.onProgress) {
+          nextProgress = walker.events + every;
+          await params.onProgress({ through: walker.through, events: walker.events });
+        }
       }
-      if (e.prevHash !== prevHash) {
-        return { ok: false, events: count, brokenAt: e.seq.toString(), reason: "reordered", detail: `event ${e.seq} does not link to event ${e.seq - 1n}` };
+      return null;
+    };
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const result = await walk(lines.push(chunk));
+      if (result) {
+        // Stop the COPY: the connection is discarded rather than drained.
+        stream.destroy();
+        release(new Error("audit verification stopped early"));
+        release = null;
+        return result;
       }
-      const recomputed = hashStoredEvent(prevHash, e);
-      if (recomputed !== e.hash) {
-        return { ok: false, events: count, brokenAt: e.seq.toString(), reason: "edited", detail: `event ${e.seq}'s content no longer matches its hash` };
-      }
-      prevHash = e.hash;
-      expected = e.seq + 1n;
-      count++;
     }
+    const result = await walk(lines.end());
+    if (result) return result;
+  } catch (error) {
+    release?.(error as Error);
+    release = null;
+    throw error;
+  } finally {
+    release?.();
   }
-  return { ok: true, events: count, head: prevHash };
+  if (walker.through < params.throughSeq) {
+    const seq = walker.through + 1n;
+    return broken({ seq, reason: "missing", detail: `event ${seq} is missing (the chain ends at ${walker.through}, it reached ${params.throughSeq})` });
+  }
+  return { ok: true, events: walker.events, through: walker.through, head: walker.head };
+}
+
+/** The whole chain from the first event (what `npm run audit:verify` prints). */
+export async function verifyAuditChain(): Promise<ChainReport> {
+  const head = await auditHead();
+  const report = await verifyChainRange({ afterSeq: 0n, prevHash: GENESIS_HASH, throughSeq: head?.seq ?? 0n });
+  return report.ok
+    ? { ok: true, events: report.events, head: report.head }
+    : { ok: false, events: report.events, brokenAt: report.brokenAt.toString(), reason: report.reason, detail: report.detail };
 }
 
 const eventSelect = {
@@ -76,7 +159,7 @@ function whereFor(filter: AuditFilter): SqlWhere {
 const EVENT_COLUMNS = `seq::text AS seq, "occurredAt", "actorId", "actorName", "actorEmail", action, "entityType", "entityId", payload, "requestId"`;
 
 /** An event's hashed fields as the driver returns them (`occurredAt` a Date). */
-type EventRow = Omit<HashedFields, "occurredAt"> & { occurredAt: Date };
+type EventRow = Omit<AuditEventRow, "prevHash" | "hash">;
 
 /** Admins' audit viewer: newest first, keyset-paginated on the sequence number. */
 export async function listAuditEvents(filter: AuditFilter, page: { before?: string | null; limit: number }) {
@@ -88,7 +171,7 @@ export async function listAuditEvents(filter: AuditFilter, page: { before?: stri
   return { events, nextBefore: rows.length > page.limit ? (events.at(-1)?.seq ?? null) : null };
 }
 
-type ExportedEvent = EventRow & { prevHash: string; hash: string };
+type ExportedEvent = AuditEventRow;
 
 /** The export's columns: every stored field, so a copy of the trail can be verified on its own. */
 const EXPORT_COLUMNS: ExportPlan<ExportedEvent>["columns"] = [
@@ -172,4 +255,131 @@ export async function verifyAgainstCheckpoints(files: readonly { name: string; t
     checkpoints.push({ name: file.name, checkpoint: read.checkpoint });
   }
   return compareWithCheckpoints(checkpoints, storedHashes);
+}
+
+/** A run of verification as the audit page shows it (sequence numbers as text). */
+export interface VerificationRun {
+  id: string;
+  kind: "FULL" | "INCREMENTAL";
+  /** INTERRUPTED: marked running, but its process stopped reporting progress. */
+  status: "RUNNING" | "OK" | "BROKEN" | "FAILED" | "INTERRUPTED";
+  startedAt: Date;
+  finishedAt: Date | null;
+  heartbeatAt: Date;
+  startedByName: string;
+  process: string;
+  anchor: string;
+  anchorSeq: string;
+  targetSeq: string;
+  checkedSeq: string;
+  /** Events to check (targetSeq - anchorSeq) and checked so far. */
+  total: number;
+  done: number;
+  headHash: string | null;
+  brokenAt: string | null;
+  reason: string | null;
+  detail: string | null;
+}
+
+/** A running verification that has not reported for this long lost its process. */
+export const VERIFICATION_STALE_MS = 60_000;
+
+const runSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  startedAt: true,
+  finishedAt: true,
+  heartbeatAt: true,
+  startedByName: true,
+  process: true,
+  anchor: true,
+  anchorSeq: true,
+  targetSeq: true,
+  checkedSeq: true,
+  headHash: true,
+  brokenAt: true,
+  reason: true,
+  detail: true,
+} as const;
+
+interface RunRow {
+  id: string;
+  kind: "FULL" | "INCREMENTAL";
+  status: "RUNNING" | "OK" | "BROKEN" | "FAILED";
+  startedAt: Date;
+  finishedAt: Date | null;
+  heartbeatAt: Date;
+  startedByName: string;
+  process: string;
+  anchor: string;
+  anchorSeq: bigint;
+  targetSeq: bigint;
+  checkedSeq: bigint;
+  headHash: string | null;
+  brokenAt: bigint | null;
+  reason: string | null;
+  detail: string | null;
+}
+
+function toRun(row: RunRow, now: Date): VerificationRun {
+  const stale = row.status === "RUNNING" && now.getTime() - row.heartbeatAt.getTime() > VERIFICATION_STALE_MS;
+  const finished = row.status === "OK" || row.status === "BROKEN";
+  const checked = finished && row.status === "OK" ? row.targetSeq : row.checkedSeq;
+  return {
+    ...row,
+    status: stale ? "INTERRUPTED" : row.status,
+    anchorSeq: row.anchorSeq.toString(),
+    targetSeq: row.targetSeq.toString(),
+    checkedSeq: checked.toString(),
+    total: Number(row.targetSeq - row.anchorSeq),
+    done: Math.max(0, Number(checked - row.anchorSeq)),
+    brokenAt: row.brokenAt?.toString() ?? null,
+  };
+}
+
+export async function getVerificationRun(id: string): Promise<VerificationRun | null> {
+  const row = await db.auditVerification.findUnique({ where: { id }, select: runSelect });
+  return row ? toRun(row, new Date()) : null;
+}
+
+/**
+ * What the audit page shows without verifying anything: the chain's head, the latest full
+ * verification (running or finished) and the latest check of new events.
+ */
+export async function verificationStatus() {
+  const now = new Date();
+  const [head, full, incremental] = await Promise.all([
+    auditHead(),
+    db.auditVerification.findFirst({ where: { kind: "FULL" }, orderBy: { startedAt: "desc" }, select: runSelect }),
+    db.auditVerification.findFirst({ where: { kind: "INCREMENTAL" }, orderBy: { startedAt: "desc" }, select: runSelect }),
+  ]);
+  return {
+    headSeq: head?.seq.toString() ?? "0",
+    latestFull: full ? toRun(full, now) : null,
+    latestIncremental: incremental ? toRun(incremental, now) : null,
+  };
+}
+
+/** The signed checkpoint files in `dir`, oldest first (names sort in sequence order). */
+export function checkpointFileNames(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^checkpoint-\d{20}\.json$/.test(f))
+    .sort();
+}
+
+/** The text of one checkpoint file in `dir`, or null (the name must be a checkpoint file's). */
+export function readCheckpointFile(dir: string, name: string): string | null {
+  if (!/^checkpoint-\d{20}\.json$/.test(name)) return null;
+  const path = join(dir, name);
+  return existsSync(path) ? readFileSync(path, "utf8") : null;
+}
+
+/** The newest checkpoint in `dir` that the key authenticates, or null (none, or not trusted). */
+export function latestCheckpoint(dir: string, key: string): Checkpoint | null {
+  const name = checkpointFileNames(dir).at(-1);
+  if (!name) return null;
+  const read = readCheckpoint(readCheckpointFile(dir, name) ?? "", key);
+  return read.ok ? read.checkpoint : null;
 }

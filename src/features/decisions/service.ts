@@ -54,11 +54,14 @@ export async function createVersion(
     latestNumber: number | null;
     /** The organisation's current price table, recorded inside the assessment it produces. */
     prices: PriceTable;
+    /** Who else changed these answers (the draft's contributors); the submitter is added. */
+    contributorIds: readonly string[];
   },
 ): Promise<{ number: number; notices: Notice[] }> {
   const { answers } = params;
   const assessment = assess(answers, { prices: params.prices });
   const number = (params.latestNumber ?? 0) + 1;
+  const contributorIds = [...new Set([...params.contributorIds, ctx.actor.id])];
   const recommendedCost = assessment.tradeoffs.find((t) => t.strategy === assessment.recommended)?.cost.monthlyUsd ?? null;
   const version = await tx.decisionVersion.create({
     data: {
@@ -73,12 +76,14 @@ export async function createVersion(
       idempotencyKey: params.idempotencyKey,
       submittedById: ctx.actor.id,
       submittedAt: ctx.now,
+      contributorIds,
     },
     select: { id: true },
   });
   await tx.useCase.update({
     where: { id: params.useCaseId },
-    data: { status: "SUBMITTED", draftAnswers: answers as Prisma.InputJsonValue, revision: { increment: 1 }, updatedAt: ctx.now },
+    // The draft's contributors now belong to the version; the next draft starts with none.
+    data: { status: "SUBMITTED", draftAnswers: answers as Prisma.InputJsonValue, draftContributorIds: [], revision: { increment: 1 }, updatedAt: ctx.now },
   });
   // Notifications first: the audit append (which serialises on its lock until commit) comes last.
   const notices = await notifyReviewersOfSubmission(tx, { submitterId: ctx.actor.id, useCaseId: params.useCaseId, number, title: params.title, now: ctx.now });
@@ -98,6 +103,7 @@ export async function createVersion(
       idempotencyKey: params.idempotencyKey,
       statusBefore: params.statusBefore,
       statusAfter: "SUBMITTED",
+      contributorIds,
     },
   });
   return { number, notices };
@@ -105,7 +111,8 @@ export async function createVersion(
 
 /**
  * Moves a SUBMITTED version to the reviewer's outcome in ONE guarded UPDATE: the optimistic
- * version and the four-eyes rule (not its submitter, not the use case's author) are part of
+ * version and the four-eyes rule (not its submitter, not the use case's author, not anyone
+ * who changed its answers) are part of
  * its WHERE, so a lost race or a bypassed UI changes nothing. False when nothing matched.
  */
 export async function recordReview(
@@ -128,6 +135,7 @@ export async function recordReview(
       status: "SUBMITTED",
       submittedById: { not: ctx.actor.id },
       useCase: { createdById: { not: ctx.actor.id } },
+      NOT: { contributorIds: { has: ctx.actor.id } },
     },
     data: {
       status: params.to,
@@ -187,6 +195,7 @@ export async function withdrawDecision(ctx: CommandContext, input: z.infer<typeo
       actor: { id: ctx.actor.id, role: ctx.actor.role },
       submitterId: current.submittedById,
       authorIds: [current.submittedById, current.useCase.createdById],
+      contributorIds: current.contributorIds,
     });
     if (!check.ok) {
       if (check.refusal === "INVALID_STATE") throw new ConflictError(`${REFUSAL_MESSAGES.INVALID_STATE} It is now ${current.status.toLowerCase()}.`);
@@ -241,6 +250,8 @@ export async function reopenWithCurrentEngine(ctx: CommandContext, input: { useC
       idempotencyKey: input.idempotencyKey,
       latestNumber: latest._max.number,
       prices: await getCurrentPrices(tx),
+      // The answers are the source version's: its contributors stay their authors.
+      contributorIds: source.contributorIds,
     });
     return { versionNumber: number, notices };
   });

@@ -18,7 +18,7 @@ export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 export const REVIEW_ACTIONS = ["APPROVE", "REJECT", "REQUEST_CHANGES", "WITHDRAW", "SUPERSEDE"] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-export type Refusal = "INVALID_STATE" | "ROLE" | "FOUR_EYES" | "NOT_SUBMITTER" | "SYSTEM_ONLY";
+export type Refusal = "INVALID_STATE" | "ROLE" | "FOUR_EYES" | "CONTRIBUTOR" | "NOT_SUBMITTER" | "SYSTEM_ONLY";
 
 export interface TransitionRequest {
   from: DecisionStatus;
@@ -28,6 +28,8 @@ export interface TransitionRequest {
   submitterId: string;
   /** Everyone who authored the version: its submitter and the use case's creator. */
   authorIds: readonly string[];
+  /** Everyone who changed the version's answers (its draft's editors): authors too, for four eyes. */
+  contributorIds?: readonly string[];
 }
 
 export type TransitionResult = { ok: true; to: DecisionStatus } | { ok: false; refusal: Refusal };
@@ -58,6 +60,7 @@ export function transition(request: TransitionRequest): TransitionResult {
     if (!hasRole(actor.role, "REVIEWER")) return { ok: false, refusal: "ROLE" };
     // Four eyes: nobody reviews what they submitted or authored, even as admin.
     if (request.authorIds.includes(actor.id)) return { ok: false, refusal: "FOUR_EYES" };
+    if (request.contributorIds?.includes(actor.id)) return { ok: false, refusal: "CONTRIBUTOR" };
   }
   if (request.from !== target.from) return { ok: false, refusal: "INVALID_STATE" };
   return { ok: true, to: target.to };
@@ -78,6 +81,7 @@ export const REFUSAL_MESSAGES: Record<Refusal, string> = {
   INVALID_STATE: "This version is no longer waiting for that action.",
   ROLE: "Only reviewers and admins review decisions.",
   FOUR_EYES: "Four eyes: you cannot review a version you submitted or authored. Ask another reviewer.",
+  CONTRIBUTOR: "Four eyes: you changed the answers of this version, so you count as one of its authors and cannot review it. Ask another reviewer.",
   NOT_SUBMITTER: "Only the person who submitted this version can withdraw it.",
   SYSTEM_ONLY: "Versions are superseded automatically when a newer version is approved.",
 };

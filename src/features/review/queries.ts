@@ -35,17 +35,19 @@ export async function listReviewQueue(filter: ReviewQueueFilter, now: Date) {
       answers: true,
       submittedAt: true,
       submittedById: true,
+      contributorIds: true,
       submittedBy: { select: { name: true } },
       useCase: { select: { id: true, title: true, tags: true, createdById: true, team: { select: { id: true, name: true } } } },
     },
   });
-  return rows.map(({ answers, useCase: { createdById, ...useCase }, submittedById, ...row }) => ({
+  return rows.map(({ answers, useCase: { createdById, ...useCase }, submittedById, contributorIds, ...row }) => ({
     ...row,
     useCase,
     recommended: row.recommended as StrategyId,
     criticality: ((answers as { criticality?: string | null }).criticality ?? null) as string | null,
     ageDays: Math.floor((now.getTime() - row.submittedAt.getTime()) / DAY_MS),
-    authorIds: [submittedById, createdById],
+    /** Who may not review it: its submitter, the use case's creator, everyone who changed its answers. */
+    authorIds: [...new Set([submittedById, createdById, ...contributorIds])],
   }));
 }
 
@@ -70,6 +72,7 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
       supersededByNumber: true,
       supersedesNumber: true,
       submittedById: true,
+      contributorIds: true,
       engineVersion: true,
       answers: true,
       assessment: true,
@@ -81,9 +84,9 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
     },
   });
   if (!version) throw new NotFoundError("That decision");
-  const { answers, assessment, useCase, submittedById, ...rest } = version;
+  const { answers, assessment, useCase, submittedById, contributorIds, ...rest } = version;
   const authorIds = [submittedById, useCase.createdById];
-  const { canReview, canWithdraw } = allowedActions({ from: rest.status, actor, submitterId: submittedById, authorIds });
+  const { canReview, canWithdraw } = allowedActions({ from: rest.status, actor, submitterId: submittedById, authorIds, contributorIds });
   const stored = assessmentSchema.parse(assessment);
   const reevaluation =
     rest.engineVersion === ENGINE_VERSION ? null : reevaluate(answersSchema.parse(answers), stored, await getCurrentPrices(db));
@@ -97,6 +100,8 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
     viewerIsReviewer: hasRole(actor.role, "REVIEWER"),
     canReview,
     isAuthor: authorIds.includes(actor.id),
+    /** The viewer changed this version's answers (and so may not review it). */
+    isContributor: !authorIds.includes(actor.id) && contributorIds.includes(actor.id),
     canWithdraw,
     reevaluation,
   };

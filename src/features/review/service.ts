@@ -47,6 +47,7 @@ export async function reviewDecision(ctx: CommandContext, input: ReviewDecisionI
       actor: { id: ctx.actor.id, role: ctx.actor.role },
       submitterId: current.submittedById,
       authorIds,
+      contributorIds: current.contributorIds,
     });
     if (!check.ok) {
       if (check.refusal === "INVALID_STATE") {

@@ -9,9 +9,7 @@ import type { createUseCaseSchema, saveDraftSchema, submitUseCaseSchema, updateD
 import { PRICES_KEY, pricesFromSetting } from "~/features/admin/queries";
 import { createVersion } from "~/features/decisions/service";
 import { emailNotices, type Notice } from "~/features/notifications/service";
-import { isDraftEditable } from "./workflow";
-
-
+import { changedAnswerFields, DRAFT_EDIT_WINDOW_MINUTES, isDraftEditable } from "./workflow";
 
 function details(row: UseCaseDetails): UseCaseDetails {
   return {
@@ -46,9 +44,18 @@ async function lockForSubmission(tx: Tx, actor: Actor, id: string, idempotencyKe
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "UseCase" WHERE id = ${id} FOR UPDATE`;
   if (locked.length === 0) throw new NotFoundError("That use case");
   const [row] = await tx.$queryRaw<
-    { title: string; status: UseCaseStatus; revision: number; isMember: boolean; replayNumber: number | null; latestNumber: number | null; prices: unknown }[]
+    {
+      title: string;
+      status: UseCaseStatus;
+      revision: number;
+      draftContributorIds: string[];
+      isMember: boolean;
+      replayNumber: number | null;
+      latestNumber: number | null;
+      prices: unknown;
+    }[]
   >`
-    SELECT uc.title, uc.status::text AS status, uc.revision,
+    SELECT uc.title, uc.status::text AS status, uc.revision, uc."draftContributorIds",
       EXISTS (SELECT 1 FROM "TeamMembership" m WHERE m."teamId" = uc."teamId" AND m."userId" = ${actor.id}) AS "isMember",
       (SELECT v.number FROM "DecisionVersion" v WHERE v."useCaseId" = uc.id AND v."idempotencyKey" = ${idempotencyKey}::uuid) AS "replayNumber",
       (SELECT max(v.number) FROM "DecisionVersion" v WHERE v."useCaseId" = uc.id) AS "latestNumber",
@@ -122,7 +129,13 @@ export async function updateUseCaseDetails(ctx: CommandContext, input: z.infer<t
   });
 }
 
-/** Saves the working answers. Drafts are not audited (autosave would drown the trail); submissions are. */
+/**
+ * Saves the working answers. Whoever changes an answer becomes a contributor of the draft
+ * (an author of the version it becomes, for four eyes) and is on the record: one DRAFT_EDITED
+ * event per editor per draft per DRAFT_EDIT_WINDOW_MINUTES and per submission, not one per
+ * autosave (the append-only trail cannot update an event in place, so later saves in the
+ * window append nothing). A save that changes no answer adds neither.
+ */
 export async function saveDraft(ctx: CommandContext, input: z.infer<typeof saveDraftSchema>) {
   return db.$transaction(async (tx) => {
     const current = await lockWritableUseCase(tx, ctx.actor, input.id);
@@ -130,13 +143,51 @@ export async function saveDraft(ctx: CommandContext, input: z.infer<typeof saveD
     if (!isDraftEditable(current.status)) {
       throw new ConflictError("This use case is under review: withdraw the submitted version before editing it.");
     }
+    const fields = changedAnswerFields(current.draftAnswers, input.answers);
+    const newContributor = fields.length > 0 && !current.draftContributorIds.includes(ctx.actor.id);
     const updated = await tx.useCase.update({
       where: { id: input.id },
-      data: { draftAnswers: input.answers as Prisma.InputJsonValue, revision: { increment: 1 }, updatedAt: ctx.now },
+      data: {
+        draftAnswers: input.answers as Prisma.InputJsonValue,
+        revision: { increment: 1 },
+        updatedAt: ctx.now,
+        ...(newContributor ? { draftContributorIds: { push: ctx.actor.id } } : {}),
+      },
       select: { revision: true, updatedAt: true },
     });
+    if (fields.length > 0 && !(await hasOpenDraftEditEvent(tx, ctx, input.id))) {
+      await writeAuditEvent(tx, {
+        actor: auditActor(ctx.actor),
+        now: ctx.now,
+        requestId: ctx.requestId,
+        action: "DRAFT_EDITED",
+        entityType: "UseCase",
+        entityId: input.id,
+        payload: {
+          fields,
+          revision: updated.revision,
+          coalescedUntil: new Date(ctx.now.getTime() + DRAFT_EDIT_WINDOW_MINUTES * 60_000).toISOString(),
+        },
+      });
+    }
     return { revision: updated.revision, savedAt: updated.updatedAt };
   });
+}
+
+/**
+ * Whether the actor already has a DRAFT_EDITED event for this draft whose window is still open:
+ * written less than DRAFT_EDIT_WINDOW_MINUTES ago and after the use case's latest submission.
+ */
+async function hasOpenDraftEditEvent(tx: Tx, ctx: CommandContext, useCaseId: string): Promise<boolean> {
+  const windowStart = new Date(ctx.now.getTime() - DRAFT_EDIT_WINDOW_MINUTES * 60_000);
+  const [row] = await tx.$queryRaw<{ open: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "AuditEvent" e
+      WHERE e."entityType" = 'UseCase' AND e."entityId" = ${useCaseId} AND e.action = 'DRAFT_EDITED' AND e."actorId" = ${ctx.actor.id}
+        AND e."occurredAt" > ${windowStart}
+        AND e."occurredAt" >= coalesce((SELECT max(v."submittedAt") FROM "DecisionVersion" v WHERE v."useCaseId" = ${useCaseId}), '-infinity')
+    ) AS open`;
+  return row?.open ?? false;
 }
 
 /**
@@ -162,6 +213,7 @@ export async function submitUseCase(ctx: CommandContext, input: z.infer<typeof s
         idempotencyKey: input.idempotencyKey,
         latestNumber: current.latestNumber,
         prices: pricesFromSetting(current.prices),
+        contributorIds: current.draftContributorIds,
       });
       return { versionNumber: number, replayed: false, notices };
     });

@@ -25,3 +25,23 @@ export function canReadUseCase(access: UseCaseAccess): boolean {
 export function canWriteUseCase(access: UseCaseAccess): boolean {
   return access.isTeamMember;
 }
+
+/**
+ * Draft edits are on the record, coalesced: an editor's first change to a draft opens a window
+ * of this many minutes in which their further autosaves add no audit event; a submission
+ * closes every window.
+ */
+export const DRAFT_EDIT_WINDOW_MINUTES = 10;
+
+/** The answers (question ids, A→Z) whose value differs between two drafts; a missing answer is null (unknown). */
+export function changedAnswerFields(before: unknown, after: unknown): string[] {
+  const a = asRecord(before);
+  const b = asRecord(after);
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null))
+    .sort();
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

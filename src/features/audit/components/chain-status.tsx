@@ -1,17 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Spinner } from "~/components/ui/query-states";
+import { When } from "~/components/ui/when";
+import { readApiError } from "~/trpc/api-errors";
 import { useTRPC } from "~/trpc/react";
-
-const REASONS: Record<string, string> = {
-  edited: "an event's content no longer matches its hash (it was edited)",
-  missing: "an event is missing from the sequence",
-  reordered: "an event does not link to the one before it (reordered or inserted)",
-};
+import { anchorText, durationText, progressPercent, REASONS, seqText, type VerificationRunView } from "../present";
 
 /** Copies a text and says so (for screen readers too), or says it could not. */
 function CopyButton({ text, label }: { text: string; label: string }) {
@@ -37,67 +34,202 @@ function CopyButton({ text, label }: { text: string; label: string }) {
   );
 }
 
+function Broken({ run, title }: { run: VerificationRunView; title: string }) {
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
+      <p className="flex items-center gap-2 font-semibold">
+        <span aria-hidden="true">✗</span>
+        {title}: chain broken at event {seqText(run.brokenAt ?? "?")}
+      </p>
+      <p className="mt-1">
+        Reason: {REASONS[run.reason ?? ""] ?? run.reason ?? "unknown"}. {run.detail}.
+      </p>
+      <p className="mt-1 text-xs">Compare with a backup, and run `npm run audit:verify -- --checkpoint` against the copied checkpoints.</p>
+    </div>
+  );
+}
+
+function Who({ run }: { run: VerificationRunView }) {
+  return (
+    <>
+      by {run.startedByName} <span className="text-slate-500">({run.process})</span>
+    </>
+  );
+}
+
+/** The check of the events written since the latest anchor, run when the page opens. */
+function NewEvents({ run, checking, error, onRetry }: { run: VerificationRunView | null; checking: boolean; error: string | null; onRetry: () => void }) {
+  if (error) {
+    return (
+      <div className="space-y-2">
+        <Alert tone="error">The new events could not be checked: {error}</Alert>
+        <Button variant="secondary" onClick={onRetry}>
+          Check again
+        </Button>
+      </div>
+    );
+  }
+  if (!run) {
+    return (
+      <p role="status" className="flex items-center gap-3 text-sm text-slate-600">
+        <Spinner />
+        Checking the events written since the latest checkpoint…
+      </p>
+    );
+  }
+  if (run.status === "BROKEN") return <Broken run={run} title="New events" />;
+  const checked = run.total;
+  return (
+    <div className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+      <p className="flex items-center gap-2 font-semibold">
+        <span aria-hidden="true">✓</span>
+        Chain intact through event {seqText(run.targetSeq)}
+      </p>
+      <p className="mt-1">
+        {checked === 0 ? "No events since " : `${checked.toLocaleString("en-GB")} ${checked === 1 ? "event" : "events"} checked since `}
+        {anchorText(run)}, <When date={run.finishedAt ?? run.heartbeatAt} /> <Who run={run} />
+        {checking ? (
+          <span className="ml-2 inline-flex items-center gap-1 text-emerald-800">
+            <Spinner /> checking again…
+          </span>
+        ) : null}
+      </p>
+      {run.headHash ? (
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <span>Head hash</span>
+          <code className="break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-800 ring-1 ring-inset ring-emerald-200" data-testid="chain-head">
+            {run.headHash}
+          </code>
+          <CopyButton text={run.headHash} label="Copy head hash" />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function FullResult({ run, headSeq }: { run: VerificationRunView | null; headSeq: string }) {
+  if (!run) return <p className="text-sm text-slate-700">No full verification yet. It recomputes every event&apos;s hash from the first one on.</p>;
+  if (run.status === "RUNNING") {
+    const percent = progressPercent(run);
+    const text = `${run.done.toLocaleString("en-GB")} of ${run.total.toLocaleString("en-GB")} events (${percent}%)`;
+    return (
+      <div className="space-y-2 text-sm text-slate-800">
+        <p className="flex items-center gap-2 font-semibold">
+          <Spinner /> Verifying the full chain… {text}
+        </p>
+        <div
+          role="progressbar"
+          aria-label="Full verification progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={text}
+          className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+        >
+          <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
+        </div>
+        <p className="text-xs text-slate-600">
+          Started <When date={run.startedAt} /> <Who run={run} />. You can leave this page: the result is kept.
+        </p>
+      </div>
+    );
+  }
+  if (run.status === "BROKEN") return <Broken run={run} title="Full verification" />;
+  if (run.status === "FAILED" || run.status === "INTERRUPTED") {
+    return (
+      <Alert tone="error">
+        The full verification started <When date={run.startedAt} /> did not finish ({run.status === "INTERRUPTED" ? "its process stopped" : (run.detail ?? "it failed")}); it
+        says nothing about the chain. Run it again.
+      </Alert>
+    );
+  }
+  const behind = BigInt(headSeq) - BigInt(run.targetSeq);
+  return (
+    <div className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+      <p className="flex items-center gap-2 font-semibold">
+        <span aria-hidden="true">✓</span>
+        Full chain intact: {run.total.toLocaleString("en-GB")} {run.total === 1 ? "event" : "events"} through event {seqText(run.targetSeq)}
+      </p>
+      <p className="mt-1">
+        Finished <When date={run.finishedAt ?? run.heartbeatAt} /> <Who run={run} />, in {durationText(run)}.
+        {behind > 0n ? ` ${behind.toLocaleString("en-GB")} ${behind === 1n ? "event was" : "events were"} written since.` : ""}
+      </p>
+    </div>
+  );
+}
+
 /**
- * The audit chain's verification, recomputed from the first event on the server
- * (the same check as `npm run audit:verify`): intact with its head hash to write down,
- * or the first broken sequence number and why.
+ * The audit chain's verification without recomputing it on every view: opening the page checks
+ * only the events written since the latest signed checkpoint (or the last verified head); the
+ * latest full verification is shown as recorded, and "Verify full chain" runs one on the
+ * server with its progress polled. Results are stored, so they survive reloads and show from
+ * every app process.
  */
 export function ChainStatus() {
   const trpc = useTRPC();
-  const query = useQuery(trpc.audit.verify.queryOptions(undefined, { staleTime: 0, refetchOnWindowFocus: false }));
-  const report = query.data;
+  const queryClient = useQueryClient();
+  const statusKey = trpc.audit.verification.queryKey();
+  const status = useQuery(
+    trpc.audit.verification.queryOptions(undefined, {
+      refetchOnWindowFocus: false,
+      refetchInterval: (query) => (query.state.data?.latestFull?.status === "RUNNING" ? 700 : false),
+    }),
+  );
+  const refresh = () => queryClient.invalidateQueries({ queryKey: statusKey });
+  const verifyNew = useMutation(trpc.audit.verifyNew.mutationOptions({ onSettled: () => void refresh() }));
+  const verifyFull = useMutation(trpc.audit.verifyFull.mutationOptions({ onSettled: () => void refresh() }));
+  const checkNew = verifyNew.mutate;
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    checkNew();
+  }, [checkNew]);
+
+  const data = status.data;
+  const running = data?.latestFull?.status === "RUNNING";
+  const latestNew = verifyNew.data ?? data?.latestIncremental ?? null;
   return (
-    <section aria-labelledby="chain-heading" className="mb-8 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h2 id="chain-heading" className="text-lg font-semibold text-slate-900">
-            Chain verification
-          </h2>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">
-            Every event stores the hash of the one before it. Recomputing the chain shows whether any event was edited, removed or reordered since it was written.
-          </p>
+    <section aria-labelledby="chain-heading" className="mb-8 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="chain-status">
+      <h2 id="chain-heading" className="text-lg font-semibold text-slate-900">
+        Chain verification
+      </h2>
+      <p className="mt-1 max-w-2xl text-sm text-slate-600">
+        Every event stores the hash of the one before it. Recomputing the chain shows whether any event was edited, removed or reordered since it was written.
+        Opening this page checks the events written since the latest signed checkpoint; a full verification recomputes them all.
+      </p>
+      <div className="mt-4 space-y-4">
+        <div aria-live="polite" aria-busy={verifyNew.isPending} data-testid="chain-new">
+          <h3 className="mb-2 text-sm font-semibold text-slate-900">Latest events</h3>
+          <NewEvents
+            run={verifyNew.isPending && !verifyNew.data ? null : latestNew}
+            checking={verifyNew.isPending && latestNew !== null}
+            error={verifyNew.isError ? readApiError(verifyNew.error).message : null}
+            onRetry={() => verifyNew.mutate()}
+          />
         </div>
-        <Button variant="secondary" disabled={query.isFetching} onClick={() => void query.refetch()}>
-          {query.isFetching ? "Verifying…" : "Verify again"}
-        </Button>
-      </div>
-      <div className="mt-4" aria-live="polite" aria-busy={query.isFetching}>
-        {query.isPending ? (
-          <p role="status" className="flex items-center gap-3 text-sm text-slate-600">
-            <Spinner />
-            Recomputing the hash chain…
-          </p>
-        ) : query.isError ? (
-          <Alert tone="error">The chain could not be verified: {query.error.message}</Alert>
-        ) : report?.ok ? (
-          <div className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="chain-status">
-            <p className="flex items-center gap-2 font-semibold">
-              <span aria-hidden="true">✓</span>
-              Chain intact: {report.events.toLocaleString("en-GB")} {report.events === 1 ? "event" : "events"}
-            </p>
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <span>Head hash</span>
-              <code className="break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-800 ring-1 ring-inset ring-emerald-200" data-testid="chain-head">
-                {report.head}
-              </code>
-              <CopyButton text={report.head} label="Copy head hash" />
-            </div>
-            <p className="mt-2 text-xs text-emerald-800">Write the head hash down: if a later check shows a different history before it, the log was changed.</p>
+        <div className="border-t border-slate-100 pt-4" data-testid="chain-full">
+          <div className="mb-2 flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+            <h3 className="text-sm font-semibold text-slate-900">Full verification</h3>
+            <Button variant="secondary" disabled={running || verifyFull.isPending || !data} onClick={() => verifyFull.mutate()}>
+              {running || verifyFull.isPending ? "Verifying full chain…" : "Verify full chain"}
+            </Button>
           </div>
-        ) : report ? (
-          <div role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="chain-status">
-            <p className="flex items-center gap-2 font-semibold">
-              <span aria-hidden="true">✗</span>
-              Chain broken at event {report.brokenAt}
-            </p>
-            <p className="mt-1">
-              Reason: {REASONS[report.reason] ?? report.reason}. {report.detail}.
-            </p>
-            <p className="mt-1 text-xs">
-              {report.events.toLocaleString("en-GB")} {report.events === 1 ? "event verifies" : "events verify"} before it. Compare with a backup and with `npm run audit:verify`.
-            </p>
+          <div aria-live="polite">
+            {status.isPending ? (
+              <p role="status" className="flex items-center gap-3 text-sm text-slate-600">
+                <Spinner />
+                Loading the latest verification…
+              </p>
+            ) : status.isError ? (
+              <Alert tone="error">The latest verification could not be loaded: {readApiError(status.error).message}</Alert>
+            ) : (
+              <FullResult run={data?.latestFull ?? null} headSeq={data?.headSeq ?? "0"} />
+            )}
+            {verifyFull.isError ? <Alert tone="error">The full verification could not start: {readApiError(verifyFull.error).message}</Alert> : null}
+            {verifyFull.data?.alreadyRunning ? <p className="mt-2 text-xs text-slate-600">A full verification was already running; this is its progress.</p> : null}
           </div>
-        ) : null}
+        </div>
       </div>
     </section>
   );

@@ -58,7 +58,7 @@ export function QueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; view
                   <span className="block text-xs text-slate-500">Version {row.number}</span>
                   {mine ? (
                     <span className="mt-1 inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200">
-                      <span aria-hidden="true">✋</span> You authored this — another reviewer must decide
+                      <span aria-hidden="true">✋</span> You authored or edited this — another reviewer must decide
                     </span>
                   ) : null}
                 </th>

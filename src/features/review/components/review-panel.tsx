@@ -82,7 +82,7 @@ export function ReviewPanel({ useCaseId, number }: { useCaseId: string; number: 
   }
 
   const state = stateQuery.data;
-  const fourEyes = state.isAuthor && isReviewer && state.status === "SUBMITTED";
+  const fourEyes = (state.isAuthor || state.isContributor) && isReviewer && state.status === "SUBMITTED";
   const underReview = useCase.data?.status === "SUBMITTED";
   const reload = () => stateQuery.refetch();
 
@@ -120,11 +120,14 @@ export function ReviewPanel({ useCaseId, number }: { useCaseId: string; number: 
       ) : fourEyes ? (
         <div className="rounded-lg border border-slate-300 bg-slate-50 p-3 text-sm text-slate-800" data-testid="four-eyes">
           <p className="font-semibold">
-            <span aria-hidden="true">✋ </span>You authored this — another reviewer must decide
+            <span aria-hidden="true">✋ </span>
+            {state.isContributor ? "You edited this version's answers — another reviewer must decide" : "You authored this — another reviewer must decide"}
           </p>
           <p className="mt-1">
-            Four eyes: nobody approves, rejects or requests changes on a version they submitted or authored, even as an admin. Another reviewer will
-            pick it up from the review queue.
+            {state.isContributor
+              ? "Four eyes: everyone who changed a version's answers counts as its author, so you cannot approve, reject or request changes on it, even as an admin. "
+              : "Four eyes: nobody approves, rejects or requests changes on a version they submitted or authored, even as an admin. "}
+            Another reviewer will pick it up from the review queue.
           </p>
         </div>
       ) : null}
