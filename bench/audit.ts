@@ -17,6 +17,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { applyMigrations } from "../scripts/db/migrations";
+import { median, ms } from "./timing";
 import { createFreshDatabase } from "../scripts/db/server";
 import { canonicalPrefix, GENESIS_HASH, type HashedFields } from "../src/server/audit";
 
@@ -26,13 +27,6 @@ const database = await createFreshDatabase("servewise_bench_audit");
 process.env.DATABASE_URL = database.url;
 process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdefghijklmnop";
 
-function ms(start: bigint) {
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-function median(values: number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 const STRATEGIES = ["batch", "realtime", "async", "streaming", "hybrid", "edge"];
 const FIELDS = ["latencyBudgetMs", "peakRequestsPerSecond", "monthlyBudgetUsd", "payloadMB", "criticality", "needsGpu"];

@@ -10,6 +10,7 @@ import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { applyMigrations } from "../scripts/db/migrations";
+import { median, ms } from "./timing";
 import { createFreshDatabase } from "../scripts/db/server";
 import { insertSyntheticDecisions } from "../scripts/db/synthetic";
 
@@ -18,13 +19,6 @@ const database = await createFreshDatabase("servewise_bench");
 process.env.DATABASE_URL = database.url;
 process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdefghijklmnop";
 
-function ms(start: bigint) {
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-function median(values: number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 try {
   await applyMigrations(database.url);

@@ -83,7 +83,8 @@ describe("draft edits on the record", () => {
   it("opens a new window after DRAFT_EDIT_WINDOW_MINUTES, and after a submission", async () => {
     const id = await newUseCase();
     const actor = { id: member.id, name: member.name, email: member.email, role: member.role, active: true };
-    const t0 = new Date();
+    // Saves at chosen moments, all in the past (so the real-time saves below start afresh).
+    const t0 = new Date(Date.now() - 30 * 60_000);
     let revision = (await callerFor(member).useCase.get({ id })).revision;
     const at = async (minutes: number, latencyBudgetMs: number) => {
       ({ revision } = await saveDraft({ actor, now: new Date(t0.getTime() + minutes * 60_000), requestId: `window-${minutes}` }, { id, expectedRevision: revision, answers: { latencyBudgetMs } }));
@@ -95,13 +96,15 @@ describe("draft edits on the record", () => {
     await at(10.5, 140);
     expect((await draftEvents(id)).map((e) => e.requestId)).toEqual(["window-0", "window-10.5"]);
 
-    // A submission closes the window: the next edit is on the record again.
+    // A submission closes the window: an edit right after it is on the record again.
+    await save(member, id, { ...fraud, latencyBudgetMs: 100 });
+    expect(await draftEvents(id)).toHaveLength(3);
     await submit(member, id);
     await callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "REQUEST_CHANGES", comment: "Tighter budget, please." });
     await save(member, id, { ...fraud, latencyBudgetMs: 90 });
     const events = await draftEvents(id);
-    expect(events).toHaveLength(3);
-    expect(events[2]!.payload).toMatchObject({ fields: ["latencyBudgetMs"] });
+    expect(events).toHaveLength(4);
+    expect(events[3]!.payload).toMatchObject({ fields: ["latencyBudgetMs"] });
   });
 });
 

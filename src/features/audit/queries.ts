@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Actor } from "~/server/actor";
 import { readableBy } from "~/features/use-cases/queries";
 import { GENESIS_HASH, hashStoredEvent, type AuditEventRow } from "~/server/audit";
+import type { Prisma } from "~/generated/prisma/client";
 import { db, getPool } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import type { ExportPlan } from "~/server/export/stream";
@@ -257,30 +258,6 @@ export async function verifyAgainstCheckpoints(files: readonly { name: string; t
   return compareWithCheckpoints(checkpoints, storedHashes);
 }
 
-/** A run of verification as the audit page shows it (sequence numbers as text). */
-export interface VerificationRun {
-  id: string;
-  kind: "FULL" | "INCREMENTAL";
-  /** INTERRUPTED: marked running, but its process stopped reporting progress. */
-  status: "RUNNING" | "OK" | "BROKEN" | "FAILED" | "INTERRUPTED";
-  startedAt: Date;
-  finishedAt: Date | null;
-  heartbeatAt: Date;
-  startedByName: string;
-  process: string;
-  anchor: string;
-  anchorSeq: string;
-  targetSeq: string;
-  checkedSeq: string;
-  /** Events to check (targetSeq - anchorSeq) and checked so far. */
-  total: number;
-  done: number;
-  headHash: string | null;
-  brokenAt: string | null;
-  reason: string | null;
-  detail: string | null;
-}
-
 /** A running verification that has not reported for this long lost its process. */
 export const VERIFICATION_STALE_MS = 60_000;
 
@@ -301,26 +278,22 @@ const runSelect = {
   brokenAt: true,
   reason: true,
   detail: true,
-} as const;
+} as const satisfies Prisma.AuditVerificationSelect;
 
-interface RunRow {
-  id: string;
-  kind: "FULL" | "INCREMENTAL";
-  status: "RUNNING" | "OK" | "BROKEN" | "FAILED";
-  startedAt: Date;
-  finishedAt: Date | null;
-  heartbeatAt: Date;
-  startedByName: string;
-  process: string;
-  anchor: string;
-  anchorSeq: bigint;
-  targetSeq: bigint;
-  checkedSeq: bigint;
-  headHash: string | null;
-  brokenAt: bigint | null;
-  reason: string | null;
-  detail: string | null;
-}
+type RunRow = Prisma.AuditVerificationGetPayload<{ select: typeof runSelect }>;
+
+/** A run of verification as the audit page shows it (sequence numbers as text). */
+export type VerificationRun = Omit<RunRow, "status" | "anchorSeq" | "targetSeq" | "checkedSeq" | "brokenAt"> & {
+  /** INTERRUPTED: marked running, but its process stopped reporting progress. */
+  status: RunRow["status"] | "INTERRUPTED";
+  anchorSeq: string;
+  targetSeq: string;
+  checkedSeq: string;
+  brokenAt: string | null;
+  /** Events to check (targetSeq - anchorSeq), and checked so far. */
+  total: number;
+  done: number;
+};
 
 function toRun(row: RunRow, now: Date): VerificationRun {
   const stale = row.status === "RUNNING" && now.getTime() - row.heartbeatAt.getTime() > VERIFICATION_STALE_MS;
