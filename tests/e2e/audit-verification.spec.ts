@@ -1,0 +1,78 @@
+import pg from "pg";
+import { expect, test } from "./fixtures";
+import { AuditPage } from "./pages/admin-pages";
+import { expectNoSeriousAxeViolations } from "./support/axe";
+
+// Both tests look at the latest full verification, which is one for the whole portal.
+test.describe.configure({ mode: "serial" });
+
+test.describe("verifying the audit chain from the audit page", () => {
+  test("shows the latest check of new events, and runs a full verification from the keyboard, kept after a reload and audited", async ({ page, users }) => {
+    const admin = await users.create({ role: "ADMIN" });
+    await admin.signIn(page);
+    const audit = new AuditPage(page);
+    await audit.goto();
+    const chain = audit.chain();
+    // Opening the page checked the events since the latest anchor, and says who, when and how far.
+    await expect(chain.getByTestId("chain-new")).toContainText(/Chain intact through event #[\d,]+/);
+    await expect(chain.getByTestId("chain-new")).toContainText(`by ${admin.name}`);
+    await expect(chain.getByTestId("chain-head")).toHaveText(/^[0-9a-f]{64}$/);
+
+    const verify = chain.getByRole("button", { name: "Verify full chain" });
+    await verify.focus();
+    await page.keyboard.press("Enter");
+    const full = chain.getByTestId("chain-full");
+    await expect(full).toContainText(/Full chain intact: [\d,]+ events? through event #[\d,]+/, { timeout: 30_000 });
+    await expect(full).toContainText(`by ${admin.name}`);
+    await expect(verify).toBeEnabled();
+    await expectNoSeriousAxeViolations(page);
+
+    // Stored: the result is there after a reload, without verifying again.
+    await page.reload();
+    await expect(audit.chain().getByTestId("chain-full")).toContainText(`by ${admin.name}`);
+
+    // On the record: started and finished, by the admin.
+    await audit.goto("?action=AUDIT_VERIFICATION_FINISHED");
+    await expect(audit.rows().filter({ hasText: admin.email }).first()).toContainText("full verification OK");
+  });
+
+  test("a full verification running in another app process shows its progress here, then its result", async ({ page, users, serverInfo }) => {
+    const admin = await users.create({ role: "ADMIN" });
+    const client = new pg.Client({ connectionString: serverInfo.databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ seq: string; hash: string }>(`SELECT seq::text, hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`);
+      const head = rows[0]!;
+      const quarter = BigInt(head.seq) / 4n;
+      // What the verifier of another process writes when it starts, and as it goes (its row is all this page reads).
+      const { rows: created } = await client.query<{ id: string }>(
+        `INSERT INTO "AuditVerification" (id, kind, status, "startedAt", "heartbeatAt", "startedByName", process, anchor, "anchorSeq", "targetSeq", "checkedSeq")
+         VALUES ('e2e-' || md5(random()::text), 'FULL', 'RUNNING', now(), now(), 'Nightly job', 'ops-host pid 4242', 'genesis', 0, $1, $2) RETURNING id`,
+        [head.seq, quarter.toString()],
+      );
+      const id = created[0]!.id;
+
+      await admin.signIn(page);
+      const audit = new AuditPage(page);
+      await audit.goto();
+      const full = audit.chain().getByTestId("chain-full");
+      const progress = full.getByRole("progressbar", { name: "Full verification progress" });
+      await expect(progress).toHaveAttribute("aria-valuenow", "25");
+      await expect(full).toContainText(/Verifying the full chain… [\d,]+ of [\d,]+ events \(25%\)/);
+      await expect(full).toContainText("Nightly job");
+      await expect(audit.chain().getByRole("button", { name: "Verifying full chain…" })).toBeDisabled();
+      await expectNoSeriousAxeViolations(page);
+
+      await client.query(`UPDATE "AuditVerification" SET "checkedSeq" = $2, "heartbeatAt" = now() WHERE id = $1`, [id, ((BigInt(head.seq) * 3n) / 4n).toString()]);
+      await expect(progress).toHaveAttribute("aria-valuenow", "75");
+
+      await client.query(`UPDATE "AuditVerification" SET status = 'OK', "checkedSeq" = "targetSeq", "headHash" = $2, "finishedAt" = now(), "heartbeatAt" = now() WHERE id = $1`, [id, head.hash]);
+      await expect(full).toContainText(/Full chain intact: [\d,]+ events? through event #/);
+      await expect(full).toContainText("by Nightly job");
+      await expect(progress).toHaveCount(0);
+      await expect(audit.chain().getByRole("button", { name: "Verify full chain" })).toBeEnabled();
+    } finally {
+      await client.end();
+    }
+  });
+});
