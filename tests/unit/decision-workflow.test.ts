@@ -13,10 +13,13 @@ import {
 import { checkOverride, commentRequirement } from "~/features/review/workflow";
 import type { Role } from "~/lib/roles";
 
-type Who = "submitter" | "author" | "member" | "reviewer" | "admin" | "admin-submitter" | "system";
+type Who = "submitter" | "author" | "contributor" | "admin-contributor" | "member" | "reviewer" | "admin" | "admin-submitter" | "system";
 const ACTORS: Record<Who, { id: string; role: Role } | null> = {
   submitter: { id: "sub", role: "MEMBER" },
   author: { id: "auth", role: "REVIEWER" },
+  /** A reviewer on the team who edited the draft's answers. */
+  contributor: { id: "con", role: "REVIEWER" },
+  "admin-contributor": { id: "admcon", role: "ADMIN" },
   member: { id: "mem", role: "MEMBER" },
   reviewer: { id: "rev", role: "REVIEWER" },
   admin: { id: "adm", role: "ADMIN" },
@@ -37,13 +40,16 @@ const ALLOWED: [DecisionStatus, ReviewAction, Who, DecisionStatus][] = [
   ["APPROVED", "SUPERSEDE", "system", "SUPERSEDED"],
 ];
 
+/** Everyone who changed the version's answers: the submitter and two teammates with review rights. */
+const contributorIds = (submitterId: string) => [submitterId, "con", "admcon"];
+
 const rows = DECISION_STATUSES.flatMap((from) =>
   REVIEW_ACTIONS.flatMap((action) => (Object.keys(ACTORS) as Who[]).map((who) => [from, action, who] as const)),
 );
 
 function run(from: DecisionStatus, action: ReviewAction, who: Who) {
   const submitterId = who === "admin-submitter" ? "admsub" : "sub";
-  return transition({ from, action, actor: ACTORS[who], submitterId, authorIds: [submitterId, "auth"] });
+  return transition({ from, action, actor: ACTORS[who], submitterId, authorIds: [submitterId, "auth"], contributorIds: contributorIds(submitterId) });
 }
 
 describe("review state machine", () => {
@@ -59,7 +65,7 @@ describe("review state machine", () => {
       for (const who of Object.keys(ACTORS) as Who[]) {
         if (who === "system") continue;
         const submitterId = who === "admin-submitter" ? "admsub" : "sub";
-        const offered = allowedActions({ from, actor: ACTORS[who], submitterId, authorIds: [submitterId, "auth"] });
+        const offered = allowedActions({ from, actor: ACTORS[who], submitterId, authorIds: [submitterId, "auth"], contributorIds: contributorIds(submitterId) });
         const allows = (actions: ReviewAction[]) => ALLOWED.some(([f, a, w]) => f === from && w === who && actions.includes(a));
         expect({ from, who, ...offered }).toEqual({ from, who, canReview: allows(["APPROVE", "REJECT", "REQUEST_CHANGES"]), canWithdraw: allows(["WITHDRAW"]) });
       }
@@ -77,6 +83,16 @@ describe("review state machine", () => {
     expect(run("SUBMITTED", "APPROVE", "author")).toEqual({ ok: false, refusal: "FOUR_EYES" });
     expect(run("SUBMITTED", "APPROVE", "admin-submitter")).toEqual({ ok: false, refusal: "FOUR_EYES" });
     expect(run("SUBMITTED", "REJECT", "admin-submitter")).toEqual({ ok: false, refusal: "FOUR_EYES" });
+  });
+
+  it("refuses reviews by anyone who changed the answers as CONTRIBUTOR, even for admins, and offers them no review", () => {
+    for (const action of ["APPROVE", "REJECT", "REQUEST_CHANGES"] as const) {
+      expect(run("SUBMITTED", action, "contributor")).toEqual({ ok: false, refusal: "CONTRIBUTOR" });
+      expect(run("SUBMITTED", action, "admin-contributor")).toEqual({ ok: false, refusal: "CONTRIBUTOR" });
+    }
+    expect(allowedActions({ from: "SUBMITTED", actor: ACTORS.contributor, submitterId: "sub", authorIds: ["sub", "auth"], contributorIds: ["sub", "con"] })).toEqual({ canReview: false, canWithdraw: false });
+    expect(allowedActions({ from: "SUBMITTED", actor: ACTORS.contributor, submitterId: "sub", authorIds: ["sub", "auth"], contributorIds: ["sub"] })).toEqual({ canReview: true, canWithdraw: false });
+    expect(REFUSAL_MESSAGES.CONTRIBUTOR).toMatch(/changed the answers.*another reviewer/);
   });
 
   it("names why a transition is refused", () => {
