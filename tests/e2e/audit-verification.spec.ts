@@ -8,6 +8,8 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("verifying the audit chain from the audit page", () => {
   test("shows the latest check of new events, and runs a full verification from the keyboard, kept after a reload and audited", async ({ page, users }) => {
+    // Two page loads, a verification, axe and a filtered view: more than the default budget on a busy machine.
+    test.slow();
     const admin = await users.create({ role: "ADMIN" });
     await admin.signIn(page);
     const audit = new AuditPage(page);
