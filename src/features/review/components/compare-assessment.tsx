@@ -1,6 +1,7 @@
 import { STRATEGIES, STRATEGY_LABELS } from "~/engine";
 import { digestPathLabel, formatDigestValue } from "../present";
 import { ChangedMarker } from "./changed-marker";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 /** The digest `review.compare` returns for each side (recommendation, confidence, per-strategy figures). */
 export interface AssessmentDigest {
@@ -66,7 +67,7 @@ export function CompareAssessment({
 
   return (
     <div className="space-y-6">
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion label={`Recommendation and confidence of version ${from} and version ${to}`} className="rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-100 text-sm" data-testid="compare-headline">
           <caption className="sr-only">
             Recommendation and confidence of version {from} and version {to}
@@ -103,9 +104,9 @@ export function CompareAssessment({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion label="By strategy" className="rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-100 text-sm" data-testid="compare-strategies">
           <caption className="px-4 pt-3 text-left text-sm font-semibold text-slate-900">
             By strategy <span className="font-normal text-slate-600">— version {from} → version {to}; changed figures show both values</span>
@@ -143,7 +144,7 @@ export function CompareAssessment({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <div>
         <h3 className="text-base font-semibold text-slate-900">Every change in the assessment</h3>
