@@ -75,7 +75,7 @@ const PAGES: PageCase[] = [
 test.describe("every page at this screen size", { tag: "@phone" }, () => {
   for (const p of PAGES) {
     test(`${p.name}: fits the screen, has no serious axe violations, and its navigation works`, async ({ page, users }, testInfo) => {
-      test.setTimeout(60_000);
+      test.setTimeout(90_000); // a fresh world, two layout checks and an axe scan
       const world = p.as === "anonymous" ? null : await makeWorld(users);
       if (world && p.as !== "anonymous") await world[p.as].signIn(page);
       await page.goto(world ? p.path(world) : p.path({} as World));

@@ -20,7 +20,7 @@ export function ScrollRegion({
   children: ReactNode;
 }) {
   return (
-    <div role="region" aria-label={label} aria-labelledby={labelledBy} aria-busy={busy} tabIndex={0} className={`max-w-full overflow-x-auto ${className}`}>
+    <div role="region" aria-label={label} aria-labelledby={labelledBy} aria-busy={busy} tabIndex={0} className={`relative max-w-full overflow-x-auto ${className}`}>
       {children}
     </div>
   );

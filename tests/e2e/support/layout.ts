@@ -17,15 +17,26 @@ export async function expectNoHorizontalOverflow(page: Page) {
       return false;
     };
     if (scrollWidth <= width) return { width, scrollWidth, culprits: [] };
-    const culprits = [...document.body.querySelectorAll("*")]
-      .filter((el) => el.getBoundingClientRect().right > width + 1)
-      .filter((el) => !inScroller(el))
-      .map((el) => {
-        const id = el.id ? `#${el.id}` : "";
-        const cls = typeof el.className === "string" && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 4).join(".")}` : "";
-        return `${el.tagName.toLowerCase()}${id}${cls} → right edge ${Math.round(el.getBoundingClientRect().right)} px`;
-      })
-      .slice(-5);
+    const describe = (el: Element, right: number) => {
+      const id = el.id ? `#${el.id}` : "";
+      const cls = typeof el.className === "string" && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 4).join(".")}` : "";
+      const text = (el.textContent ?? "").trim().slice(0, 40);
+      return `${el.tagName.toLowerCase()}${id}${cls} "${text}" → right edge ${Math.round(right)} px`;
+    };
+    const culprits: string[] = [];
+    // Elements, and text that overflows its element (a long word, an address).
+    for (const el of document.body.querySelectorAll("*")) {
+      const right = el.getBoundingClientRect().right;
+      if (right > width + 1 && !inScroller(el)) culprits.push(describe(el, right));
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      const right = range.getBoundingClientRect().right;
+      if (right > width + 1 && node.parentElement && !inScroller(node.parentElement)) culprits.push(`text in ${describe(node.parentElement, right)}`);
+    }
+    culprits.splice(0, Math.max(0, culprits.length - 6));
     return { width, scrollWidth, culprits };
   });
   const viewport = page.viewportSize()!;

@@ -51,7 +51,7 @@ export function AuditTable({
   return (
     <div>
       <div
-        className={`overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm transition-opacity ${busy ? "opacity-60" : ""}`}
+        className={`relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm transition-opacity ${busy ? "opacity-60" : ""}`}
         aria-busy={busy}
         role="region"
         aria-labelledby="audit-caption"

@@ -36,8 +36,7 @@ function Cell({ path, before, after, changed }: { path: string; before: unknown;
   return (
     <span className="inline-flex flex-wrap items-center gap-x-1.5 gap-y-1">
       <span className="text-slate-600">{formatDigestValue(path, before)}</span>
-      <span aria-hidden="true">→</span>
-      <span className="sr-only">becomes</span>
+      <span role="img" aria-label="becomes">→</span>
       <span className="font-semibold text-slate-900">{formatDigestValue(path, after)}</span>
       <ChangedMarker />
     </span>
@@ -154,8 +153,8 @@ export function CompareAssessment({
           <ul className="mt-2 space-y-1 text-sm text-slate-800" data-testid="assessment-changes">
             {changes.map((c) => (
               <li key={c.path}>
-                <span className="font-medium">{digestPathLabel(c.path)}</span>: {formatDigestValue(c.path, c.before)} <span aria-hidden="true">→</span>
-                <span className="sr-only">becomes</span> {formatDigestValue(c.path, c.after)}
+                <span className="font-medium">{digestPathLabel(c.path)}</span>: {formatDigestValue(c.path, c.before)} <span role="img" aria-label="becomes">→</span>{" "}
+                {formatDigestValue(c.path, c.after)}
               </li>
             ))}
           </ul>
