@@ -2,6 +2,18 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_PORT as port } from "./tests/e2e/support/server-info";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const launchOptions = {
+  executablePath: chromium,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
 
 /**
  * Browser tests against the production build (`next build` first; `npm test` does it),
@@ -28,24 +40,19 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  // Two sizes. Every test runs at 1366×800 except the phone-only flows (phone.spec.ts); at
+  // 390×844 (a phone: touch, mobile viewport) only tests tagged @phone run — the page matrix,
+  // the phone flows and the journeys that must work on both — so CI does not run the suite twice.
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromium,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
+      testIgnore: "**/phone.spec.ts",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 800 }, launchOptions },
+    },
+    {
+      name: "phone",
+      grep: /@phone/,
+      use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions },
     },
   ],
   webServer: {

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
 export interface ShellNavItem {
   href: string;
@@ -19,50 +19,112 @@ function isActive(pathname: string, href: string) {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-/** Primary navigation: a row on wide screens, a disclosure menu on narrow ones. */
+function NavLinks({ items, linkClassName, idSuffix, onNavigate }: { items: ShellNavItem[]; linkClassName: string; idSuffix: string; onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return items.map((item) => {
+    const active = isActive(pathname, item.href);
+    const badgeId = item.badge && item.badgeId ? `${item.badgeId}${idSuffix}` : undefined;
+    return (
+      <li key={item.href} className="relative">
+        <Link
+          href={item.href}
+          aria-current={active ? "page" : undefined}
+          aria-describedby={badgeId}
+          onClick={onNavigate}
+          className={`${linkClassName} ${item.badge ? "pr-10" : ""} ${active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"}`}
+        >
+          {item.label}
+        </Link>
+        {item.badge ? (
+          <span id={badgeId} className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2">
+            {item.badge}
+          </span>
+        ) : null}
+      </li>
+    );
+  });
+}
+
+/** Primary navigation on wide screens: a row of links beside the product name (hidden below `md`). */
 export function MainNav({ items }: { items: ShellNavItem[] }) {
+  return (
+    <nav aria-label="Main" className="hidden items-center md:flex">
+      <ul className="flex items-center gap-1">
+        <NavLinks items={items} linkClassName="block rounded-md px-3 py-2 text-sm font-medium" idSuffix="" />
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Primary navigation on small screens (below `md`): a "Menu" disclosure button at the header's
+ * end that opens the links and `account` (who is signed in, "Sign out") in a panel under the
+ * header. Escape closes it and gives focus back to the button; so do a click or focus outside
+ * it, following a link, and moving to another page.
+ */
+export function MobileMenu({ items, account }: { items: ShellNavItem[]; account: ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  const links = (className: string, idSuffix: string) =>
-    items.map((item) => {
-      const active = isActive(pathname, item.href);
-      const badgeId = item.badge && item.badgeId ? `${item.badgeId}${idSuffix}` : undefined;
-      return (
-        <li key={item.href} className="relative">
-          <Link
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            aria-describedby={badgeId}
-            onClick={() => setOpen(false)}
-            className={`${className} ${item.badge ? "pr-10" : ""} ${active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"}`}
-          >
-            {item.label}
-          </Link>
-          {item.badge ? (
-            <span id={badgeId} className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2">
-              {item.badge}
-            </span>
-          ) : null}
-        </li>
-      );
-    });
+  const [openedAt, setOpenedAt] = useState(pathname);
+  const navRef = useRef<HTMLElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  // Another page (a link followed, back/forward): the menu closes.
+  if (open && openedAt !== pathname) setOpen(false);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!navRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [open]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== "Escape" || !open) return;
+    event.preventDefault();
+    setOpen(false);
+    buttonRef.current?.focus();
+  }
+
   return (
-    <nav aria-label="Main" className="flex items-center">
-      <ul className="hidden items-center gap-1 md:flex">{links("block rounded-md px-3 py-2 text-sm font-medium", "")}</ul>
+    <nav
+      ref={navRef}
+      aria-label="Main"
+      className="md:hidden"
+      onKeyDown={onKeyDown}
+      onBlur={(event) => {
+        if (open && event.relatedTarget && !navRef.current?.contains(event.relatedTarget as Node)) setOpen(false);
+      }}
+    >
       <button
+        ref={buttonRef}
         type="button"
-        className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 md:hidden"
+        className="inline-flex h-10 items-center gap-2 rounded-md px-3 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
         aria-expanded={open}
-        aria-controls="mobile-nav"
-        onClick={() => setOpen((v) => !v)}
+        aria-controls={panelId}
+        onClick={() => {
+          setOpenedAt(pathname);
+          setOpen((v) => !v);
+        }}
       >
+        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5">
+          {open ? (
+            <path d="M5.28 4.22a.75.75 0 0 0-1.06 1.06L8.94 10l-4.72 4.72a.75.75 0 1 0 1.06 1.06L10 11.06l4.72 4.72a.75.75 0 1 0 1.06-1.06L11.06 10l4.72-4.72a.75.75 0 0 0-1.06-1.06L10 8.94 5.28 4.22Z" />
+          ) : (
+            <path d="M2.75 5a.75.75 0 0 1 .75-.75h13a.75.75 0 0 1 0 1.5h-13A.75.75 0 0 1 2.75 5Zm0 5a.75.75 0 0 1 .75-.75h13a.75.75 0 0 1 0 1.5h-13A.75.75 0 0 1 2.75 10Zm.75 4.25a.75.75 0 0 0 0 1.5h13a.75.75 0 0 0 0-1.5h-13Z" />
+          )}
+        </svg>
         Menu
       </button>
-      {open ? (
-        <ul id="mobile-nav" className="absolute inset-x-0 top-16 z-40 space-y-1 border-b border-slate-200 bg-white p-3 shadow-md md:hidden">
-          {links("block rounded-md px-3 py-2 text-base font-medium", "-mobile")}
+      <div id={panelId} hidden={!open} className="absolute inset-x-0 top-16 z-40 border-b border-slate-200 bg-white p-3 shadow-lg">
+        <ul className="space-y-1">
+          <NavLinks items={items} linkClassName="block rounded-md px-3 py-2.5 text-base font-medium" idSuffix="-mobile" onNavigate={() => setOpen(false)} />
         </ul>
-      ) : null}
+        <div className="mt-3 border-t border-slate-200 pt-3">{account}</div>
+      </div>
     </nav>
   );
 }

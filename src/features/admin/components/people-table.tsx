@@ -10,6 +10,7 @@ import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 /** One person as `admin.listUsers` answers it (inferred from the router, never redeclared). */
 export type PersonRow = inferRouterOutputs<AppRouter>["admin"]["listUsers"][number];
@@ -18,6 +19,9 @@ const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "
 const TIME = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "UTC" });
 const control =
   "block w-full min-w-32 rounded-md border-0 px-2.5 py-1.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 disabled:bg-slate-50 disabled:text-slate-500";
+
+/** A cell's column name, shown above its value on a phone (where the header row is hidden). */
+const CELL_LABEL = "mb-1 block text-xs font-semibold uppercase tracking-wide text-slate-500 md:hidden";
 
 type Notice = { tone: "success" | "error"; text: string } | null;
 
@@ -175,10 +179,11 @@ export function PeopleTable({ people, teams, currentUserId }: { people: readonly
       <div aria-live="polite" className="mb-3 empty:hidden">
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       </div>
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <ScrollRegion label="People" className="rounded-xl border border-slate-200 bg-white shadow-sm">
+        {/* Below md each person is a card: the rows and cells stack, the header row is only read out. */}
+        <table className="min-w-full divide-y divide-slate-200 text-sm max-md:block">
           <caption className="sr-only">People, their roles, teams and status</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <thead className="bg-slate-50 text-left max-md:sr-only text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
               <th scope="col" className="px-4 py-3">
                 Name
@@ -197,26 +202,33 @@ export function PeopleTable({ people, teams, currentUserId }: { people: readonly
               </th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-slate-100 max-md:block">
             {people.map((person) => {
               const self = person.id === currentUserId;
               const selfHint = `self-hint-${person.id}`;
               const role = chosenRole[person.id] ?? person.role;
               return (
-                <tr key={person.id} className="align-top" data-testid={`person-${person.email}`}>
-                  <th scope="row" className="px-4 py-3 text-left font-normal">
+                <tr
+                  key={person.id}
+                  className="align-top max-md:grid max-md:grid-cols-2 max-md:gap-x-4 max-md:gap-y-3 max-md:p-4"
+                  data-testid={`person-${person.email}`}
+                >
+                  <th scope="row" className="px-4 py-3 text-left font-normal max-md:col-span-2 max-md:block max-md:p-0">
                     <span className="block font-medium text-slate-900">
                       {person.name}
                       {self ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
                     </span>
-                    <span className="block text-slate-600">{person.email}</span>
+                    <span className="block break-all text-slate-600">{person.email}</span>
                     {self ? (
                       <span id={selfHint} className="mt-1 block text-xs text-slate-500">
                         You cannot demote or deactivate yourself.
                       </span>
                     ) : null}
                   </th>
-                  <td className="px-4 py-3">
+                  <td className="px-4 py-3 max-md:block max-md:p-0">
+                    <span aria-hidden="true" className={CELL_LABEL}>
+                      Role
+                    </span>
                     <label htmlFor={`role-${person.id}`} className="sr-only">
                       Role of {person.name}
                     </label>
@@ -235,7 +247,8 @@ export function PeopleTable({ people, teams, currentUserId }: { people: readonly
                       ))}
                     </select>
                   </td>
-                  <td className="px-4 py-3 text-slate-700">
+                  <td className="px-4 py-3 text-slate-700 max-md:col-span-2 max-md:row-start-3 max-md:block max-md:p-0">
+                    <span className={CELL_LABEL}>Teams</span>
                     <span className="block">{person.memberships.map((m) => m.team.name).join(", ") || "No team"}</span>
                     <TeamsDialog
                       person={person}
@@ -247,7 +260,8 @@ export function PeopleTable({ people, teams, currentUserId }: { people: readonly
                       onError={(text) => setNotice({ tone: "error", text })}
                     />
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="px-4 py-3 max-md:block max-md:p-0">
+                    <span className={CELL_LABEL}>Status</span>
                     <span
                       className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${person.active ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-slate-100 text-slate-700 ring-slate-300"}`}
                     >
@@ -273,13 +287,16 @@ export function PeopleTable({ people, teams, currentUserId }: { people: readonly
                       </span>
                     ) : null}
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{DATE.format(new Date(person.createdAt))}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-600 max-md:col-span-2 max-md:block max-md:p-0 max-md:text-xs">
+                    <span className="md:hidden">Since </span>
+                    {DATE.format(new Date(person.createdAt))}
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

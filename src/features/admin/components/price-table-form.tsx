@@ -9,6 +9,7 @@ import { FieldError } from "~/components/ui/field";
 import { readApiError } from "~/trpc/api-errors";
 import { useTRPC } from "~/trpc/react";
 import { parsePriceTexts, PRICE_FIELDS, priceFieldErrors, priceTexts, type PriceKey, type PriceTexts } from "../prices";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 interface PriceSettings {
   prices: PriceTable;
@@ -67,7 +68,7 @@ export function PriceTableForm({ initial }: { initial: PriceSettings }) {
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="prices-heading" aria-describedby="prices-description">
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion label="Unit prices" className="rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Unit prices, their defaults and units</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -141,7 +142,7 @@ export function PriceTableForm({ initial }: { initial: PriceSettings }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={update.isPending || !dirty}>
           {update.isPending ? "Saving…" : "Save prices"}

@@ -51,7 +51,7 @@ export function AuditTable({
   return (
     <div>
       <div
-        className={`overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm transition-opacity ${busy ? "opacity-60" : ""}`}
+        className={`relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm transition-opacity ${busy ? "opacity-60" : ""}`}
         aria-busy={busy}
         role="region"
         aria-labelledby="audit-caption"
@@ -66,16 +66,16 @@ export function AuditTable({
               <th scope="col" className="px-3 py-3 text-right">
                 Seq
               </th>
-              <th scope="col" className="px-3 py-3">
+              <th scope="col" className="px-3 py-3 max-md:hidden">
                 Time (UTC)
               </th>
-              <th scope="col" className="px-3 py-3">
+              <th scope="col" className="px-3 py-3 max-md:hidden">
                 Actor
               </th>
               <th scope="col" className="px-3 py-3">
                 Action
               </th>
-              <th scope="col" className="px-3 py-3">
+              <th scope="col" className="px-3 py-3 max-md:hidden">
                 Entity
               </th>
               <th scope="col" className="px-3 py-3">
@@ -88,21 +88,25 @@ export function AuditTable({
               const href = entityHref(e.entityType, e.entityId, e.payload);
               return (
                 <tr key={e.seq} className="align-top hover:bg-slate-50">
-                  <th scope="row" className="px-3 py-3 text-right font-mono text-xs font-semibold text-slate-700">
+                  <th scope="row" className="px-3 py-3 text-right font-mono text-xs font-semibold text-slate-700 max-md:px-2">
                     {e.seq}
                   </th>
-                  <td className="whitespace-nowrap px-3 py-3 text-slate-700">
+                  <td className="whitespace-nowrap px-3 py-3 text-slate-700 max-md:hidden">
                     <time dateTime={new Date(e.occurredAt).toISOString()}>{formatEventTime(new Date(e.occurredAt), now)}</time>
                   </td>
-                  <td className="px-3 py-3">
+                  <td className="px-3 py-3 max-md:hidden">
                     <span className="block font-medium text-slate-900">{e.actorName}</span>
                     <span className="block text-xs text-slate-600">{e.actorEmail}</span>
                   </td>
                   <td className="px-3 py-3">
                     <span className="block font-medium text-slate-900">{actionLabel(e.action)}</span>
-                    <code className="block text-xs text-slate-600">{e.action}</code>
+                    <code className="block break-all text-xs text-slate-600">{e.action}</code>
+                    <span className="mt-1 block text-xs text-slate-600 md:hidden">
+                      <time dateTime={new Date(e.occurredAt).toISOString()}>{formatEventTime(new Date(e.occurredAt), now)}</time> · {e.actorName} ·{" "}
+                      {entityTypeLabel(e.entityType)}
+                    </span>
                   </td>
-                  <td className="px-3 py-3">
+                  <td className="px-3 py-3 max-md:hidden">
                     <span className="block text-slate-800">{entityTypeLabel(e.entityType)}</span>
                     {href ? (
                       <Link href={href} className="block max-w-40 truncate font-mono text-xs text-brand-700 hover:underline" title={e.entityId}>
@@ -114,13 +118,13 @@ export function AuditTable({
                       </span>
                     )}
                   </td>
-                  <td className="min-w-64 max-w-md px-3 py-3 text-slate-700">
+                  <td className="px-3 py-3 text-slate-700 md:min-w-64 md:max-w-md">
                     <p className="break-words">{summarizePayload(e.action, e.payload)}</p>
                     <details className="mt-1 text-xs">
                       <summary className="cursor-pointer rounded text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
                         Full event<span className="sr-only"> {e.seq}</span>
                       </summary>
-                      <pre className="mt-2 max-h-72 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+                      <pre tabIndex={0} aria-label={`Event ${e.seq} as JSON`} className="mt-2 max-h-72 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
                         {JSON.stringify(e.payload, null, 2)}
                       </pre>
                       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-slate-600">

@@ -35,13 +35,18 @@ interface Column {
   label: string;
   sort?: DecisionLogSort;
   align?: "right";
+  /** Shown on a phone too (below `md` the other columns fold into the use case's cell). */
+  key?: true;
 }
 
+/** The class of a column that a phone leaves out (its facts show under the title instead). */
+const WIDE = "max-md:hidden";
+
 const COLUMNS: Column[] = [
-  { label: "Use case", sort: "title" },
+  { label: "Use case", sort: "title", key: true },
   { label: "Team", sort: "team" },
   { label: "Version" },
-  { label: "Status" },
+  { label: "Status", key: true },
   { label: "Recommended" },
   { label: "Approved" },
   { label: "Confidence", sort: "confidence", align: "right" },
@@ -104,7 +109,7 @@ export function LogTable({
   return (
     <div>
       <div
-        className={`overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm transition-opacity ${busy ? "opacity-60" : ""}`}
+        className={`relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm transition-opacity ${busy ? "opacity-60" : ""}`}
         aria-busy={busy}
         role="region"
         aria-labelledby="decision-log-caption"
@@ -123,7 +128,7 @@ export function LogTable({
                     key={column.label}
                     scope="col"
                     aria-sort={active ? SORT_WORDS[dir] : column.sort ? "none" : undefined}
-                    className={`px-2.5 py-3 align-bottom ${column.align === "right" ? "text-right" : ""}`}
+                    className={`px-2.5 py-3 align-bottom ${column.align === "right" ? "text-right" : ""} ${column.key ? "" : WIDE}`}
                   >
                     {column.sort ? (
                       <button
@@ -147,19 +152,24 @@ export function LogTable({
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
               <tr key={row.id} className="align-top hover:bg-slate-50">
-                <th scope="row" className="min-w-44 max-w-64 px-2.5 py-3 text-left font-normal">
+                <th scope="row" className="px-2.5 py-3 text-left font-normal md:min-w-44 md:max-w-64">
                   <Link href={`/use-cases/${row.useCaseId}/versions/${row.number}`} className="font-semibold text-brand-700 hover:underline">
                     {row.title}
                   </Link>
                   {row.tags.length > 0 ? <span className="mt-0.5 block truncate text-xs text-slate-500">{row.tags.map((t) => `#${t}`).join(" ")}</span> : null}
+                  <span className="mt-1 block text-xs text-slate-600 md:hidden">
+                    {row.team} · v{row.number} · recommended {strategyLabel(row.recommended)}
+                    {row.approvedStrategy ? ` · approved ${strategyLabel(row.approvedStrategy)}${row.isOverride ? " (override)" : ""}` : ""}
+                    {` · submitted ${DATE.format(row.submittedAt)}`}
+                  </span>
                 </th>
-                <td className="px-2.5 py-3 text-slate-700">{row.team}</td>
-                <td className="px-2.5 py-3 tabular-nums text-slate-700">v{row.number}</td>
+                <td className={`px-2.5 py-3 text-slate-700 ${WIDE}`}>{row.team}</td>
+                <td className={`px-2.5 py-3 tabular-nums text-slate-700 ${WIDE}`}>v{row.number}</td>
                 <td className="px-2.5 py-3">
                   <StatusBadge status={row.status} />
                 </td>
-                <td className="min-w-28 px-2.5 py-3 text-slate-900">{strategyLabel(row.recommended)}</td>
-                <td className="min-w-28 px-2.5 py-3 text-slate-900">
+                <td className={`min-w-28 px-2.5 py-3 text-slate-900 ${WIDE}`}>{strategyLabel(row.recommended)}</td>
+                <td className={`min-w-28 px-2.5 py-3 text-slate-900 ${WIDE}`}>
                   <span>{strategyLabel(row.approvedStrategy)}</span>
                   {row.isOverride ? (
                     <span className="mt-1 flex w-fit items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200">
@@ -167,17 +177,17 @@ export function LogTable({
                     </span>
                   ) : null}
                 </td>
-                <td className="px-2.5 py-3 text-right tabular-nums text-slate-900">{formatPercent(row.confidence)}</td>
-                <td className="px-2.5 py-3 text-right tabular-nums text-slate-900">{row.monthlyCostUsd === null ? "—" : formatUsd(row.monthlyCostUsd)}</td>
-                <td className="whitespace-nowrap px-2.5 py-3 text-slate-700">
+                <td className={`px-2.5 py-3 text-right tabular-nums text-slate-900 ${WIDE}`}>{formatPercent(row.confidence)}</td>
+                <td className={`px-2.5 py-3 text-right tabular-nums text-slate-900 ${WIDE}`}>{row.monthlyCostUsd === null ? "—" : formatUsd(row.monthlyCostUsd)}</td>
+                <td className={`whitespace-nowrap px-2.5 py-3 text-slate-700 ${WIDE}`}>
                   <Moment date={row.submittedAt} />
                   <span className="block text-xs text-slate-600">by {row.submitter}</span>
                 </td>
-                <td className="whitespace-nowrap px-2.5 py-3 text-slate-700">
+                <td className={`whitespace-nowrap px-2.5 py-3 text-slate-700 ${WIDE}`}>
                   <Moment date={row.reviewedAt} />
                   {row.reviewer ? <span className="block text-xs text-slate-600">by {row.reviewer}</span> : null}
                 </td>
-                <td className="px-2.5 py-3 font-mono text-xs text-slate-600">{row.engineVersion}</td>
+                <td className={`px-2.5 py-3 font-mono text-xs text-slate-600 ${WIDE}`}>{row.engineVersion}</td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,10 @@
 import { formatDurationMs, formatUsd, STRATEGY_LABELS, type Tradeoff } from "~/engine";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 /** Latency, cost and complexity of every strategy side by side. */
 export function TradeoffsTable({ tradeoffs }: { tradeoffs: readonly Tradeoff[] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Trade-offs of each strategy">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Latency, cost and complexity of each strategy</caption>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -34,6 +35,6 @@ export function TradeoffsTable({ tradeoffs }: { tradeoffs: readonly Tradeoff[] }
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

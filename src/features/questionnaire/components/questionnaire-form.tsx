@@ -206,7 +206,8 @@ export function QuestionnaireForm({
         </form>
         <SaveBar state={saver.state} unanswered={unanswered} submitting={submitting} onSave={() => void saver.saveNow(draft)} onSubmit={() => void submit()} />
       </div>
-      <div className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+      {/* Below lg: a summary bar stuck to the bottom of the screen while the questions scroll. */}
+      <div data-live-summary className="sticky bottom-0 z-30 -mx-4 sm:mx-0 lg:top-4 lg:bottom-auto lg:z-auto lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
         <LiveRecommendation draft={draft} prices={prices} onAnswerConsumer={() => jumpTo("consumer")} />
       </div>
     </div>

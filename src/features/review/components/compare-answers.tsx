@@ -1,5 +1,6 @@
 import { formatAnswer, questionnaire, type Answers } from "~/engine";
 import { ChangedMarker } from "./changed-marker";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 /**
  * The answers of two versions side by side, by questionnaire step, in the questionnaire's words
@@ -19,7 +20,7 @@ export function CompareAnswers({
   changed: ReadonlySet<string>;
 }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label={`Answers of version ${from} and version ${to}`} className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-sm" data-testid="compare-answers">
         <caption className="sr-only">
           Answers of version {from} and version {to}; changed answers are marked “changed”
@@ -63,6 +64,6 @@ export function CompareAnswers({
           </tbody>
         ))}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,6 +1,7 @@
 import { STRATEGIES, STRATEGY_LABELS } from "~/engine";
 import { digestPathLabel, formatDigestValue } from "../present";
 import { ChangedMarker } from "./changed-marker";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 /** The digest `review.compare` returns for each side (recommendation, confidence, per-strategy figures). */
 export interface AssessmentDigest {
@@ -35,8 +36,7 @@ function Cell({ path, before, after, changed }: { path: string; before: unknown;
   return (
     <span className="inline-flex flex-wrap items-center gap-x-1.5 gap-y-1">
       <span className="text-slate-600">{formatDigestValue(path, before)}</span>
-      <span aria-hidden="true">→</span>
-      <span className="sr-only">becomes</span>
+      <span role="img" aria-label="becomes">→</span>
       <span className="font-semibold text-slate-900">{formatDigestValue(path, after)}</span>
       <ChangedMarker />
     </span>
@@ -66,7 +66,7 @@ export function CompareAssessment({
 
   return (
     <div className="space-y-6">
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion label={`Recommendation and confidence of version ${from} and version ${to}`} className="rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-100 text-sm" data-testid="compare-headline">
           <caption className="sr-only">
             Recommendation and confidence of version {from} and version {to}
@@ -103,9 +103,9 @@ export function CompareAssessment({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion label="By strategy" className="rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-100 text-sm" data-testid="compare-strategies">
           <caption className="px-4 pt-3 text-left text-sm font-semibold text-slate-900">
             By strategy <span className="font-normal text-slate-600">— version {from} → version {to}; changed figures show both values</span>
@@ -143,7 +143,7 @@ export function CompareAssessment({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <div>
         <h3 className="text-base font-semibold text-slate-900">Every change in the assessment</h3>
@@ -153,8 +153,8 @@ export function CompareAssessment({
           <ul className="mt-2 space-y-1 text-sm text-slate-800" data-testid="assessment-changes">
             {changes.map((c) => (
               <li key={c.path}>
-                <span className="font-medium">{digestPathLabel(c.path)}</span>: {formatDigestValue(c.path, c.before)} <span aria-hidden="true">→</span>
-                <span className="sr-only">becomes</span> {formatDigestValue(c.path, c.after)}
+                <span className="font-medium">{digestPathLabel(c.path)}</span>: {formatDigestValue(c.path, c.before)} <span role="img" aria-label="becomes">→</span>{" "}
+                {formatDigestValue(c.path, c.after)}
               </li>
             ))}
           </ul>

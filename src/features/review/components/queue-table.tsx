@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatPercent, STRATEGY_LABELS, type StrategyId } from "~/engine";
 import { When } from "~/components/ui/when";
 import { criticalityLabel, waitingText } from "../present";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export interface QueueRow {
   number: number;
@@ -16,9 +17,12 @@ export interface QueueRow {
 }
 
 /** Submitted decisions, oldest first; each title opens the decision; the viewer's own work is marked. */
+/** The class of a column that a phone leaves out (its facts show under the title instead). */
+const WIDE = "max-md:hidden";
+
 export function QueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; viewerId: string }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <ScrollRegion label="Decisions waiting for review" className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Decisions waiting for review, oldest first</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -26,22 +30,22 @@ export function QueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; view
             <th scope="col" className="px-4 py-3">
               Use case
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className={`px-4 py-3 ${WIDE}`}>
               Team
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className={`px-4 py-3 ${WIDE}`}>
               Recommended
             </th>
-            <th scope="col" className="px-4 py-3 text-right">
+            <th scope="col" className={`px-4 py-3 text-right ${WIDE}`}>
               Confidence
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className={`px-4 py-3 ${WIDE}`}>
               Criticality
             </th>
             <th scope="col" className="px-4 py-3">
               Waiting
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th scope="col" className={`px-4 py-3 ${WIDE}`}>
               Submitted by
             </th>
           </tr>
@@ -56,28 +60,32 @@ export function QueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; view
                     {row.useCase.title}
                   </Link>
                   <span className="block text-xs text-slate-500">Version {row.number}</span>
+                  <span className="mt-1 block text-xs text-slate-600 md:hidden">
+                    {row.useCase.team.name} · {STRATEGY_LABELS[row.recommended]} ({formatPercent(row.confidence)}) · {criticalityLabel(row.criticality)} · by{" "}
+                    {row.submittedBy.name}
+                  </span>
                   {mine ? (
                     <span className="mt-1 inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200">
                       <span aria-hidden="true">✋</span> You authored or edited this — another reviewer must decide
                     </span>
                   ) : null}
                 </th>
-                <td className="px-4 py-3 text-slate-700">{row.useCase.team.name}</td>
-                <td className="px-4 py-3 text-slate-900">{STRATEGY_LABELS[row.recommended]}</td>
-                <td className="px-4 py-3 text-right tabular-nums text-slate-900">{formatPercent(row.confidence)}</td>
-                <td className="px-4 py-3 text-slate-700">{criticalityLabel(row.criticality)}</td>
+                <td className={`px-4 py-3 text-slate-700 ${WIDE}`}>{row.useCase.team.name}</td>
+                <td className={`px-4 py-3 text-slate-900 ${WIDE}`}>{STRATEGY_LABELS[row.recommended]}</td>
+                <td className={`px-4 py-3 text-right tabular-nums text-slate-900 ${WIDE}`}>{formatPercent(row.confidence)}</td>
+                <td className={`px-4 py-3 text-slate-700 ${WIDE}`}>{criticalityLabel(row.criticality)}</td>
                 <td className="px-4 py-3 text-slate-700">
                   <span className="block">{waitingText(row.ageDays)}</span>
                   <span className="block text-xs text-slate-500">
                     <When date={row.submittedAt} />
                   </span>
                 </td>
-                <td className="px-4 py-3 text-slate-700">{row.submittedBy.name}</td>
+                <td className={`px-4 py-3 text-slate-700 ${WIDE}`}>{row.submittedBy.name}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -71,8 +71,8 @@ export function ReevaluationNotice({
           <ul className="mt-1 space-y-0.5">
             {differences.map((d) => (
               <li key={d.path}>
-                {digestPathLabel(d.path)}: {formatDigestValue(d.path, d.before)} <span aria-hidden="true">→</span>
-                <span className="sr-only">becomes</span> {formatDigestValue(d.path, d.after)}
+                {digestPathLabel(d.path)}: {formatDigestValue(d.path, d.before)} <span role="img" aria-label="becomes">→</span>{" "}
+                {formatDigestValue(d.path, d.after)}
               </li>
             ))}
           </ul>

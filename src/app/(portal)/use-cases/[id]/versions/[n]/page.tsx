@@ -7,6 +7,9 @@ import { StatusBadge } from "~/components/ui/status-badge";
 import { UseCaseFacts } from "~/features/use-cases/components/use-case-facts";
 import { VersionHistory } from "~/features/use-cases/components/version-history";
 import { When } from "~/components/ui/when";
+import { buttonClasses } from "~/components/ui/button";
+import { hasRole } from "~/lib/roles";
+import { requireActor } from "~/server/auth/session";
 import { orNotFound, versionNumberOrNotFound } from "~/trpc/load";
 import { getServerCaller } from "~/trpc/server";
 
@@ -15,7 +18,7 @@ export const metadata = { title: "Decision" };
 export default async function DecisionPage({ params }: { params: Promise<{ id: string; n: string }> }) {
   const { id, n } = await params;
   const number = versionNumberOrNotFound(n);
-  const caller = await getServerCaller();
+  const [caller, actor] = await Promise.all([getServerCaller(), requireActor()]);
   const [decision, useCase] = await Promise.all([orNotFound(caller.decision.get({ useCaseId: id, number })), orNotFound(caller.useCase.get({ id }))]);
 
   return (
@@ -28,9 +31,17 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
           </span>
         }
         actions={
-          <Link href={`/use-cases/${id}`} className="text-sm font-semibold text-brand-700 hover:underline print:hidden">
-            <span aria-hidden="true">←</span> Use case overview
-          </Link>
+          <span className="flex flex-wrap items-center gap-x-4 gap-y-2 print:hidden">
+            <Link href={`/use-cases/${id}`} className="text-sm font-semibold text-brand-700 hover:underline">
+              <span aria-hidden="true">←</span> Use case overview
+            </Link>
+            {/* The review panel sits below the assessment (far down on a phone): the way to it starts here. */}
+            {decision.status === "SUBMITTED" && hasRole(actor.role, "REVIEWER") ? (
+              <a href="#review" className={buttonClasses("primary")}>
+                Review this version <span aria-hidden="true">↓</span>
+              </a>
+            ) : null}
+          </span>
         }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
