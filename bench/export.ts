@@ -9,7 +9,6 @@ import { spawnSync } from "node:child_process";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { applyMigrations } from "../scripts/db/migrations";
 import { createFreshDatabase } from "../scripts/db/server";
 import { insertSyntheticDecisions } from "../scripts/db/synthetic";
 
@@ -27,8 +26,9 @@ function median(values: number[]) {
 }
 
 try {
-  await applyMigrations(database.url);
-  const admin = new pg.Client({ connectionString: database.url });
+  await database.migrate();
+  // The owner: it may ANALYZE the tables after the bulk insert (the app role may not).
+  const admin = new pg.Client({ connectionString: database.migrationUrl });
   await admin.connect();
   await admin.query(`INSERT INTO "Team" (id, name, slug) VALUES ('bench-team', 'Bench', 'bench')`);
   await admin.query(`INSERT INTO "User" (id, name, email, role, "updatedAt") VALUES ('bench-user', 'Bench User', 'bench@example.test', 'REVIEWER', now()), ('bench-rev', 'Bench Reviewer', 'rev@example.test', 'REVIEWER', now())`);
