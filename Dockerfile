@@ -1,4 +1,6 @@
-# Servewise image: Next.js standalone output; migrates on start, then serves on :3000.
+# Servewise image: Next.js standalone output, served on :3000 as the app role (DATABASE_URL).
+# With DATABASE_MIGRATION_URL set (the owner role), it migrates first and then serves without
+# that variable; docker-compose.yml runs the migrations as a step of their own instead.
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -22,4 +24,4 @@ COPY --from=build /app/src ./src
 COPY --from=build /app/tsconfig.json ./tsconfig.json
 USER node
 EXPOSE 3000
-CMD ["sh", "-c", "node_modules/.bin/tsx scripts/db/migrate.ts && node server.js"]
+CMD ["sh", "-c", "if [ -n \"$DATABASE_MIGRATION_URL\" ]; then node_modules/.bin/tsx scripts/db/migrate.ts || exit 1; fi; unset DATABASE_MIGRATION_URL; exec node server.js"]

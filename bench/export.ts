@@ -9,7 +9,6 @@ import { spawnSync } from "node:child_process";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { applyMigrations } from "../scripts/db/migrations";
 import { median, ms } from "./timing";
 import { createFreshDatabase } from "../scripts/db/server";
 import { insertSyntheticDecisions } from "../scripts/db/synthetic";
@@ -21,8 +20,9 @@ process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdefghijklmnop";
 
 
 try {
-  await applyMigrations(database.url);
-  const admin = new pg.Client({ connectionString: database.url });
+  await database.migrate();
+  // The owner: it may ANALYZE the tables after the bulk insert (the app role may not).
+  const admin = new pg.Client({ connectionString: database.migrationUrl });
   await admin.connect();
   await admin.query(`INSERT INTO "Team" (id, name, slug) VALUES ('bench-team', 'Bench', 'bench')`);
   await admin.query(`INSERT INTO "User" (id, name, email, role, "updatedAt") VALUES ('bench-user', 'Bench User', 'bench@example.test', 'REVIEWER', now()), ('bench-rev', 'Bench Reviewer', 'rev@example.test', 'REVIEWER', now())`);

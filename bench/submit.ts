@@ -11,7 +11,6 @@
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
-import { applyMigrations } from "../scripts/db/migrations";
 import { createFreshDatabase } from "../scripts/db/server";
 import { HttpSession } from "../tests/system/support/http";
 import { startApp } from "../tests/system/support/app";
@@ -77,7 +76,7 @@ async function measure(clients: number, total: number, job: (worker: number, i: 
 
 let app: Awaited<ReturnType<typeof startApp>> | undefined;
 try {
-  await applyMigrations(database.url);
+  await database.migrate();
   const { upsertTeam, upsertUser } = await import("../src/features/account/service");
   const { createCaller } = await import("../src/server/api/root");
   const { createInnerContext } = await import("../src/server/api/trpc");

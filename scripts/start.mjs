@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start` (and `npm run dev`, which passes --dev): from a fresh clone to a running portal with demo data.
 // Steps: install dependencies if missing, start the embedded PostgreSQL unless DATABASE_URL is
-// set (scripts/db/embedded-server.ts: data in .data/postgres, port 54329), migrate, seed demo
-// data, build (only when the sources changed since the last build) and serve on
+// set (scripts/db/embedded-server.ts: data in .data/postgres, port 54329), migrate (as the
+// owner role, DATABASE_MIGRATION_URL), seed demo data and serve as the app role (DATABASE_URL),
+// build (only when the sources changed since the last build) and serve on
 // http://localhost:3000 (PORT).
 // The first failed step stops everything: its name, exit code and error output are printed and
 // the exit status is 1. Ctrl-C (or SIGTERM) stops the web server, then the database, and exits 0.
@@ -282,11 +283,14 @@ if (!env.DATABASE_URL) {
       if (match) resolve(match[1]);
     });
   });
+  // The owner role's URL (printed before `ready`): for the migrations only.
+  const ownerUrl = () => /^migrate (\S+)$/m.exec(out)?.[1];
   const first = await Promise.race([ready, db.exited.then((result) => ({ exited: result }))]);
   if (typeof first !== "string") {
     await failStep(name, `the database server ended before it was ready (${describeExit(first.exited)}).`, `${errors}\n${out}`);
   }
   env.DATABASE_URL = first;
+  env.DATABASE_MIGRATION_URL = ownerUrl();
   if (errors.trim()) process.stderr.write(errors);
   void db.exited.then((result) => {
     if (!stopping) void failStep("run the embedded database", `it stopped unexpectedly (${describeExit(result)}).`, errors);
@@ -296,6 +300,8 @@ if (!env.DATABASE_URL) {
 
 if (!clientIsGenerated()) await step("generate the Prisma client", "npm", ["run", "--silent", "db:generate"], env);
 await step("apply the database migrations", "npm", ["run", "--silent", "db:migrate"], env);
+// Everything after the migrations runs as the app role: the owner's URL is not passed on.
+delete env.DATABASE_MIGRATION_URL;
 const seedable = env.SERVEWISE_SEED_DEMO !== "false";
 if (seedable) await step("add the demo data (kept if present)", "npm", ["run", "--silent", "db:seed"], { ...env, NODE_ENV: "development" });
 

@@ -2,13 +2,19 @@
  * `node --import tsx scripts/db/embedded-server.ts` (one process; `npm start` runs it when
  * DATABASE_URL is unset): the embedded PostgreSQL (scripts/db/embedded.ts) with its data in
  * SERVEWISE_DATA_DIR (default .data/postgres, git-ignored) on 127.0.0.1:SERVEWISE_EMBEDDED_PORT
- * (default 54329). Creates the `servewise` database if missing and prints `ready <url>` once it
- * accepts connections. SIGINT/SIGTERM stop PostgreSQL cleanly (fast shutdown), then exit 0.
+ * (default 54329). Creates the `servewise` database if missing, and its two roles
+ * (scripts/db/roles.ts: `servewise_owner` owns it and runs the migrations, `servewise_app` is
+ * what the server connects as; their random passwords are kept in <data dir>/servewise-roles.json),
+ * then prints `migrate <owner url>` and `ready <app url>`. SIGINT/SIGTERM stop PostgreSQL
+ * cleanly (fast shutdown), then exit 0.
  * On failure (port taken, data dir in use, …) it prints the reason on stderr and exits 1.
  */
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded";
+import { ensureRoles, type LoginRole, withLogin } from "./roles";
 
 const dataDir = resolve(process.env.SERVEWISE_DATA_DIR || join(".data", "postgres"));
 const portText = process.env.SERVEWISE_EMBEDDED_PORT || "54329";
@@ -49,6 +55,17 @@ try {
 }
 if (stopRequested) await stop(0);
 
+/** The two roles' names and passwords, made once per cluster (deleted with the data dir). */
+function roleLogins(): { owner: LoginRole; app: LoginRole } {
+  const file = join(dataDir, "servewise-roles.json");
+  if (!existsSync(file)) {
+    const make = (name: string): LoginRole => ({ name, password: randomBytes(18).toString("hex") });
+    writeFileSync(file, `${JSON.stringify({ owner: make("servewise_owner"), app: make("servewise_app") }, null, 2)}\n`, { mode: 0o600 });
+  }
+  return JSON.parse(readFileSync(file, "utf8")) as { owner: LoginRole; app: LoginRole };
+}
+
+let roles: { owner: LoginRole; app: LoginRole };
 try {
   const admin = new pg.Client({ connectionString: db.url });
   await admin.connect();
@@ -58,14 +75,17 @@ try {
   } finally {
     await admin.end();
   }
+  roles = roleLogins();
+  // Every start: creates missing roles, resets their passwords and attributes, and hands the
+  // database (and anything an older version created as postgres) to the owner.
+  await ensureRoles(db.url, "servewise", roles);
 } catch (error) {
   await db.stop().catch(() => {});
-  fail(`creating the servewise database failed: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`creating the servewise database and its roles failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-const url = new URL(db.url);
-url.pathname = "/servewise";
-console.log(`ready ${url.toString()}`);
+console.log(`migrate ${withLogin(db.url, roles.owner, "servewise")}`);
+console.log(`ready ${withLogin(db.url, roles.app, "servewise")}`);
 
 void db.exited.then((how) => {
   if (stopping) return;

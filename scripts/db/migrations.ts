@@ -9,6 +9,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { grantAppPrivileges } from "./roles";
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "prisma", "migrations");
 
@@ -50,10 +51,15 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
-/** Applies every pending migration; refuses to run if an applied migration's file changed. */
+/**
+ * Applies every pending migration as the role `connectionString` logs in as (the owner role,
+ * DATABASE_MIGRATION_URL); refuses to run if an applied migration's file changed. With
+ * `appRole`, then grants the app role its privileges (scripts/db/roles.ts), also when nothing
+ * was pending, so a new app role or a repaired grant takes effect on the next run.
+ */
 export async function applyMigrations(
   connectionString: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: { dir?: string; log?: (line: string) => void; appRole?: string } = {},
 ): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const migrations = readMigrations(options.dir);
@@ -61,6 +67,15 @@ export async function applyMigrations(
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    const { rows: can } = await client.query<{ me: string; create: boolean }>(
+      "SELECT current_user AS me, has_schema_privilege('public', 'CREATE') AS create",
+    );
+    if (!can[0]!.create) {
+      throw new Error(
+        `The role ${can[0]!.me} may not create objects in the schema public, so it cannot run migrations. ` +
+          "Run them as the owner role (DATABASE_MIGRATION_URL; README \"Security\"), not as the app role.",
+      );
+    }
     await client.query(LEDGER_SQL);
     const { rows } = await client.query<{ migration_name: string; checksum: string }>(
       `SELECT migration_name, checksum FROM "_prisma_migrations"
@@ -98,6 +113,7 @@ export async function applyMigrations(
       }
       applied.push(m.name);
     }
+    if (options.appRole) await grantAppPrivileges(client, options.appRole);
     return { applied, alreadyApplied: done.size };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});

@@ -22,7 +22,7 @@ if (!name || !/^[a-z0-9_]{1,60}$/.test(name)) {
   process.exit(2);
 }
 
-const scratch = await createFreshDatabase("servewise_author");
+const scratch = await createFreshDatabase("servewise_author", null, { roles: false });
 try {
   const sql = await diffSchemas(existsSync(SNAPSHOT) ? SNAPSHOT : null, SCHEMA, scratch.url);
   if (/This is an empty migration/.test(sql) || sql.trim() === "") {

@@ -13,7 +13,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase } from "../../scripts/db/server";
 import { startOidcProvider } from "./support/oidc-provider";
 import { E2E_PORT, OIDC_PROVIDER_PORT, PROVISIONING_PORT, SERVER_INFO_FILE, type ServerInfo } from "./support/server-info";
@@ -27,7 +26,7 @@ if (!existsSync(join(root, ".next", "BUILD_ID"))) {
 const database = await createFreshDatabase("servewise_e2e");
 process.env.DATABASE_URL = database.url;
 process.env.NEXTAUTH_SECRET ??= "e2e-tests-secret-0123456789abcdefghij";
-await applyMigrations(database.url);
+await database.migrate();
 
 const { seedDemoData } = await import("../../prisma/seed");
 await seedDemoData({ bcryptRounds: 4 });

@@ -14,7 +14,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { readCheckpoint, signCheckpoint } from "~/features/audit/checkpoint";
 import { canonicalPrefix } from "~/server/audit";
-import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase, type FreshDatabase } from "../../scripts/db/server";
 import { asSuperuser, rechain } from "./tamper";
 
@@ -40,7 +39,7 @@ describe("audit checkpoints against a superuser's rewrite", () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "servewise-checkpoints-"));
     database = await createFreshDatabase("servewise_checkpoint", inject("databaseServerUrl") || null);
-    await applyMigrations(database.url);
+    await database.migrate();
     await run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], {
       env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "development", BCRYPT_ROUNDS: "4" },
     });
@@ -115,7 +114,7 @@ describe("audit checkpoints against a superuser's rewrite", () => {
   it("catches a truncated history, naming the first missing sequence number", async () => {
     const last = JSON.parse(readFileSync(join(dir, readdirSync(dir).sort().at(-1)!), "utf8")) as { seq: string };
     const cut = BigInt(last.seq) - 1n;
-    const removed = await asSuperuser(database.url, async (client) => {
+    const removed = await asSuperuser(database.adminUrl, async (client) => {
       const { rows } = await client.query(`DELETE FROM "AuditEvent" WHERE seq >= $1 RETURNING *`, [cut.toString()]);
       return rows as Record<string, unknown>[];
     });
@@ -125,7 +124,7 @@ describe("audit checkpoints against a superuser's rewrite", () => {
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain(`DIFFERS from the checkpoints at sequence ${cut}: event ${cut} is missing`);
     // Put the rows back exactly: verification against the checkpoints passes again.
-    await asSuperuser(database.url, async (client) => {
+    await asSuperuser(database.adminUrl, async (client) => {
       for (const r of removed) {
         const columns = Object.keys(r);
         await client.query(`INSERT INTO "AuditEvent" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})`, columns.map((c) => r[c]));
@@ -135,7 +134,7 @@ describe("audit checkpoints against a superuser's rewrite", () => {
   }, 60_000);
 
   it("catches a status change, a forged approval and a re-chained history that audit:verify alone accepts", async () => {
-    const victim = await asSuperuser(database.url, async (client) => {
+    const victim = await asSuperuser(database.adminUrl, async (client) => {
       // The earliest submission event: everything after it will be re-chained.
       const { rows } = await client.query<{ seq: string; entityId: string }>(
         `SELECT seq::text, "entityId" FROM "AuditEvent" WHERE action = 'DECISION_SUBMITTED' ORDER BY seq LIMIT 1`,

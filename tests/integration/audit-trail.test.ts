@@ -6,8 +6,8 @@ import { GENESIS_HASH, hashStoredEvent } from "~/server/audit";
 import { db } from "~/server/db";
 import { callerFor, codeOf, makeTeam, makeUser } from "./helpers";
 
-async function sql(text: string) {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+async function sql(text: string, url = inject("databaseUrl")) {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await client.query(text);
@@ -52,9 +52,12 @@ describe("audit trail", () => {
     const team = await makeTeam("Tamper");
     const member = await makeUser({ teamSlugs: [team.slug] });
     await callerFor(member).useCase.create({ teamId: team.id, title: "Tamper target", description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: [] });
-    await expect(sql(`UPDATE "AuditEvent" SET "actorName" = 'Mallory'`)).rejects.toThrow(/append-only: UPDATE/);
-    await expect(sql(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only: DELETE/);
-    await expect(sql(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only: TRUNCATE/);
+    // The app role has no such privilege (tests/integration/least-privilege.test.ts); even the
+    // owner, which has, is stopped by the trigger.
+    const owner = inject("databaseMigrationUrl");
+    await expect(sql(`UPDATE "AuditEvent" SET "actorName" = 'Mallory'`, owner)).rejects.toThrow(/append-only: UPDATE/);
+    await expect(sql(`DELETE FROM "AuditEvent"`, owner)).rejects.toThrow(/append-only: DELETE/);
+    await expect(sql(`TRUNCATE "AuditEvent"`, owner)).rejects.toThrow(/append-only: TRUNCATE/);
     expect(await db.auditEvent.count({ where: { actorName: "Mallory" } })).toBe(0);
   });
 });

@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase, type FreshDatabase } from "../../scripts/db/server";
 
 const run = promisify(execFile);
@@ -33,7 +32,7 @@ describe("npm run audit:verify", () => {
 
   beforeAll(async () => {
     database = await createFreshDatabase("servewise_verify", inject("databaseServerUrl") || null);
-    await applyMigrations(database.url);
+    await database.migrate();
     await run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], {
       env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: "development", BCRYPT_ROUNDS: "4" },
     });
@@ -50,7 +49,7 @@ describe("npm run audit:verify", () => {
 
   it("fails at the sequence number of a row edited with the trigger disabled (as a superuser could)", async () => {
     await sql(
-      database.url,
+      database.adminUrl,
       `ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`,
       `UPDATE "AuditEvent" SET payload = jsonb_set(payload, '{recommended}', '"batch"') WHERE seq = (SELECT min(seq) FROM "AuditEvent" WHERE action = 'DECISION_SUBMITTED')`,
       `ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`,
@@ -65,7 +64,7 @@ describe("npm run audit:verify", () => {
   });
 
   it("reports a deleted event as missing", async () => {
-    await sql(database.url, `ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`, `DELETE FROM "AuditEvent" WHERE seq = 1`, `ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`);
+    await sql(database.adminUrl, `ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`, `DELETE FROM "AuditEvent" WHERE seq = 1`, `ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`);
     const result = await verify(database.url);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("BROKEN at sequence 1: missing");

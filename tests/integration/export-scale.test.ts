@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 import { findUserByEmail } from "~/server/auth/identity";
 import { listDecisionLog } from "~/features/decision-log/queries";
 import { exportDecisionLog } from "~/features/decision-log/service";
-import { getPool } from "~/server/db";
 import { insertSyntheticDecisions } from "../../scripts/db/synthetic";
-import { makeTeam, makeUser } from "./helpers";
+import { asRole, makeTeam, makeUser } from "./helpers";
 
 const ROWS = 100_000;
 
@@ -14,12 +13,9 @@ describe("decision log at 100,000 rows", () => {
     const team = await makeTeam("Scale");
     const member = await makeUser({ teamSlugs: [team.slug] });
     const reviewer = await makeUser({ role: "REVIEWER" });
-    const client = await getPool().connect();
-    try {
-      await insertSyntheticDecisions(client, { teamId: team.id, userId: member.id, reviewerId: reviewer.id, count: ROWS, titlePrefix: "Scale" });
-    } finally {
-      client.release();
-    }
+    await asRole("owner", (client) =>
+      insertSyntheticDecisions(client, { teamId: team.id, userId: member.id, reviewerId: reviewer.id, count: ROWS, titlePrefix: "Scale" }),
+    );
     const actor = (await findUserByEmail(member.email))!;
 
     global.gc?.();

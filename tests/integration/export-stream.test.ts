@@ -14,7 +14,7 @@ import { findUserByEmail } from "~/server/auth/identity";
 import { db, getPool } from "~/server/db";
 import { ExportNotRecordedError } from "~/server/export/stream";
 import { insertSyntheticDecisions } from "../../scripts/db/synthetic";
-import { makeTeam, makeUser, uniqueSuffix } from "./helpers";
+import { asRole, makeTeam, makeUser, uniqueSuffix } from "./helpers";
 
 const PASSWORD = "export-stream-pass";
 const ROWS = 6000;
@@ -29,12 +29,9 @@ function basic(user: User) {
 }
 
 async function addDecisions(count: number) {
-  const client = await getPool().connect();
-  try {
-    await insertSyntheticDecisions(client, { teamId: team.id, userId: member.id, reviewerId: admin.id, count, titlePrefix: `Stream${uniqueSuffix()}` });
-  } finally {
-    client.release();
-  }
+  await asRole("owner", (client) =>
+    insertSyntheticDecisions(client, { teamId: team.id, userId: member.id, reviewerId: admin.id, count, titlePrefix: `Stream${uniqueSuffix()}` }),
+  );
 }
 
 function decisionLog(query: string, headers: Record<string, string> = {}) {
@@ -82,7 +79,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await getPool().query(`DROP TRIGGER IF EXISTS refuse_exports ON "AuditEvent"; DROP FUNCTION IF EXISTS refuse_exports()`);
+  await asRole("admin", (client) => client.query(`DROP TRIGGER IF EXISTS refuse_exports ON "AuditEvent"; DROP FUNCTION IF EXISTS refuse_exports()`));
 });
 
 describe("streaming exports", () => {
@@ -148,11 +145,12 @@ describe("streaming exports", () => {
   });
 
   it("sends no data when the audit event cannot be written: a 500 that says so, without database text", async () => {
-    await getPool().query(`
+    // The app role may not create triggers: the superuser does.
+    await asRole("admin", (client) => client.query(`
       CREATE OR REPLACE FUNCTION refuse_exports() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'refused by the test trigger'; END $$;
       CREATE TRIGGER refuse_exports BEFORE INSERT ON "AuditEvent" FOR EACH ROW
-        WHEN (NEW.action IN ('DECISION_LOG_EXPORTED', 'AUDIT_LOG_EXPORTED')) EXECUTE FUNCTION refuse_exports()`);
+        WHEN (NEW.action IN ('DECISION_LOG_EXPORTED', 'AUDIT_LOG_EXPORTED')) EXECUTE FUNCTION refuse_exports()`));
     try {
       const baseline = await connectionState();
       const before = await lastExportEvent(member.id);
@@ -170,7 +168,7 @@ describe("streaming exports", () => {
       expect(await lastExportEvent(member.id)).toEqual(before);
       await expect.poll(connectionState).toEqual(baseline);
     } finally {
-      await getPool().query(`DROP TRIGGER IF EXISTS refuse_exports ON "AuditEvent"; DROP FUNCTION IF EXISTS refuse_exports()`);
+      await asRole("admin", (client) => client.query(`DROP TRIGGER IF EXISTS refuse_exports ON "AuditEvent"; DROP FUNCTION IF EXISTS refuse_exports()`));
     }
   });
 

@@ -1,9 +1,26 @@
 import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
+import pg from "pg";
+import { inject } from "vitest";
 import { upsertTeam, upsertUser } from "~/features/account/service";
 import type { Role } from "~/lib/roles";
 import { createCaller } from "~/server/api/root";
 import { createInnerContext } from "~/server/api/trpc";
+
+/**
+ * Runs `work` on a connection of its own as the owner role ("owner": test data in bulk, which
+ * it may ANALYZE) or the superuser ("admin": what the app role may not do, e.g. a test trigger).
+ * The app's own code always runs as the app role (DATABASE_URL).
+ */
+export async function asRole<T>(role: "owner" | "admin", work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: inject(role === "owner" ? "databaseMigrationUrl" : "databaseAdminUrl") });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
 
 export function uniqueSuffix(): string {
   return randomBytes(4).toString("hex");

@@ -39,7 +39,7 @@ describe("migrations", () => {
   let fromSchema: FreshDatabase;
 
   beforeAll(async () => {
-    fromSchema = await createFreshDatabase("servewise_drift", inject("databaseServerUrl") || null);
+    fromSchema = await createFreshDatabase("servewise_drift", inject("databaseServerUrl") || null, { roles: false });
   });
   afterAll(async () => {
     await fromSchema?.drop();
@@ -53,14 +53,14 @@ describe("migrations", () => {
     await client.query(sql);
     await client.end();
 
-    const migrated = await catalog(inject("databaseUrl"));
+    const migrated = await catalog(inject("databaseMigrationUrl"));
     const expected = await catalog(fromSchema.url);
     expect(migrated.columns.length).toBeGreaterThan(0);
     expect(migrated).toEqual(expected);
   });
 
   it("are recorded in Prisma's ledger and re-running applies nothing", async () => {
-    const result = await applyMigrations(inject("databaseUrl"));
+    const result = await applyMigrations(inject("databaseMigrationUrl"));
     expect(result.applied).toEqual([]);
     expect(result.alreadyApplied).toBe(readMigrations().length);
   });
@@ -71,9 +71,9 @@ describe("migrations", () => {
     try {
       mkdirSync(join(dir, "20200101000000_first"));
       writeFileSync(join(dir, "20200101000000_first", "migration.sql"), "CREATE TABLE t (id int);");
-      expect((await applyMigrations(db.url, { dir })).applied).toEqual(["20200101000000_first"]);
+      expect((await applyMigrations(db.migrationUrl, { dir })).applied).toEqual(["20200101000000_first"]);
       writeFileSync(join(dir, "20200101000000_first", "migration.sql"), "CREATE TABLE t (id bigint);");
-      await expect(applyMigrations(db.url, { dir })).rejects.toThrow(/edited after it was applied/);
+      await expect(applyMigrations(db.migrationUrl, { dir })).rejects.toThrow(/edited after it was applied/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await db.drop();
@@ -86,8 +86,8 @@ describe("migrations", () => {
     try {
       mkdirSync(join(dir, "20200101000000_broken"));
       writeFileSync(join(dir, "20200101000000_broken", "migration.sql"), "CREATE TABLE ok_table (id int); SELECT no_such_function();");
-      await expect(applyMigrations(db.url, { dir })).rejects.toThrow(/20200101000000_broken failed/);
-      const client = new pg.Client({ connectionString: db.url });
+      await expect(applyMigrations(db.migrationUrl, { dir })).rejects.toThrow(/20200101000000_broken failed/);
+      const client = new pg.Client({ connectionString: db.migrationUrl });
       await client.connect();
       const tables = await client.query("SELECT to_regclass('public.ok_table') AS t");
       const ledger = await client.query(`SELECT count(*)::int AS n FROM "_prisma_migrations"`);

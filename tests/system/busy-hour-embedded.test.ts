@@ -4,7 +4,6 @@
  * exactly one audit event, and the chain verifies.
  */
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { applyMigrations } from "../../scripts/db/migrations";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { createFreshDatabase, freePort, type FreshDatabase } from "../../scripts/db/server";
 import type { RunningApp } from "./support/app";
@@ -18,7 +17,7 @@ describe("the busy hour on the embedded PostgreSQL", () => {
   beforeAll(async () => {
     embedded = await startEmbeddedPostgres({ port: await freePort() });
     database = await createFreshDatabase("servewise_busy_embedded", embedded.url);
-    await applyMigrations(database.url);
+    await database.migrate();
     process.env.DATABASE_URL = database.url;
   });
   afterAll(async () => {

@@ -4,7 +4,6 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase, resolveServerUrl, type FreshDatabase } from "../../scripts/db/server";
 import { startApp, type RunningApp } from "./support/app";
 import { busyHour, inspect, seedDrafts, signInAll, submitAll } from "./support/busy-hour";
@@ -16,7 +15,7 @@ let app: RunningApp | undefined;
 describe.skipIf(!server)("the busy hour on server PostgreSQL", () => {
   beforeAll(async () => {
     database = await createFreshDatabase("servewise_busy", server);
-    await applyMigrations(database.url);
+    await database.migrate();
     process.env.DATABASE_URL = database.url;
   });
   afterAll(async () => {

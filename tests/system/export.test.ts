@@ -8,7 +8,6 @@ import { hashSync } from "@node-rs/bcrypt";
 import { request } from "node:http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase, resolveServerUrl, type FreshDatabase } from "../../scripts/db/server";
 import { insertSyntheticDecisions } from "../../scripts/db/synthetic";
 import { startApp, type RunningApp } from "./support/app";
@@ -35,7 +34,7 @@ describe.skipIf(!server)("exports through HTTP", () => {
 
   beforeAll(async () => {
     database = await createFreshDatabase("servewise_export_http", server);
-    await applyMigrations(database.url);
+    await database.migrate();
     sql = new pg.Pool({ connectionString: database.url, max: 2, application_name: "servewise-test" });
     await sql.query(`INSERT INTO "Team" (id, name, slug) VALUES ('export-team', 'Export', 'export')`);
     await sql.query(`INSERT INTO "User" (id, name, email, role, "passwordHash", "updatedAt") VALUES ('exporter', 'Exporter', $1, 'REVIEWER', $2, now())`, [

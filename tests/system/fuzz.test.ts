@@ -20,7 +20,6 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { DEFAULT_PRICES, EXAMPLE_ANSWERS } from "~/engine";
-import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase, resolveServerUrl, type FreshDatabase } from "../../scripts/db/server";
 import { INTERNAL_TEXT } from "../support/internal-text";
 import { startApp, type RunningApp } from "./support/app";
@@ -80,7 +79,7 @@ describe.skipIf(!server)("fuzz: hostile input to every procedure and both export
 
   beforeAll(async () => {
     database = await createFreshDatabase("servewise_fuzz", server);
-    await applyMigrations(database.url);
+    await database.migrate();
     process.env.DATABASE_URL = database.url;
     const { upsertTeam, upsertUser } = await import("~/features/account/service");
     const team = await upsertTeam({ name: "Fuzz Team", slug: "fuzz-team", description: "" });

@@ -4,7 +4,7 @@
  * Retry-After through tRPC too, without driver text.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations } from "../../scripts/db/migrations";
+import { readMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase, freePort, resolveServerUrl, type FreshDatabase } from "../../scripts/db/server";
 import { startApp, type RunningApp } from "./support/app";
 import { HttpSession } from "./support/http";
@@ -23,7 +23,7 @@ describe.skipIf(!server)("health and readiness", () => {
   beforeAll(async () => {
     migrated = await createFreshDatabase("servewise_health", server);
     databases.push(migrated);
-    await applyMigrations(migrated.url);
+    await migrated.migrate();
   });
   afterAll(async () => {
     await Promise.all(started.map((a) => a.stop()));
@@ -62,7 +62,7 @@ describe.skipIf(!server)("health and readiness", () => {
     expect(answer.retryAfter).toBe("5");
     expect(answer.body).toMatchObject({ ready: false, database: "up", migrations: { applied: 0, pending: readMigrations().map((m) => m.name) } });
     // Migrating makes it ready without a restart.
-    await applyMigrations(empty.url);
+    await empty.migrate();
     expect((await ready(app)).status).toBe(200);
   });
 

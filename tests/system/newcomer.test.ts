@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { parse } from "csv-parse/sync";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { EXAMPLE_ANSWERS } from "~/engine";
 import { DEMO_USERS } from "../../prisma/demo-users";
@@ -141,6 +142,35 @@ async function interruptAndCheck(start: NpmStart, clone: string, ports: number[]
   });
 }
 
+/**
+ * Who the portal's connections to the embedded database log in as, and what that role is
+ * (asked as the cluster's superuser, whose password npm start keeps in the data dir).
+ */
+async function portalDatabaseRoles(clone: string, dbPort: number) {
+  const password = readFileSync(join(clone, ".data", "postgres", "servewise.password"), "utf8").trim();
+  const client = new pg.Client({ connectionString: `postgresql://postgres:${password}@127.0.0.1:${dbPort}/servewise` });
+  await client.connect();
+  try {
+    const sessions = await client.query<{ usename: string }>(
+      `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'servewise' AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
+    const roles = await client.query<{ rolname: string; rolsuper: boolean; owns: number; member_of_owner: boolean }>(
+      `SELECT r.rolname, r.rolsuper, (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owns,
+              pg_has_role(r.oid, d.datdba, 'MEMBER') AS member_of_owner
+       FROM pg_roles r, pg_database d WHERE d.datname = 'servewise' AND r.rolname = ANY($1)`,
+      [sessions.rows.map((s) => s.usename)],
+    );
+    const owner = await client.query<{ owner: string; tables: string[] }>(
+      `SELECT pg_get_userbyid(d.datdba) AS owner,
+              (SELECT array_agg(DISTINCT tableowner) FROM pg_tables WHERE schemaname = 'public') AS tables
+       FROM pg_database d WHERE d.datname = 'servewise'`,
+    );
+    return { sessions: sessions.rows.map((s) => s.usename), roles: roles.rows, ...owner.rows[0]! };
+  } finally {
+    await client.end();
+  }
+}
+
 /** The decision-log CSV as records, for a signed-in session. */
 async function decisionLogCsv(session: HttpSession, title: string): Promise<Record<string, string>[]> {
   const response = await session.fetch(`/api/export/decision-log?format=csv&q=${encodeURIComponent(title)}`);
@@ -217,6 +247,15 @@ describe("the newcomer's path: git clone, npm start, use it, Ctrl-C, start again
       expect(rows.map((r) => ({ use_case: r.use_case, status: r.status, reviewed_by: r.reviewed_by }))).toEqual([
         { use_case: title, status: "APPROVED", reviewed_by: REVIEWER.name },
       ]);
+    });
+
+    await step("the portal connects as the app role, which owns nothing; the owner role owns the tables", 30, async () => {
+      // A readiness probe holds a pooled connection open (for the pool's idle timeout, 10 s).
+      expect((await fetch(`${url}/api/ready`)).status).toBe(200);
+      const found = await portalDatabaseRoles(clone, dbPort);
+      expect(found.sessions, "roles of the portal's open connections").toEqual(["servewise_app"]);
+      expect(found.roles).toEqual([{ rolname: "servewise_app", rolsuper: false, owns: 0, member_of_owner: false }]);
+      expect({ owner: found.owner, tables: found.tables }).toEqual({ owner: "servewise_owner", tables: ["servewise_owner"] });
     });
 
     await interruptAndCheck(current, clone, [webPort, dbPort]);

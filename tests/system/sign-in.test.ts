@@ -11,7 +11,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE_ANSWERS } from "~/engine";
-import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase, resolveServerUrl, type FreshDatabase } from "../../scripts/db/server";
 import { startApp, type RunningApp } from "./support/app";
 import { HttpSession } from "./support/http";
@@ -71,7 +70,7 @@ async function auditCount(where: Record<string, unknown>) {
 describe.skipIf(!server)("sign-in, sessions and the browser (HTTP)", () => {
   beforeAll(async () => {
     database = await createFreshDatabase("servewise_sign_in", server);
-    await applyMigrations(database.url);
+    await database.migrate();
     process.env.DATABASE_URL = database.url;
     [app, direct] = await Promise.all([
       startApp({ databaseUrl: database.url, env: { TRUST_PROXY: "1", NEXTAUTH_URL: "https://servewise.example.test" } }),

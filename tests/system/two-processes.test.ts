@@ -6,7 +6,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE_ANSWERS } from "~/engine";
-import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase, resolveServerUrl, type FreshDatabase } from "../../scripts/db/server";
 import { startApp, type RunningApp } from "./support/app";
 import { HttpSession, TrpcHttpError } from "./support/http";
@@ -33,7 +32,7 @@ describe.skipIf(!server)("two app processes on one database", () => {
 
   beforeAll(async () => {
     database = await createFreshDatabase("servewise_two", server);
-    await applyMigrations(database.url);
+    await database.migrate();
     process.env.DATABASE_URL = database.url;
     const { upsertTeam, upsertUser } = await import("~/features/account/service");
     team = await upsertTeam({ name: "Two Processes", slug: "two-processes", description: "" });
