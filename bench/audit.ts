@@ -16,7 +16,6 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { applyMigrations } from "../scripts/db/migrations";
 import { median, ms } from "./timing";
 import { createFreshDatabase } from "../scripts/db/server";
 import { canonicalPrefix, GENESIS_HASH, type HashedFields } from "../src/server/audit";
@@ -154,8 +153,10 @@ function psqlIntoSha256(statement: string): number {
 }
 
 try {
-  await applyMigrations(database.url);
-  const admin = new pg.Client({ connectionString: database.url });
+  await database.migrate();
+  // The server's superuser: the synthetic chain goes in by COPY with the indexes dropped and
+  // the append-only guard off, which the app role may never do.
+  const admin = new pg.Client({ connectionString: database.adminUrl });
   await admin.connect();
   const seeded = process.hrtime.bigint();
   const head = await seedChain(admin);

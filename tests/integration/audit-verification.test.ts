@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { applyMigrations } from "../../scripts/db/migrations";
 import { createFreshDatabase, type FreshDatabase } from "../../scripts/db/server";
 import { callerFor, codeOf, makeTeam, makeUser } from "./helpers";
 import { asSuperuser, rechain } from "./tamper";
@@ -40,7 +39,7 @@ async function takeCheckpoint() {
 
 beforeAll(async () => {
   database = await createFreshDatabase("servewise_verification", inject("databaseServerUrl") || null);
-  await applyMigrations(database.url);
+  await database.migrate();
   // Before anything opens the pool: this file's database, and the checkpoint key and folder.
   process.env.DATABASE_URL = database.url;
   dir = mkdtempSync(join(tmpdir(), "servewise-verification-"));
@@ -101,7 +100,7 @@ describe("verification on a page view: only the new events", () => {
     await someEvents(4);
     const target = await head();
     const victim = target - 2n;
-    const original = await asSuperuser(database.url, async (client) => {
+    const original = await asSuperuser(database.adminUrl, async (client) => {
       const { rows } = await client.query<{ actorName: string }>(`SELECT "actorName" FROM "AuditEvent" WHERE seq = $1`, [victim.toString()]);
       await client.query(`UPDATE "AuditEvent" SET "actorName" = 'Mallory' WHERE seq = $1`, [victim.toString()]);
       return rows[0]!.actorName;
@@ -112,7 +111,7 @@ describe("verification on a page view: only the new events", () => {
       expect(run.detail).toContain(`event ${victim}`);
       expect((await callerFor(admin).audit.verification()).latestIncremental).toMatchObject({ status: "BROKEN", brokenAt: victim.toString() });
     } finally {
-      await asSuperuser(database.url, (client) => client.query(`UPDATE "AuditEvent" SET "actorName" = $1 WHERE seq = $2`, [original, victim.toString()]));
+      await asSuperuser(database.adminUrl, (client) => client.query(`UPDATE "AuditEvent" SET "actorName" = $1 WHERE seq = $2`, [original, victim.toString()]));
     }
     expect(await callerFor(admin).audit.verifyNew()).toMatchObject({ status: "OK" });
   });
@@ -121,7 +120,7 @@ describe("verification on a page view: only the new events", () => {
     const checkpoint = await takeCheckpoint().then((c) => c ?? null);
     const cpSeq = BigInt(checkpoint?.seq ?? (await head()).toString());
     const victim = cpSeq - 3n;
-    const original = await asSuperuser(database.url, async (client) => {
+    const original = await asSuperuser(database.adminUrl, async (client) => {
       const { rows } = await client.query<{ actorName: string }>(`SELECT "actorName" FROM "AuditEvent" WHERE seq = $1`, [victim.toString()]);
       await client.query(`UPDATE "AuditEvent" SET "actorName" = 'Mallory' WHERE seq = $1`, [victim.toString()]);
       await rechain(client, victim);
@@ -135,7 +134,7 @@ describe("verification on a page view: only the new events", () => {
       expect(run.detail).toMatch(/edited or re-chained/);
     } finally {
       // Put the content back and re-chain: the original hashes return.
-      await asSuperuser(database.url, async (client) => {
+      await asSuperuser(database.adminUrl, async (client) => {
         await client.query(`UPDATE "AuditEvent" SET "actorName" = $1 WHERE seq = $2`, [original, victim.toString()]);
         await rechain(client, victim);
       });
@@ -188,7 +187,7 @@ describe("full verification on demand", () => {
 
   it("through the API: starts, is polled to its result, and names the first broken event", async () => {
     const victim = 7n;
-    await asSuperuser(database.url, (client) => client.query(`UPDATE "AuditEvent" SET "entityId" = 'forged' WHERE seq = $1`, [victim.toString()]));
+    await asSuperuser(database.adminUrl, (client) => client.query(`UPDATE "AuditEvent" SET "entityId" = 'forged' WHERE seq = $1`, [victim.toString()]));
     const { id } = await callerFor(admin).audit.verifyFull();
     await expect.poll(async () => (await callerFor(admin).audit.verificationRun({ id })).status, { timeout: 20_000 }).toBe("BROKEN");
     const run = await callerFor(admin).audit.verificationRun({ id });
