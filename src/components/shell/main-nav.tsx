@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useState, type ReactNode } from "react";
+import { activeNavHref } from "~/lib/roles";
 
 export interface ShellNavItem {
   href: string;
@@ -15,17 +16,14 @@ export interface ShellNavItem {
   badgeId?: string;
 }
 
-function isActive(pathname: string, href: string) {
-  return pathname === href || pathname.startsWith(`${href}/`);
-}
-
 /** Primary navigation: a row on wide screens, a disclosure menu on narrow ones. */
 export function MainNav({ items }: { items: ShellNavItem[] }) {
   const pathname = usePathname();
+  const activeHref = activeNavHref(items, pathname, useSearchParams().get("from"));
   const [open, setOpen] = useState(false);
   const links = (className: string, idSuffix: string) =>
     items.map((item) => {
-      const active = isActive(pathname, item.href);
+      const active = item.href === activeHref;
       const badgeId = item.badge && item.badgeId ? `${item.badgeId}${idSuffix}` : undefined;
       return (
         <li key={item.href} className="relative">

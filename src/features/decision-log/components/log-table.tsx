@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { fromSection } from "~/lib/roles";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Pager } from "~/components/ui/pager";
@@ -42,10 +43,10 @@ const COLUMNS: Column[] = [
   { label: "Team", sort: "team" },
   { label: "Version" },
   { label: "Status" },
-  { label: "Recommended" },
   { label: "Approved" },
+  { label: "Recommended" },
   { label: "Confidence", sort: "confidence", align: "right" },
-  { label: "Est. monthly cost", sort: "monthlyCostUsd", align: "right" },
+  { label: "Cost / month", sort: "monthlyCostUsd", align: "right" },
   { label: "Submitted", sort: "submittedAt" },
   { label: "Reviewed", sort: "reviewedAt" },
   { label: "Engine" },
@@ -148,7 +149,7 @@ export function LogTable({
             {rows.map((row) => (
               <tr key={row.id} className="align-top hover:bg-slate-50">
                 <th scope="row" className="min-w-44 max-w-64 px-2.5 py-3 text-left font-normal">
-                  <Link href={`/use-cases/${row.useCaseId}/versions/${row.number}`} className="font-semibold text-brand-700 hover:underline">
+                  <Link href={`/use-cases/${row.useCaseId}/versions/${row.number}?${fromSection("decision-log")}`} className="font-semibold text-brand-700 hover:underline">
                     {row.title}
                   </Link>
                   {row.tags.length > 0 ? <span className="mt-0.5 block truncate text-xs text-slate-500">{row.tags.map((t) => `#${t}`).join(" ")}</span> : null}
@@ -158,7 +159,6 @@ export function LogTable({
                 <td className="px-2.5 py-3">
                   <StatusBadge status={row.status} />
                 </td>
-                <td className="min-w-28 px-2.5 py-3 text-slate-900">{strategyLabel(row.recommended)}</td>
                 <td className="min-w-28 px-2.5 py-3 text-slate-900">
                   <span>{strategyLabel(row.approvedStrategy)}</span>
                   {row.isOverride ? (
@@ -167,8 +167,11 @@ export function LogTable({
                     </span>
                   ) : null}
                 </td>
+                <td className="min-w-28 px-2.5 py-3 text-slate-700">{strategyLabel(row.recommended)}</td>
                 <td className="px-2.5 py-3 text-right tabular-nums text-slate-900">{formatPercent(row.confidence)}</td>
-                <td className="px-2.5 py-3 text-right tabular-nums text-slate-900">{row.monthlyCostUsd === null ? "—" : formatUsd(row.monthlyCostUsd)}</td>
+                <td className="px-2.5 py-3 text-right tabular-nums text-slate-900" title={row.approvedStrategy ? "The approved strategy's estimate" : "The recommended strategy's estimate (not approved)"}>
+                  {row.monthlyCostUsd === null ? <span className="text-slate-600">unknown</span> : formatUsd(row.monthlyCostUsd)}
+                </td>
                 <td className="whitespace-nowrap px-2.5 py-3 text-slate-700">
                   <Moment date={row.submittedAt} />
                   <span className="block text-xs text-slate-600">by {row.submitter}</span>
@@ -177,7 +180,7 @@ export function LogTable({
                   <Moment date={row.reviewedAt} />
                   {row.reviewer ? <span className="block text-xs text-slate-600">by {row.reviewer}</span> : null}
                 </td>
-                <td className="px-2.5 py-3 font-mono text-xs text-slate-600">{row.engineVersion}</td>
+                <td className="whitespace-nowrap px-2.5 py-3 font-mono text-xs text-slate-600">{row.engineVersion}</td>
               </tr>
             ))}
           </tbody>

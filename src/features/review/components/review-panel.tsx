@@ -44,7 +44,7 @@ export function ReviewPanel({ useCaseId, number }: { useCaseId: string; number: 
   };
 
   const frame = (body: ReactNode, badge?: ReactNode) => (
-    <section aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:hidden" data-testid="review-panel">
+    <section id="review" aria-labelledby={headingId} className="scroll-mt-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:hidden" data-testid="review-panel">
       <div className="flex items-center justify-between gap-3">
         <h2 id={headingId} className="text-lg font-semibold text-slate-900">
           Review
