@@ -33,6 +33,8 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
+        // The desktop the issues measure at (a common laptop).
+        viewport: { width: 1366, height: 800 },
         launchOptions: {
           executablePath: chromium,
           args: [

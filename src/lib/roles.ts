@@ -32,12 +32,12 @@ export function navigationFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => hasRole(role, item.minRole));
 }
 
-/** Where a page was reached from (`?from=review`), so the navigation highlights that section. */
+/** Where a page was reached from (`?via=review`), so the navigation highlights that section. */
 const FROM_SECTIONS: Record<string, string> = { review: "/review", "decision-log": "/decision-log" };
 
-/** The query that marks a link as followed from a section: `?from=review`. */
-export function fromSection(section: "review" | "decision-log"): string {
-  return `from=${section}`;
+/** The query that marks a link as followed from a section: `?via=review`. */
+export function viaSection(section: "review" | "decision-log"): string {
+  return `via=${section}`;
 }
 
 /**

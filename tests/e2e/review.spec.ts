@@ -84,7 +84,7 @@ test.describe("reviewing a decision", () => {
     // 4. Raj compares version 1 with version 2: the changed answer is marked in words.
     await queue.goto();
     await queue.open(title);
-    await expect(reviewer).toHaveURL(new RegExp(`/versions/2\\?from=review$`));
+    await expect(reviewer).toHaveURL(new RegExp(`/versions/2\\?via=review$`));
     await expect(reviewer.getByTestId("next-action")).toHaveText("Review");
     await panel.region.getByRole("link", { name: "Compare with version 1" }).click();
     await expect(reviewer.getByRole("heading", { level: 1, name: "Compare versions" })).toBeVisible();

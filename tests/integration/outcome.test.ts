@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assess, EXAMPLE_ANSWERS, STRATEGY_LABELS, type Answers } from "~/engine";
 import { listDecisionLog } from "~/features/decision-log/queries";
+import { assessmentChangeSummary } from "~/features/review/present";
 import { exportDecisionLog } from "~/features/decision-log/service";
 import { findUserByEmail } from "~/server/auth/identity";
 import { db } from "~/server/db";
@@ -107,6 +108,26 @@ describe("the decision on record", () => {
     const first = await listDecisionLog(actor, { filter, sort: "monthlyCostUsd", dir: "asc", limit: 1 });
     const second = await listDecisionLog(actor, { filter, sort: "monthlyCostUsd", dir: "asc", limit: 1, cursor: first.nextCursor });
     expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(sorted.rows.map((r) => r.id));
+  });
+
+  it("compare says when a flip threshold moved while the recommendation stayed", async () => {
+    const team = await makeTeam("Flip");
+    const author = await makeUser({ teamSlugs: [team.slug] });
+    const { id } = await callerFor(author).useCase.create({ teamId: team.id, title: `Flip ${tag}`, description: "", owner: "", modelRepoUrl: "", dashboardUrl: "", tags: [] });
+    const submit = async (latencyBudgetMs: number) => {
+      const { revision } = await db.useCase.findUniqueOrThrow({ where: { id }, select: { revision: true } });
+      await callerFor(author).useCase.submit({ id, expectedRevision: revision, idempotencyKey: randomUUID(), answers: { ...fraud, latencyBudgetMs } as Answers });
+    };
+    await submit(200);
+    await callerFor(raj).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "REQUEST_CHANGES", comment: "Is 200 ms right?" });
+    await submit(300);
+    const comparison = await callerFor(raj).review.compare({ useCaseId: id, from: 1, to: 2 });
+    expect(comparison.from.assessment.recommended).toBe(comparison.to.assessment.recommended);
+    const flip = comparison.assessmentChanges.find((c) => c.path === "flips.processingTimeMs~increase");
+    expect(flip).toMatchObject({ kind: "CHANGE" });
+    expect(flip!.after as number).toBeGreaterThan(flip!.before as number);
+    const summary = assessmentChangeSummary(comparison.assessmentChanges);
+    expect(summary).toMatch(/^the recommendation is the same, the processing time per prediction \(p50\) flip threshold moved from \d+(\.\d+)? ms to \d+(\.\d+)? ms/);
   });
 
   it("the audit viewer names the use case of each event", async () => {

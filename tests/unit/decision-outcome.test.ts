@@ -78,7 +78,7 @@ describe("next actions", () => {
   });
   it("inbox items offer the same actions", () => {
     expect(notificationAction("DECISION_CHANGES_REQUESTED", "/use-cases/uc1/versions/2")).toEqual({ label: "Edit answers and resubmit", href: resubmitLink("uc1", 2) });
-    expect(notificationAction("DECISION_SUBMITTED", "/use-cases/uc1/versions/3")).toEqual({ label: "Review", href: "/use-cases/uc1/versions/3?from=review#review" });
+    expect(notificationAction("DECISION_SUBMITTED", "/use-cases/uc1/versions/3")).toEqual({ label: "Review", href: "/use-cases/uc1/versions/3?via=review#review" });
     expect(notificationAction("DECISION_APPROVED", "/use-cases/uc1/versions/3")).toBeNull();
     expect(notificationAction("DECISION_SUBMITTED", "/elsewhere")).toBeNull();
   });

@@ -19,7 +19,7 @@ export interface ShellNavItem {
 /** Primary navigation: a row on wide screens, a disclosure menu on narrow ones. */
 export function MainNav({ items }: { items: ShellNavItem[] }) {
   const pathname = usePathname();
-  const activeHref = activeNavHref(items, pathname, useSearchParams().get("from"));
+  const activeHref = activeNavHref(items, pathname, useSearchParams().get("via"));
   const [open, setOpen] = useState(false);
   const links = (className: string, idSuffix: string) =>
     items.map((item) => {

@@ -16,7 +16,7 @@ import {
   type Estimates,
   type StrategyId,
 } from "~/engine";
-import { fromSection } from "~/lib/roles";
+import { viaSection } from "~/lib/roles";
 
 export interface Figure {
   label: string;
@@ -269,5 +269,5 @@ export function resubmitLink(useCaseId: string, number: number) {
 
 /** The version page at its review panel (where the reviewer decides). */
 export function reviewLink(useCaseId: string, number: number) {
-  return `${decisionLink(useCaseId, number)}?${fromSection("review")}#review`;
+  return `${decisionLink(useCaseId, number)}?${viaSection("review")}#review`;
 }

@@ -19,7 +19,7 @@ export class ReviewQueuePage {
 
   async open(title: string) {
     await this.row(title).getByRole("link", { name: title }).click();
-    await expect(this.page).toHaveURL(/\/use-cases\/[^/]+\/versions\/\d+\?from=review$/);
+    await expect(this.page).toHaveURL(/\/use-cases\/[^/]+\/versions\/\d+\?via=review$/);
   }
 }
 

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { fromSection } from "~/lib/roles";
+import { viaSection } from "~/lib/roles";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Pager } from "~/components/ui/pager";
@@ -41,7 +41,7 @@ interface Column {
 const COLUMNS: Column[] = [
   { label: "Use case", sort: "title" },
   { label: "Team", sort: "team" },
-  { label: "Version" },
+  { label: "Version · engine" },
   { label: "Status" },
   { label: "Approved" },
   { label: "Recommended" },
@@ -49,7 +49,6 @@ const COLUMNS: Column[] = [
   { label: "Cost / month", sort: "monthlyCostUsd", align: "right" },
   { label: "Submitted", sort: "submittedAt" },
   { label: "Reviewed", sort: "reviewedAt" },
-  { label: "Engine" },
 ];
 
 const SORT_WORDS: Record<SortDir, "ascending" | "descending"> = { asc: "ascending", desc: "descending" };
@@ -149,13 +148,19 @@ export function LogTable({
             {rows.map((row) => (
               <tr key={row.id} className="align-top hover:bg-slate-50">
                 <th scope="row" className="min-w-44 max-w-64 px-2.5 py-3 text-left font-normal">
-                  <Link href={`/use-cases/${row.useCaseId}/versions/${row.number}?${fromSection("decision-log")}`} className="font-semibold text-brand-700 hover:underline">
+                  <Link href={`/use-cases/${row.useCaseId}/versions/${row.number}?${viaSection("decision-log")}`} className="font-semibold text-brand-700 hover:underline">
                     {row.title}
                   </Link>
                   {row.tags.length > 0 ? <span className="mt-0.5 block truncate text-xs text-slate-500">{row.tags.map((t) => `#${t}`).join(" ")}</span> : null}
                 </th>
                 <td className="px-2.5 py-3 text-slate-700">{row.team}</td>
-                <td className="px-2.5 py-3 tabular-nums text-slate-700">v{row.number}</td>
+                <td className="whitespace-nowrap px-2.5 py-3 tabular-nums text-slate-700">
+                  v{row.number}
+                  <span className="block font-mono text-xs text-slate-600" title="Engine version">
+                    <span className="sr-only">engine </span>
+                    {row.engineVersion}
+                  </span>
+                </td>
                 <td className="px-2.5 py-3">
                   <StatusBadge status={row.status} />
                 </td>
@@ -180,7 +185,6 @@ export function LogTable({
                   <Moment date={row.reviewedAt} />
                   {row.reviewer ? <span className="block text-xs text-slate-600">by {row.reviewer}</span> : null}
                 </td>
-                <td className="whitespace-nowrap px-2.5 py-3 font-mono text-xs text-slate-600">{row.engineVersion}</td>
               </tr>
             ))}
           </tbody>
