@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assess, EXAMPLE_ANSWERS, STRATEGY_LABELS } from "~/engine";
+import { assess, EXAMPLE_ANSWERS, STRATEGY_LABELS, type DraftAnswers } from "~/engine";
 import { stepsFor } from "~/features/home/components/next-steps";
 import { costOnRecord, decisionOutcome, nextAction, resubmitLink, reviewLink, type OutcomeInput } from "~/features/decisions/present";
 import { entityName, entityUseCaseId } from "~/features/audit/present";
@@ -92,7 +92,7 @@ describe("next actions", () => {
 });
 
 describe("resubmitting from a reviewed version", () => {
-  const v1 = { latencyBudgetMs: 150, peakRequestsPerSecond: 400 };
+  const v1: DraftAnswers = { latencyBudgetMs: 150, peakRequestsPerSecond: 400 };
   it("opens on the version's answers when the draft is empty or the same", () => {
     expect(resubmissionStart({}, v1, false)).toEqual({ answers: v1, from: "version", draftDiffers: false });
     expect(resubmissionStart({ ...v1 }, v1, false)).toEqual({ answers: v1, from: "version", draftDiffers: false });
