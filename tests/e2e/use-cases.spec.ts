@@ -7,7 +7,7 @@ const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!;
 
 test.describe("describing a use case", () => {
   test("a member fills the questionnaire, watches it become real-time, saves, reloads, submits and reads the decision", async ({ page, users }) => {
-    test.setTimeout(60_000); // the whole story, with two accessibility scans
+    test.setTimeout(180_000); // the whole story, with two accessibility scans (minutes on a busy machine)
     const maya = await users.create({ name: "Maya", teams: ["new"] });
     await maya.signIn(page);
     const list = new UseCasesPage(page);
