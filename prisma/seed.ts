@@ -36,11 +36,20 @@ export async function seedDemoData(options: { bcryptRounds: number }) {
   return created;
 }
 
+const DEMO_STEP_MS = 5 * 3_600_000;
+
 /** Demo use cases and their histories, through the same services as the app; skipped when present. */
 export async function seedDemoUseCases(now = new Date()) {
   let created = 0;
-  let clock = now.getTime() - DEMO_USE_CASES.reduce((n, u) => n + u.steps.length + 1, 0) * 5 * 3_600_000;
-  const tick = () => new Date((clock += 5 * 3_600_000));
+  // A history spread over the past (5 h between steps) that ends by `now` and starts after the
+  // trail's latest event, so the seeded events are in sequence order and none is in the future.
+  // Each use case takes one tick to create, one per step, or one draft save when it has no steps.
+  const ticks = DEMO_USE_CASES.reduce((n, u) => n + 1 + Math.max(u.steps.length, 1), 0);
+  const latest = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { occurredAt: true } });
+  const start = Math.max(now.getTime() - ticks * DEMO_STEP_MS, latest ? latest.occurredAt.getTime() : -Infinity);
+  const step = Math.max(0, Math.min(DEMO_STEP_MS, Math.floor((now.getTime() - start) / ticks)));
+  let clock = start;
+  const tick = () => new Date((clock += step));
   const actorOf = async (email: string) => {
     const actor = await findUserByEmail(email);
     if (!actor) throw new Error(`Seed the demo users before the demo use cases (${email}).`);

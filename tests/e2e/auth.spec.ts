@@ -169,6 +169,28 @@ test.describe("accessibility", () => {
     await expectNoSeriousAxeViolations(page);
   });
 
+  test("the sign-in page has an icon and no console errors: /favicon.ico answers", async ({ page, request }) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    const missing: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+    });
+    await new SignInPage(page).goto();
+    await page.waitForLoadState("networkidle");
+    const icon = page.locator('link[rel="icon"]').first();
+    await expect(icon).toHaveAttribute("href", /\/(favicon\.ico|icon\.svg)/);
+    const ico = await request.get("/favicon.ico");
+    expect(ico.status()).toBe(200);
+    expect(ico.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+    const svg = await request.get((await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute("href")) ?? "/icon.svg");
+    expect(svg.status()).toBe(200);
+    expect(missing).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   test("the home page has no serious axe violations", async ({ page, users }) => {
     const admin = await users.create({ role: "ADMIN" });
     await admin.signIn(page);

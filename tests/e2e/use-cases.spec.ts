@@ -7,7 +7,7 @@ const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!;
 
 test.describe("describing a use case", () => {
   test("a member fills the questionnaire, watches it become real-time, saves, reloads, submits and reads the decision", async ({ page, users }) => {
-    test.setTimeout(60_000); // the whole story, with two accessibility scans
+    test.setTimeout(180_000); // the whole story, with two accessibility scans (minutes on a busy machine)
     const maya = await users.create({ name: "Maya", teams: ["new"] });
     await maya.signIn(page);
     const list = new UseCasesPage(page);
@@ -48,7 +48,20 @@ test.describe("describing a use case", () => {
     await expect(record).toContainText("Submitted");
     await expect(record).toContainText(maya.name);
     await expect(page.getByRole("region", { name: "Version history" }).getByRole("link", { name: /Version 1/ })).toHaveAttribute("aria-current", "page");
+    // A summary on top (the outcome, then the recommendation), the details in tabs below — keyboard included.
+    await expect(page.getByTestId("outcome-headline")).toHaveText(/Submitted, awaiting review/);
+    const tabs = page.getByRole("tablist", { name: "The decision in detail" });
+    await expect(tabs.getByRole("tab", { name: "Why" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("region", { name: "Answers" })).toBeHidden();
+    await tabs.getByRole("tab", { name: "Why" }).focus();
+    await page.keyboard.press("End");
+    await expect(tabs.getByRole("tab", { name: "Answers" })).toBeFocused();
+    await expect(tabs.getByRole("tab", { name: "Answers" })).toHaveAttribute("aria-selected", "true");
     await expect(page.getByRole("region", { name: "Answers" })).toContainText("Another service, synchronously");
+    await expect(page.getByRole("region", { name: "Ranking" })).toBeHidden();
+    await page.keyboard.press("ArrowRight");
+    await expect(tabs.getByRole("tab", { name: "Why" })).toBeFocused();
+    await expect(page.getByRole("region", { name: "Ranking" })).toBeVisible();
     await expectNoSeriousAxeViolations(page);
 
     await list.goto();

@@ -51,7 +51,7 @@ describe("email notifications (optional, SMTP)", () => {
       await callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE", comment: "Ship it" });
       await expect.poll(() => received.find((m) => m.to === member.email), { timeout: 10_000 }).toBeTruthy();
       const mail = received.find((m) => m.to === member.email)!;
-      expect(mail.body).toContain("Mailed decision v1 was approved");
+      expect(mail.body).toContain(`${reviewer.name} approved Mailed decision v1`);
       expect(mail.body).toContain(`/use-cases/${id}/versions/1`);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -23,8 +23,18 @@ describe("demo seed", () => {
 
   it("adds the demo histories once, covering every status, override and supersession", async () => {
     await seedDemoData({ bcryptRounds: 4 });
-    expect(await seedDemoUseCases()).toBe(DEMO_USE_CASES.length);
+    const head = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, occurredAt: true } });
+    const now = new Date();
+    expect(await seedDemoUseCases(now)).toBe(DEMO_USE_CASES.length);
     expect(await seedDemoUseCases()).toBe(0);
+    // The seeded history is in the past and in sequence order: no event dated after `now`, none
+    // before the trail's earlier head, each no earlier than the one before it.
+    const seeded = await db.auditEvent.findMany({ where: { seq: { gt: head?.seq ?? -1n }, requestId: "seed" }, orderBy: { seq: "asc" }, select: { occurredAt: true } });
+    expect(seeded.length).toBeGreaterThan(DEMO_USE_CASES.length);
+    const times = seeded.map((e) => e.occurredAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime());
+    if (head) expect(Math.min(...times)).toBeGreaterThanOrEqual(head.occurredAt.getTime());
     const teams = { team: { slug: { in: DEMO_TEAMS.map((t) => t.slug) } } };
     const versions = await db.decisionVersion.findMany({ where: { useCase: teams }, select: { status: true, isOverride: true } });
     expect(new Set(versions.map((v) => v.status))).toEqual(new Set(["SUBMITTED", "APPROVED", "REJECTED", "CHANGES_REQUESTED", "WITHDRAWN", "SUPERSEDED"]));

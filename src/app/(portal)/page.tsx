@@ -1,10 +1,13 @@
 import { PageHeader } from "~/components/ui/page-header";
 import { NextSteps } from "~/features/home/components/next-steps";
+import { RecentDecisions } from "~/features/home/components/recent-decisions";
 import { ROLE_LABELS } from "~/lib/roles";
 import { getServerCaller } from "~/trpc/server";
 
 export default async function HomePage() {
-  const me = await (await getServerCaller()).account.me();
+  const caller = await getServerCaller();
+  const me = await caller.account.me();
+  const mine = me.teams.length > 0 ? await caller.useCase.listMine({}) : [];
   const firstName = me.name.split(" ")[0] ?? me.name;
   return (
     <>
@@ -21,6 +24,7 @@ export default async function HomePage() {
       />
       <h2 className="sr-only">What to do next</h2>
       <NextSteps role={me.role} teamNames={me.teams.map((t) => t.name)} />
+      <RecentDecisions rows={mine} />
     </>
   );
 }

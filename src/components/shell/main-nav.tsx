@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { activeNavHref } from "~/lib/roles";
 
 export interface ShellNavItem {
   href: string;
@@ -15,14 +16,12 @@ export interface ShellNavItem {
   badgeId?: string;
 }
 
-function isActive(pathname: string, href: string) {
-  return pathname === href || pathname.startsWith(`${href}/`);
-}
-
 function NavLinks({ items, linkClassName, idSuffix, onNavigate }: { items: ShellNavItem[]; linkClassName: string; idSuffix: string; onNavigate?: () => void }) {
   const pathname = usePathname();
+  // Pages reached from the review queue or the log (`?via=`) highlight where the user came from.
+  const activeHref = activeNavHref(items, pathname, useSearchParams().get("via"));
   return items.map((item) => {
-    const active = isActive(pathname, item.href);
+    const active = item.href === activeHref;
     const badgeId = item.badge && item.badgeId ? `${item.badgeId}${idSuffix}` : undefined;
     return (
       <li key={item.href} className="relative">

@@ -10,6 +10,7 @@ export function ScrollRegion({
   labelledBy,
   className = "",
   busy,
+  same,
   children,
 }: {
   /** The region's name, e.g. the table's caption; or `labelledBy` the caption's id. */
@@ -17,10 +18,12 @@ export function ScrollRegion({
   labelledBy?: string;
   className?: string;
   busy?: boolean;
+  /** Marks the region as unchanged (`data-same`), for "show only changes". */
+  same?: boolean;
   children: ReactNode;
 }) {
   return (
-    <div role="region" aria-label={label} aria-labelledby={labelledBy} aria-busy={busy} tabIndex={0} className={`relative max-w-full overflow-x-auto ${className}`}>
+    <div role="region" aria-label={label} aria-labelledby={labelledBy} aria-busy={busy} data-same={same || undefined} tabIndex={0} className={`relative max-w-full overflow-x-auto ${className}`}>
       {children}
     </div>
   );

@@ -180,6 +180,20 @@ export function formatEventTime(date: Date, now: Date = date): string {
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}${year} ${hh}:${mm}`;
 }
 
+/** The use case an event is about (its own id, or the one its payload names), or null. */
+export function entityUseCaseId(entityType: string, entityId: string, payload: unknown): string | null {
+  if (entityType === "UseCase") return entityId;
+  const p = obj(payload);
+  return (entityType === "DecisionVersion" || entityType === "Comment") && typeof p.useCaseId === "string" ? p.useCaseId : null;
+}
+
+/** How an event's entity reads in a table: "Card fraud · version 2" when its use case is known, else its id. */
+export function entityName(entityType: string, entityId: string, payload: unknown, useCaseTitle: string | null): string {
+  if (!useCaseTitle) return entityId;
+  const n = obj(payload).versionNumber;
+  return entityType !== "UseCase" && typeof n === "number" ? `${useCaseTitle} · version ${n}` : useCaseTitle;
+}
+
 /** Where an event's entity can be seen in the portal, when it has a page. */
 export function entityHref(entityType: string, entityId: string, payload: unknown): string | null {
   const p = obj(payload);

@@ -12,6 +12,7 @@ import { containsPattern, SqlWhere } from "~/server/sql";
 import { to as copyTo } from "pg-copy-streams";
 import { ChainWalker, CopyLineSplitter, parseChainLine, type ChainBreak } from "./chain";
 import { compareWithCheckpoints, readCheckpoint, type Checkpoint, type CheckpointVerdict } from "./checkpoint";
+import { entityUseCaseId } from "./present";
 import type { AuditFilter } from "./schema-filters";
 
 export type ChainReport =
@@ -169,7 +170,16 @@ export async function listAuditEvents(filter: AuditFilter, page: { before?: stri
   const { text, values } = sql.query((where) => `SELECT ${EVENT_COLUMNS}, hash FROM "AuditEvent" ${where} ORDER BY "AuditEvent".seq DESC LIMIT ${sql.param(page.limit + 1)}`);
   const { rows } = await getPool().query<EventRow & { hash: string }>(text, values);
   const events = rows.slice(0, page.limit);
-  return { events, nextBefore: rows.length > page.limit ? (events.at(-1)?.seq ?? null) : null };
+  // The titles of the use cases the events are about, so rows name them rather than show ids.
+  const ids = [...new Set(events.map((e) => entityUseCaseId(e.entityType, e.entityId, e.payload)).filter((id): id is string => id !== null))];
+  const titles = new Map<string, string>();
+  if (ids.length > 0) {
+    const found = await getPool().query<{ id: string; title: string }>(`SELECT id, title FROM "UseCase" WHERE id = ANY($1::text[])`, [ids]);
+    for (const row of found.rows) titles.set(row.id, row.title);
+  }
+  return {
+    events: events.map((e) => ({ ...e, useCaseTitle: titles.get(entityUseCaseId(e.entityType, e.entityId, e.payload) ?? "") ?? null })),
+    nextBefore: rows.length > page.limit ? (events.at(-1)?.seq ?? null) : null };
 }
 
 type ExportedEvent = AuditEventRow;

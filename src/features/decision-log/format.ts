@@ -16,6 +16,7 @@ export interface DecisionLogRow {
   approvedStrategy: string | null;
   isOverride: boolean;
   confidence: number;
+  /** The decision on record's monthly cost: the approved strategy's once approved, else the recommended one's; null = unknown. */
   monthlyCostUsd: number | null;
   submitter: string;
   reviewer: string | null;

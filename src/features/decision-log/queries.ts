@@ -15,18 +15,27 @@ import { decisionLogPageSchema, type DecisionLogFilter, type DecisionLogPageInpu
  * keyset pagination, the count and the streamed exports use one WHERE clause: an export holds
  * exactly what the filters show, and only what the viewer may see.
  */
+/**
+ * The monthly cost of the decision on record (decisions/present.ts `costOnRecord`, in SQL): once a
+ * version is approved, its approved strategy's estimate from the stored assessment; before, the
+ * recommended one's (the stored column). NULL when the engine could not estimate it.
+ */
+const COST_ON_RECORD = `(CASE WHEN dv.status IN ('APPROVED', 'SUPERSEDED') AND dv."approvedStrategy" IS NOT NULL AND dv."approvedStrategy" <> dv.recommended
+  THEN (jsonb_path_query_first(dv.assessment, '$.tradeoffs[*] ? (@.strategy == $s).cost.monthlyUsd', jsonb_build_object('s', dv."approvedStrategy")) #>> '{}')::float8
+  ELSE dv."monthlyCostUsd" END)`;
+
 const SORT_SQL: Record<DecisionLogSort, { expr: string; cast: string }> = {
   submittedAt: { expr: `dv."submittedAt"`, cast: "timestamptz" },
   reviewedAt: { expr: `COALESCE(dv."reviewedAt", 'epoch'::timestamptz)`, cast: "timestamptz" },
   confidence: { expr: `dv.confidence`, cast: "float8" },
-  monthlyCostUsd: { expr: `COALESCE(dv."monthlyCostUsd", -1)`, cast: "float8" },
+  monthlyCostUsd: { expr: `COALESCE(${COST_ON_RECORD}, -1)`, cast: "float8" },
   title: { expr: `uc.title`, cast: "text" },
   team: { expr: `t.name`, cast: "text" },
 };
 
 const SELECT = `
 SELECT dv.id, dv."useCaseId", uc.title, t.name AS team, dv.number, dv.status::text AS status, dv.recommended,
-       dv."approvedStrategy", dv."isOverride", dv.confidence, dv."monthlyCostUsd", su.name AS submitter,
+       dv."approvedStrategy", dv."isOverride", dv.confidence, ${COST_ON_RECORD} AS "monthlyCostUsd", su.name AS submitter,
        ru.name AS reviewer, dv."submittedAt", dv."reviewedAt", dv."engineVersion", uc.tags`;
 const FROM = `
 FROM "DecisionVersion" dv
@@ -113,7 +122,7 @@ const CSV_SELECT: Record<ExportHeader, string> = {
   approved_strategy: `dv."approvedStrategy"`,
   override: `CASE WHEN dv."isOverride" THEN 'yes' ELSE 'no' END`,
   confidence: "dv.confidence",
-  monthly_cost_usd: `dv."monthlyCostUsd"`,
+  monthly_cost_usd: COST_ON_RECORD,
   submitted_by: neutralizeFormulaSql("su.name"),
   reviewed_by: neutralizeFormulaSql("ru.name"),
   submitted_at: isoUtcSql(`dv."submittedAt"`),

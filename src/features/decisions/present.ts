@@ -11,10 +11,12 @@ import {
   formatRps,
   formatUsd,
   getQuestion,
+  STRATEGY_LABELS,
   type AnswerField,
   type Estimates,
   type StrategyId,
 } from "~/engine";
+import { viaSection } from "~/lib/roles";
 
 export interface Figure {
   label: string;
@@ -140,4 +142,132 @@ export function signedPoints(points: number): string {
 /** The page of version `number` of a use case. */
 export function decisionLink(useCaseId: string, number: number) {
   return `/use-cases/${useCaseId}/versions/${number}`;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The outcome of a decision version: the decision on record first, the engine's advice second. */
+
+/** What a page knows of a version to say its outcome (every list and page selects these). */
+export interface OutcomeInput {
+  status: string;
+  recommended: StrategyId;
+  approvedStrategy: StrategyId | null;
+  isOverride: boolean;
+  reviewedBy: { name: string } | null;
+  reviewedAt: Date | null;
+}
+
+export type OutcomeKind = "approved" | "superseded" | "rejected" | "changes-requested" | "awaiting-review" | "withdrawn";
+
+export interface DecisionOutcome {
+  kind: OutcomeKind;
+  /** The headline everywhere a decision appears: "Approved: Hybrid (store + live model)", "Changes requested". */
+  headline: string;
+  /** The strategy on record (approved, or approved before a newer version superseded it), else null. */
+  strategy: StrategyId | null;
+  isOverride: boolean;
+  /** Who acted and how: "Approved by Raj Patel", "Changes requested by Raj Patel"; null while no one has. */
+  byline: string | null;
+  /** When the reviewer acted (shown next to the byline). */
+  at: Date | null;
+  /** The engine's advice, second: "The engine recommended Real-time endpoint; the reviewer chose otherwise." */
+  recommendation: string;
+  /** A compact form for tables and cards: "Hybrid (override)", "Awaiting review". */
+  short: string;
+}
+
+const ACTED: Record<OutcomeKind, string | null> = {
+  approved: "Approved",
+  superseded: "Approved",
+  rejected: "Rejected",
+  "changes-requested": "Changes requested",
+  "awaiting-review": null,
+  withdrawn: null,
+};
+
+function outcomeKind(status: string): OutcomeKind {
+  switch (status) {
+    case "APPROVED":
+      return "approved";
+    case "SUPERSEDED":
+      return "superseded";
+    case "REJECTED":
+      return "rejected";
+    case "CHANGES_REQUESTED":
+      return "changes-requested";
+    case "WITHDRAWN":
+      return "withdrawn";
+    default:
+      return "awaiting-review";
+  }
+}
+
+/** The decision on record for one version, in words: the one function every page and list uses. */
+export function decisionOutcome(v: OutcomeInput): DecisionOutcome {
+  const kind = outcomeKind(v.status);
+  const recommendedLabel = STRATEGY_LABELS[v.recommended];
+  const approved = kind === "approved" || kind === "superseded" ? (v.approvedStrategy ?? v.recommended) : null;
+  const approvedLabel = approved ? STRATEGY_LABELS[approved] : null;
+  const isOverride = approved !== null && (v.isOverride || approved !== v.recommended);
+  const acted = ACTED[kind];
+  const byline = acted && v.reviewedBy ? `${acted} by ${v.reviewedBy.name}` : null;
+  const headline = {
+    approved: `Approved: ${approvedLabel}`,
+    superseded: `Superseded — was approved: ${approvedLabel}`,
+    rejected: "Rejected",
+    "changes-requested": "Changes requested",
+    "awaiting-review": "Submitted, awaiting review",
+    withdrawn: "Withdrawn by its submitter",
+  }[kind];
+  const recommendation = approved
+    ? isOverride
+      ? `Override: the engine recommended ${recommendedLabel}.`
+      : "As the engine recommended."
+    : kind === "awaiting-review"
+      ? `The engine recommends ${recommendedLabel}.`
+      : `The engine recommended ${recommendedLabel}.`;
+  const short = approved
+    ? `${approvedLabel}${isOverride ? " (override)" : ""}`
+    : { rejected: "Rejected", "changes-requested": "Changes requested", "awaiting-review": "Awaiting review", withdrawn: "Withdrawn" }[kind as Exclude<OutcomeKind, "approved" | "superseded">];
+  return { kind, headline, strategy: approved, isOverride, byline, at: acted ? v.reviewedAt : null, recommendation, short };
+}
+
+/**
+ * The monthly cost of the decision on record: the approved strategy's estimate once approved,
+ * the recommended one's before; null when the engine could not estimate it (unknown answers).
+ */
+export function costOnRecord(tradeoffs: readonly { strategy: StrategyId; cost: { monthlyUsd: number | null } }[], v: Pick<OutcomeInput, "status" | "recommended" | "approvedStrategy">): number | null {
+  const strategy = (v.status === "APPROVED" || v.status === "SUPERSEDED") && v.approvedStrategy ? v.approvedStrategy : v.recommended;
+  return tradeoffs.find((t) => t.strategy === strategy)?.cost.monthlyUsd ?? null;
+}
+
+export interface NextAction {
+  label: string;
+  href: string;
+}
+
+/**
+ * What the person looking at a version can do next, where they are: the team answers a change
+ * request (or a rejection, or its own withdrawal) with "Edit answers and resubmit", opening the
+ * questionnaire on that version's answers; a reviewer who may decide gets "Review".
+ */
+export function nextAction(
+  v: { useCaseId: string; number: number; status: string },
+  viewer: { canEditDraft: boolean; canReview: boolean; isLatest: boolean },
+): NextAction | null {
+  if (v.status === "SUBMITTED" && viewer.canReview) return { label: "Review", href: reviewLink(v.useCaseId, v.number) };
+  if (viewer.canEditDraft && viewer.isLatest && (v.status === "CHANGES_REQUESTED" || v.status === "REJECTED" || v.status === "WITHDRAWN")) {
+    return { label: "Edit answers and resubmit", href: resubmitLink(v.useCaseId, v.number) };
+  }
+  return null;
+}
+
+/** The questionnaire opened on version `number`'s answers, to change and submit as the next version. */
+export function resubmitLink(useCaseId: string, number: number) {
+  return `/use-cases/${useCaseId}/edit?from=${number}`;
+}
+
+/** The version page at its review panel (where the reviewer decides). */
+export function reviewLink(useCaseId: string, number: number) {
+  return `${decisionLink(useCaseId, number)}?${viaSection("review")}#review`;
 }

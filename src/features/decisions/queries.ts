@@ -30,6 +30,11 @@ export async function getDecision(actor: Actor, useCaseId: string, number: numbe
       recommended: true,
       confidence: true,
       monthlyCostUsd: true,
+      approvedStrategy: true,
+      isOverride: true,
+      reviewComment: true,
+      reviewedAt: true,
+      reviewedBy: { select: { name: true } },
       submittedAt: true,
       submittedBy: { select: { name: true, email: true } },
       useCase: { select: { ...useCaseDetailsSelect, team: { select: { id: true, name: true } } } },
@@ -39,6 +44,7 @@ export async function getDecision(actor: Actor, useCaseId: string, number: numbe
   return {
     ...version,
     recommended: version.recommended as StrategyId,
+    approvedStrategy: version.approvedStrategy as StrategyId | null,
     // Stored with the engine version that produced them; parsed so the page gets typed data.
     answers: answersSchema.parse(version.answers) as Answers,
     assessment: assessmentSchema.parse(version.assessment) as Assessment,
@@ -82,7 +88,14 @@ function assessmentDigest(a: Assessment) {
     feasible: Object.fromEntries(a.ranking.map((r) => [r.strategy, r.feasible])),
     monthlyCostUsd: Object.fromEntries(a.tradeoffs.map((t) => [t.strategy, t.cost.monthlyUsd])),
     p99LatencyMs: Object.fromEntries(a.tradeoffs.map((t) => [t.strategy, t.latency.p99Ms])),
+    /** Where each answer would flip the recommendation, by answer and direction ("processingTimeMs~increase": 150.1). */
+    flips: Object.fromEntries(a.flips.map((f) => [flipKey(f), f.boundary])),
   };
+}
+
+/** A flip's place in the digest: the answer and the direction it moves in. */
+function flipKey(f: Assessment["flips"][number]): string {
+  return `${f.field}~${f.direction}`;
 }
 
 export function summariseAssessmentDiff(before: Assessment, after: Assessment): FieldChange[] {

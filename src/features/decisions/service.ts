@@ -86,7 +86,7 @@ export async function createVersion(
     data: { status: "SUBMITTED", draftAnswers: answers as Prisma.InputJsonValue, draftContributorIds: [], revision: { increment: 1 }, updatedAt: ctx.now },
   });
   // Notifications first: the audit append (which serialises on its lock until commit) comes last.
-  const notices = await notifyReviewersOfSubmission(tx, { submitterId: ctx.actor.id, useCaseId: params.useCaseId, number, title: params.title, now: ctx.now });
+  const notices = await notifyReviewersOfSubmission(tx, { submitterId: ctx.actor.id, submitterName: ctx.actor.name, useCaseId: params.useCaseId, number, title: params.title, now: ctx.now });
   await writeAuditEvent(tx, {
     actor: auditActor(ctx.actor),
     now: ctx.now,

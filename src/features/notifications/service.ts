@@ -5,6 +5,7 @@ import { db, type Tx } from "~/server/db";
 import { decisionLink } from "~/features/decisions/present";
 import { isEmailEnabled, sendMail } from "~/server/mail";
 import { briefly, logger } from "~/server/log";
+import { noticeTitle } from "./present";
 
 export interface Notice {
   userId: string;
@@ -57,11 +58,11 @@ export async function notify(tx: Tx, notices: readonly Notice[], now: Date): Pro
 /** Tells every active reviewer and admin (but the submitter) that a version awaits review. */
 export async function notifyReviewersOfSubmission(
   tx: Tx,
-  params: { submitterId: string; useCaseId: string; number: number; title: string; now: Date },
+  params: { submitterId: string; submitterName: string; useCaseId: string; number: number; title: string; now: Date },
 ): Promise<Notice[]> {
   const notice = {
     kind: "DECISION_SUBMITTED",
-    title: `New submission: ${params.title} (v${params.number})`,
+    title: noticeTitle(params.submitterName, "submitted", params.title, params.number),
     body: "Waiting for review.",
     link: decisionLink(params.useCaseId, params.number),
   };

@@ -4,7 +4,10 @@
  * assessment digest that `review.compare` diffs. No I/O; shared by pages and components.
  */
 import {
+  formatAnswer,
   formatDurationMs,
+  getQuestion,
+  type AnswerField,
   formatNumber,
   formatPercent,
   formatUsd,
@@ -93,9 +96,21 @@ const DIGEST_PER_STRATEGY: Record<string, string> = {
   p99LatencyMs: "p99 latency",
 };
 
-/** "Recommended strategy", "Score · Batch scoring", "Monthly cost · Real-time endpoint". */
+/** A flip key of the digest ("processingTimeMs~increase") as its parts, or null. */
+function parseFlipKey(key: string | undefined): { field: AnswerField; direction: string } | null {
+  const [field, direction] = (key ?? "").split("~");
+  const question = field ? getQuestion(field as AnswerField) : undefined;
+  return question && (direction === "increase" || direction === "decrease") ? { field: question.field, direction } : null;
+}
+
+/** "Recommended strategy", "Score · Batch scoring", "Monthly cost · Real-time endpoint", "Flip threshold · …". */
 export function digestPathLabel(path: string): string {
   const [head = "", strategy] = path.split(".");
+  if (head === "flips") {
+    const flip = parseFlipKey(strategy);
+    if (!flip) return path;
+    return `Flip threshold · ${getQuestion(flip.field)!.label} (${flip.direction === "increase" ? "if higher" : "if lower"})`;
+  }
   if (strategy !== undefined && DIGEST_PER_STRATEGY[head]) {
     return `${DIGEST_PER_STRATEGY[head]} · ${isStrategy(strategy) ? STRATEGY_LABELS[strategy] : strategy}`;
   }
@@ -122,6 +137,10 @@ export function formatDigestValue(path: string, value: unknown): string {
       return typeof value === "number" ? formatUsd(value) : String(value);
     case "p99LatencyMs":
       return typeof value === "number" ? formatDurationMs(value) : String(value);
+    case "flips": {
+      const flip = parseFlipKey(path.split(".")[1]);
+      return flip && typeof value === "number" ? formatAnswer(getQuestion(flip.field)!, value) : String(value);
+    }
     default:
       return typeof value === "object" ? JSON.stringify(value) : String(value);
   }
@@ -150,4 +169,46 @@ export function pickVersion(value: string | string[] | undefined, numbers: reado
   if (!/^[1-9]\d{0,5}$/.test(text)) return null;
   const n = Number(text);
   return numbers.includes(n) ? n : null;
+}
+
+/**
+ * The thread without the reviewer's decision comment: that comment is stored in the thread
+ * (so the team can reply to it) and on the version (the record), and shows once — in the
+ * review record. It is the reviewer's comment made at the moment of the decision, with its text.
+ */
+export function threadWithoutDecisionComment<C extends { authorId: string; createdAt: Date; body: string }>(
+  comments: readonly C[],
+  review: { reviewedById: string | null; reviewedAt: Date | null; reviewComment: string | null },
+): C[] {
+  const { reviewedById, reviewedAt, reviewComment } = review;
+  if (!reviewedById || !reviewedAt || !reviewComment) return [...comments];
+  const index = comments.findIndex((c) => c.authorId === reviewedById && c.createdAt.getTime() === reviewedAt.getTime() && c.body === reviewComment);
+  return index < 0 ? [...comments] : comments.filter((_, i) => i !== index);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * The compare page's one-sentence summary of the assessment's changes: the recommendation first,
+ * then moved flip thresholds by name and value ("the processing time flip moved from 100 ms to
+ * 150 ms"), then how many other figures changed. "The assessment is the same" only when nothing did.
+ */
+export function assessmentChangeSummary(changes: readonly { path: string; before: unknown; after: unknown }[]): string {
+  if (changes.length === 0) return "the assessment is the same";
+  const parts: string[] = [];
+  const rec = changes.find((c) => c.path === "recommended");
+  parts.push(rec ? `the recommendation changed from ${formatDigestValue("recommended", rec.before)} to ${formatDigestValue("recommended", rec.after)}` : "the recommendation is the same");
+  const flips = changes.filter((c) => c.path.startsWith("flips."));
+  for (const f of flips) {
+    const flip = parseFlipKey(f.path.split(".")[1]);
+    const name = flip ? `the ${lowerFirst(getQuestion(flip.field)!.label)} flip threshold` : f.path;
+    if (f.before === undefined) parts.push(`${name} appeared at ${formatDigestValue(f.path, f.after)}`);
+    else if (f.after === undefined) parts.push(`${name} no longer applies (was ${formatDigestValue(f.path, f.before)})`);
+    else parts.push(`${name} moved from ${formatDigestValue(f.path, f.before)} to ${formatDigestValue(f.path, f.after)}`);
+  }
+  const others = changes.length - flips.length - (rec ? 1 : 0);
+  if (others > 0) parts.push(`${others} other figure${others === 1 ? "" : "s"} changed`);
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }

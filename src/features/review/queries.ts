@@ -9,6 +9,7 @@ import { db } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import type { ReviewQueueFilter } from "./schema";
 import { allowedActions } from "~/features/decisions/workflow";
+import { threadWithoutDecisionComment } from "./present";
 
 const DAY_MS = 86_400_000;
 
@@ -68,6 +69,7 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
       overrideJustification: true,
       reviewComment: true,
       reviewedAt: true,
+      reviewedById: true,
       reviewedBy: { select: { name: true } },
       supersededByNumber: true,
       supersedesNumber: true,
@@ -79,12 +81,12 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
       useCase: { select: { createdById: true, status: true } },
       comments: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+        select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
       },
     },
   });
   if (!version) throw new NotFoundError("That decision");
-  const { answers, assessment, useCase, submittedById, contributorIds, ...rest } = version;
+  const { answers, assessment, useCase, submittedById, reviewedById, comments, contributorIds, ...rest } = version;
   const authorIds = [submittedById, useCase.createdById];
   const { canReview, canWithdraw } = allowedActions({ from: rest.status, actor, submitterId: submittedById, authorIds, contributorIds });
   const stored = assessmentSchema.parse(assessment);
@@ -96,6 +98,10 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
     approvedStrategy: rest.approvedStrategy as StrategyId | null,
     constraints: stored.constraints,
     ranking: stored.ranking.map((r) => ({ strategy: r.strategy, label: r.label, feasible: r.feasible })),
+    // The decision's own comment shows once, in the review record.
+    comments: threadWithoutDecisionComment(comments, { reviewedById, reviewedAt: rest.reviewedAt, reviewComment: rest.reviewComment }).map(
+      ({ authorId: _author, ...c }) => c,
+    ),
     useCaseStatus: useCase.status,
     viewerIsReviewer: hasRole(actor.role, "REVIEWER"),
     canReview,

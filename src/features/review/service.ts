@@ -1,8 +1,9 @@
 import "server-only";
-import { assessmentSchema } from "~/engine";
+import { assessmentSchema, STRATEGY_LABELS, type StrategyId } from "~/engine";
 import { decisionLink } from "~/features/decisions/present";
 import { lockVisibleVersion, recordReview, supersedePreviouslyApproved } from "~/features/decisions/service";
-import { REFUSAL_MESSAGES, transition, type DecisionStatus, type ReviewAction } from "~/features/decisions/workflow";
+import { REFUSAL_MESSAGES, transition, type DecisionStatus } from "~/features/decisions/workflow";
+import { noticeTitle, REVIEW_NOTICE_VERBS } from "~/features/notifications/present";
 import { emailNotices, notify, type Notice } from "~/features/notifications/service";
 import type { CommandContext } from "~/server/actor";
 import { auditActor, writeAuditEvent } from "~/server/audit";
@@ -22,14 +23,6 @@ const ACTION_AUDIT = {
   REJECT: "DECISION_REJECTED",
   REQUEST_CHANGES: "DECISION_CHANGES_REQUESTED",
 } as const;
-
-const ACTION_WORDS: Record<ReviewAction, string> = {
-  APPROVE: "approved",
-  REJECT: "rejected",
-  REQUEST_CHANGES: "sent back with requested changes",
-  WITHDRAW: "withdrawn",
-  SUPERSEDE: "superseded",
-};
 
 /**
  * Approve, reject or request changes. The four-eyes rule and the optimistic version check
@@ -130,8 +123,13 @@ export async function reviewDecision(ctx: CommandContext, input: ReviewDecisionI
       .map((userId) => ({
         userId,
         kind: ACTION_AUDIT[input.action],
-        title: `${current.useCase.title} v${input.number} was ${ACTION_WORDS[input.action]}`,
-        body: override ? `Approved as ${approvedStrategy} (override): ${comment ?? ""}`.slice(0, 1000) : (comment ?? "").slice(0, 1000),
+        title: noticeTitle(ctx.actor.name, REVIEW_NOTICE_VERBS[input.action], current.useCase.title, input.number),
+        body: (override && approvedStrategy
+          ? `Approved ${STRATEGY_LABELS[approvedStrategy as StrategyId]} instead of the recommended ${STRATEGY_LABELS[current.recommended as StrategyId]} (override): ${comment ?? ""}`
+          : approvedStrategy
+            ? `Approved ${STRATEGY_LABELS[approvedStrategy as StrategyId]}${comment ? `: ${comment}` : "."}`
+            : (comment ?? "")
+        ).slice(0, 1000),
         link: decisionLink(input.useCaseId, input.number),
       }));
     await notify(tx, notices, ctx.now);

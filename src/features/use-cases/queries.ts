@@ -18,6 +18,15 @@ export function readableBy(actor: Actor): Prisma.UseCaseWhereInput {
   return hasRole(actor.role, "REVIEWER") ? { OR: [member, { versions: { some: {} } }] } : member;
 }
 
+/** What a version's outcome needs (decisions/present.ts `decisionOutcome`): the decision on record first. */
+export const outcomeSelect = {
+  status: true,
+  approvedStrategy: true,
+  isOverride: true,
+  reviewedAt: true,
+  reviewedBy: { select: { name: true } },
+} as const;
+
 /** The details a team keeps about a use case (what its pages and decisions show). */
 export const useCaseDetailsSelect = {
   id: true,
@@ -45,12 +54,12 @@ export async function getUseCase(actor: Actor, id: string) {
         orderBy: { number: "desc" },
         select: {
           number: true,
-          status: true,
           recommended: true,
           confidence: true,
           engineVersion: true,
           submittedAt: true,
           submittedBy: { select: { name: true } },
+          ...outcomeSelect,
         },
       },
     },
@@ -74,7 +83,7 @@ export async function getUseCase(actor: Actor, id: string) {
     canEdit: isMember && isDraftEditable(useCase.status),
     /** Members may fix the title, links and tags at any time, even under review. */
     canEditDetails: isMember,
-    versions: useCase.versions.map((v) => ({ ...v, recommended: v.recommended as StrategyId })),
+    versions: useCase.versions.map((v) => ({ ...v, recommended: v.recommended as StrategyId, approvedStrategy: v.approvedStrategy as StrategyId | null })),
   };
 }
 
@@ -97,12 +106,24 @@ export async function listMyUseCases(actor: Actor, filter: { query?: string; tea
       status: true,
       updatedAt: true,
       team: { select: { id: true, name: true } },
-      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, recommended: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, recommended: true, ...outcomeSelect } },
     },
   });
-  return rows.map(({ versions, ...row }) => ({
-    ...row,
-    recommended: (versions[0]?.recommended ?? null) as StrategyId | null,
-    latestVersion: versions[0]?.number ?? null,
-  }));
+  // The decision in force when the latest version is not it (v1 approved, v2 awaiting review).
+  const approvedIds = rows.filter((r) => r.versions[0] && r.versions[0].status !== "APPROVED").map((r) => r.id);
+  const inForce = approvedIds.length
+    ? await db.decisionVersion.findMany({
+        where: { useCaseId: { in: approvedIds }, status: "APPROVED" },
+        select: { useCaseId: true, number: true, recommended: true, ...outcomeSelect },
+      })
+    : [];
+  return rows.map(({ versions, ...row }) => {
+    const latest = versions[0];
+    const approved = inForce.find((v) => v.useCaseId === row.id);
+    return {
+      ...row,
+      latest: latest ? { ...latest, recommended: latest.recommended as StrategyId, approvedStrategy: latest.approvedStrategy as StrategyId | null } : null,
+      inForce: approved ? { ...approved, recommended: approved.recommended as StrategyId, approvedStrategy: approved.approvedStrategy as StrategyId | null } : null,
+    };
+  });
 }

@@ -1,4 +1,5 @@
 /** Pure rules of a use case's draft (no I/O, no clock). The review lifecycle builds on these. */
+import diff from "microdiff";
 import type { UseCaseStatus } from "./schema";
 
 /**
@@ -44,4 +45,21 @@ export function changedAnswerFields(before: unknown, after: unknown): string[] {
 
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Which answers the questionnaire opens with when the team answers a reviewed version
+ * ("Edit answers and resubmit"): that version's answers, unless the team's saved draft has
+ * moved on from them — then the draft (newer work is never dropped silently), with the choice
+ * to start again from the version (`restore`).
+ */
+export function resubmissionStart<T extends object>(
+  draft: T,
+  versionAnswers: T,
+  restore: boolean,
+): { answers: T; from: "version" | "draft"; draftDiffers: boolean } {
+  const isEmpty = Object.values(draft).every((v) => v === undefined);
+  const draftDiffers = !isEmpty && diff(draft as Record<string, unknown>, versionAnswers as Record<string, unknown>).length > 0;
+  if (!draftDiffers || restore) return { answers: versionAnswers, from: "version", draftDiffers };
+  return { answers: draft, from: "draft", draftDiffers };
 }

@@ -19,7 +19,7 @@ export class ReviewQueuePage {
 
   async open(title: string) {
     await this.row(title).getByRole("link", { name: title }).click();
-    await expect(this.page).toHaveURL(/\/use-cases\/[^/]+\/versions\/\d+$/);
+    await expect(this.page).toHaveURL(/\/use-cases\/[^/]+\/versions\/\d+\?via=review$/);
   }
 }
 
@@ -68,6 +68,11 @@ export class ReviewPanel {
 
   comments() {
     return this.region.getByRole("list", { name: "Comments" });
+  }
+
+  /** The reviewer's comment made with the decision, shown in the review record. */
+  decisionComment() {
+    return this.region.getByTestId("review-comment");
   }
 }
 

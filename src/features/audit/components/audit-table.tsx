@@ -10,7 +10,7 @@ import type { AppRouter } from "~/server/api/root";
 import { useTRPC } from "~/trpc/react";
 import { AUDIT_PAGE_SIZE } from "../audit-params";
 import type { AuditFilter } from "../schema-filters";
-import { actionLabel, entityHref, entityTypeLabel, formatEventTime, shortHash, summarizePayload } from "../present";
+import { actionLabel, entityHref, entityName, entityTypeLabel, formatEventTime, shortHash, summarizePayload } from "../present";
 
 /** One event as `audit.list` answers it (inferred from the router, never redeclared). */
 export type AuditEventRow = inferRouterOutputs<AppRouter>["audit"]["list"]["events"][number];
@@ -109,8 +109,8 @@ export function AuditTable({
                   <td className="px-3 py-3 max-md:hidden">
                     <span className="block text-slate-800">{entityTypeLabel(e.entityType)}</span>
                     {href ? (
-                      <Link href={href} className="block max-w-40 truncate font-mono text-xs text-brand-700 hover:underline" title={e.entityId}>
-                        {e.entityId}
+                      <Link href={href} className={`block max-w-56 truncate text-brand-700 hover:underline ${e.useCaseTitle ? "text-sm font-medium" : "font-mono text-xs"}`} title={e.entityId}>
+                        {entityName(e.entityType, e.entityId, e.payload, e.useCaseTitle)}
                       </Link>
                     ) : (
                       <span className="block max-w-40 truncate font-mono text-xs text-slate-600" title={e.entityId}>

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { viaSection } from "~/lib/roles";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Pager } from "~/components/ui/pager";
@@ -45,15 +46,14 @@ const WIDE = "max-md:hidden";
 const COLUMNS: Column[] = [
   { label: "Use case", sort: "title", key: true },
   { label: "Team", sort: "team" },
-  { label: "Version" },
+  { label: "Version · engine" },
   { label: "Status", key: true },
-  { label: "Recommended" },
   { label: "Approved" },
+  { label: "Recommended" },
   { label: "Confidence", sort: "confidence", align: "right" },
-  { label: "Est. monthly cost", sort: "monthlyCostUsd", align: "right" },
+  { label: "Cost / month", sort: "monthlyCostUsd", align: "right" },
   { label: "Submitted", sort: "submittedAt" },
   { label: "Reviewed", sort: "reviewedAt" },
-  { label: "Engine" },
 ];
 
 const SORT_WORDS: Record<SortDir, "ascending" | "descending"> = { asc: "ascending", desc: "descending" };
@@ -153,22 +153,28 @@ export function LogTable({
             {rows.map((row) => (
               <tr key={row.id} className="align-top hover:bg-slate-50">
                 <th scope="row" className="px-2.5 py-3 text-left font-normal md:min-w-44 md:max-w-64">
-                  <Link href={`/use-cases/${row.useCaseId}/versions/${row.number}`} className="font-semibold text-brand-700 hover:underline">
+                  <Link href={`/use-cases/${row.useCaseId}/versions/${row.number}?${viaSection("decision-log")}`} className="font-semibold text-brand-700 hover:underline">
                     {row.title}
                   </Link>
                   {row.tags.length > 0 ? <span className="mt-0.5 block truncate text-xs text-slate-500">{row.tags.map((t) => `#${t}`).join(" ")}</span> : null}
                   <span className="mt-1 block text-xs text-slate-600 md:hidden">
-                    {row.team} · v{row.number} · recommended {strategyLabel(row.recommended)}
+                    {row.team} · v{row.number}
                     {row.approvedStrategy ? ` · approved ${strategyLabel(row.approvedStrategy)}${row.isOverride ? " (override)" : ""}` : ""}
+                    {` · recommended ${strategyLabel(row.recommended)}`}
                     {` · submitted ${DATE.format(row.submittedAt)}`}
                   </span>
                 </th>
                 <td className={`px-2.5 py-3 text-slate-700 ${WIDE}`}>{row.team}</td>
-                <td className={`px-2.5 py-3 tabular-nums text-slate-700 ${WIDE}`}>v{row.number}</td>
+                <td className={`whitespace-nowrap px-2.5 py-3 tabular-nums text-slate-700 ${WIDE}`}>
+                  v{row.number}
+                  <span className="block font-mono text-xs text-slate-600" title="Engine version">
+                    <span className="sr-only">engine </span>
+                    {row.engineVersion}
+                  </span>
+                </td>
                 <td className="px-2.5 py-3">
                   <StatusBadge status={row.status} />
                 </td>
-                <td className={`min-w-28 px-2.5 py-3 text-slate-900 ${WIDE}`}>{strategyLabel(row.recommended)}</td>
                 <td className={`min-w-28 px-2.5 py-3 text-slate-900 ${WIDE}`}>
                   <span>{strategyLabel(row.approvedStrategy)}</span>
                   {row.isOverride ? (
@@ -177,8 +183,14 @@ export function LogTable({
                     </span>
                   ) : null}
                 </td>
+                <td className={`min-w-28 px-2.5 py-3 text-slate-700 ${WIDE}`}>{strategyLabel(row.recommended)}</td>
                 <td className={`px-2.5 py-3 text-right tabular-nums text-slate-900 ${WIDE}`}>{formatPercent(row.confidence)}</td>
-                <td className={`px-2.5 py-3 text-right tabular-nums text-slate-900 ${WIDE}`}>{row.monthlyCostUsd === null ? "—" : formatUsd(row.monthlyCostUsd)}</td>
+                <td
+                  className={`px-2.5 py-3 text-right tabular-nums text-slate-900 ${WIDE}`}
+                  title={row.approvedStrategy ? "The approved strategy's estimate" : "The recommended strategy's estimate (not approved)"}
+                >
+                  {row.monthlyCostUsd === null ? <span className="text-slate-600">unknown</span> : formatUsd(row.monthlyCostUsd)}
+                </td>
                 <td className={`whitespace-nowrap px-2.5 py-3 text-slate-700 ${WIDE}`}>
                   <Moment date={row.submittedAt} />
                   <span className="block text-xs text-slate-600">by {row.submitter}</span>
@@ -187,7 +199,6 @@ export function LogTable({
                   <Moment date={row.reviewedAt} />
                   {row.reviewer ? <span className="block text-xs text-slate-600">by {row.reviewer}</span> : null}
                 </td>
-                <td className={`px-2.5 py-3 font-mono text-xs text-slate-600 ${WIDE}`}>{row.engineVersion}</td>
               </tr>
             ))}
           </tbody>

@@ -8,8 +8,8 @@ export function RecommendationSummary({ assessment }: { assessment: Assessment }
   return (
     <div className="space-y-5">
       <div>
-        <p className="text-sm text-slate-600">Recommended strategy</p>
-        <p className="text-2xl font-bold tracking-tight text-brand-700" data-testid="recommended-strategy">
+        <p className="text-sm text-slate-600">The engine recommends</p>
+        <p className="text-lg font-semibold tracking-tight text-brand-700" data-testid="recommended-strategy">
           {assessment.recommendedLabel}
         </p>
         <p className="mt-1 text-sm text-slate-600">

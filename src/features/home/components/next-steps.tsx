@@ -22,7 +22,9 @@ export function stepsFor(role: Role, teamNames: string[]): Step[] {
     },
     {
       title: "Read the decision log",
-      body: "See how other teams serve their models, what reviewers approved and why.",
+      body: teams
+        ? `Every decision of ${teams}: what the engine recommended, what reviewers approved, by whom and why.`
+        : "The decisions of your teams: what the engine recommended, what reviewers approved, by whom and why.",
       href: "/decision-log",
       cta: "Open the decision log",
     },
@@ -43,8 +45,10 @@ export function stepsFor(role: Role, teamNames: string[]): Step[] {
       cta: "Open admin",
     },
   ];
-  if (role === "ADMIN") return [...admin, ...reviewer, member[1]!];
-  if (role === "REVIEWER") return [...reviewer, member[1]!];
+  // Reviewers and admins read every team's decisions; members their own teams' (decision-log whereFor).
+  const everyLog: Step = { ...member[1]!, body: "Every team's decisions: what the engine recommended, what reviewers approved, by whom and why." };
+  if (role === "ADMIN") return [...admin, ...reviewer, everyLog];
+  if (role === "REVIEWER") return [...reviewer, everyLog];
   return member;
 }
 

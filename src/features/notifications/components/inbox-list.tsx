@@ -5,11 +5,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
+import { Button, buttonClasses } from "~/components/ui/button";
 import { readApiError } from "~/trpc/api-errors";
 import { When } from "~/components/ui/when";
 import { useTRPC } from "~/trpc/react";
-import { notificationKindLabel } from "../present";
+import { notificationAction, notificationKindLabel } from "../present";
 
 export interface InboxItem {
   id: string;
@@ -73,6 +73,7 @@ export function InboxList({ items }: { items: readonly InboxItem[] }) {
       <ul aria-label="Notifications" className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         {items.map((item) => {
           const fresh = isUnread(item);
+          const action = notificationAction(item.kind, item.link);
           return (
             <li key={item.id} className={`relative flex gap-3 p-4 ${fresh ? "bg-brand-50/60" : ""}`}>
               <span aria-hidden="true" className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${fresh ? "bg-brand-600" : "bg-transparent"}`} />
@@ -91,6 +92,16 @@ export function InboxList({ items }: { items: readonly InboxItem[] }) {
                   {item.title}
                 </Link>
                 {item.body ? <p className="mt-1 line-clamp-2 text-sm text-slate-600">{item.body}</p> : null}
+                {action ? (
+                  <Link
+                    href={action.href}
+                    onClick={() => open(item)}
+                    className={buttonClasses("secondary", "relative z-10 mt-2 px-2.5 py-1 text-xs")}
+                    aria-label={`${action.label}: ${item.title}`}
+                  >
+                    {action.label}
+                  </Link>
+                ) : null}
               </div>
             </li>
           );

@@ -12,6 +12,7 @@ export interface AssessmentDigest {
   feasible: Record<string, boolean>;
   monthlyCostUsd: Record<string, number | null>;
   p99LatencyMs: Record<string, number | null>;
+  flips: Record<string, number>;
 }
 
 export interface DigestChange {
@@ -64,9 +65,12 @@ export function CompareAssessment({
     return key === undefined ? value : (value as Record<string, unknown> | null)?.[key];
   };
 
+  const topChanged = TOP.some((p) => changed.has(p));
+  const strategiesChanged = STRATEGIES.some((s) => METRICS.some((m) => changed.has(`${m}.${s}`)));
+
   return (
     <div className="space-y-6">
-      <ScrollRegion label={`Recommendation and confidence of version ${from} and version ${to}`} className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion label={`Recommendation and confidence of version ${from} and version ${to}`} className="rounded-xl border border-slate-200 bg-white shadow-sm" same={!topChanged}>
         <table className="min-w-full divide-y divide-slate-100 text-sm" data-testid="compare-headline">
           <caption className="sr-only">
             Recommendation and confidence of version {from} and version {to}
@@ -91,7 +95,7 @@ export function CompareAssessment({
             {TOP.map((path) => {
               const isChanged = changed.has(path);
               return (
-                <tr key={path} className={isChanged ? "bg-amber-50" : undefined} data-changed={isChanged || undefined}>
+                <tr key={path} className={isChanged ? "bg-amber-50" : undefined} data-changed={isChanged || undefined} data-same={!isChanged || undefined}>
                   <th scope="row" className={`border-l-4 px-4 py-2 text-left font-medium text-slate-700 ${isChanged ? "border-amber-400" : "border-transparent"}`}>
                     {digestPathLabel(path)}
                   </th>
@@ -105,7 +109,7 @@ export function CompareAssessment({
         </table>
       </ScrollRegion>
 
-      <ScrollRegion label="By strategy" className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      <ScrollRegion label="By strategy" className="rounded-xl border border-slate-200 bg-white shadow-sm" same={!strategiesChanged}>
         <table className="min-w-full divide-y divide-slate-100 text-sm" data-testid="compare-strategies">
           <caption className="px-4 pt-3 text-left text-sm font-semibold text-slate-900">
             By strategy <span className="font-normal text-slate-600">— version {from} → version {to}; changed figures show both values</span>
@@ -126,7 +130,7 @@ export function CompareAssessment({
             {STRATEGIES.map((s) => {
               const rowChanged = METRICS.some((m) => changed.has(`${m}.${s}`));
               return (
-                <tr key={s} className={rowChanged ? "bg-amber-50/60" : undefined}>
+                <tr key={s} className={rowChanged ? "bg-amber-50/60" : undefined} data-same={!rowChanged || undefined}>
                   <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">
                     {STRATEGY_LABELS[s]}
                   </th>
@@ -145,21 +149,21 @@ export function CompareAssessment({
         </table>
       </ScrollRegion>
 
-      <div>
-        <h3 className="text-base font-semibold text-slate-900">Every change in the assessment</h3>
-        {changes.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">None: both versions score the same.</p>
-        ) : (
-          <ul className="mt-2 space-y-1 text-sm text-slate-800" data-testid="assessment-changes">
-            {changes.map((c) => (
-              <li key={c.path}>
-                <span className="font-medium">{digestPathLabel(c.path)}</span>: {formatDigestValue(c.path, c.before)} <span role="img" aria-label="becomes">→</span>{" "}
-                {formatDigestValue(c.path, c.after)}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
     </div>
+  );
+}
+
+/** The assessment's changes as a list ("Score · Batch scoring: 41 → 47"), flip thresholds included. */
+export function AssessmentChangeList({ changes }: { changes: readonly DigestChange[] }) {
+  if (changes.length === 0) return <p className="text-sm text-slate-600">None: both versions score the same.</p>;
+  return (
+    <ul className="space-y-1 text-sm text-slate-800" data-testid="assessment-changes">
+      {changes.map((c) => (
+        <li key={c.path}>
+          <span className="font-medium">{digestPathLabel(c.path)}</span>: {formatDigestValue(c.path, c.before)} <span aria-hidden="true">→</span>
+          <span className="sr-only">becomes</span> {formatDigestValue(c.path, c.after)}
+        </li>
+      ))}
+    </ul>
   );
 }

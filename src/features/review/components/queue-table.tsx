@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { viaSection } from "~/lib/roles";
 import { formatPercent, STRATEGY_LABELS, type StrategyId } from "~/engine";
 import { When } from "~/components/ui/when";
 import { criticalityLabel, waitingText } from "../present";
@@ -56,7 +57,7 @@ export function QueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; view
             return (
               <tr key={`${row.useCase.id}-${row.number}`} className={mine ? "bg-slate-50" : "hover:bg-slate-50"}>
                 <th scope="row" className="px-4 py-3 text-left font-normal">
-                  <Link href={`/use-cases/${row.useCase.id}/versions/${row.number}`} className="font-semibold text-brand-700 hover:underline">
+                  <Link href={`/use-cases/${row.useCase.id}/versions/${row.number}?${viaSection("review")}`} className="font-semibold text-brand-700 hover:underline">
                     {row.useCase.title}
                   </Link>
                   <span className="block text-xs text-slate-500">Version {row.number}</span>

@@ -7,7 +7,7 @@ const STATUS_SENTENCES: Record<string, string> = {
   SUBMITTED: "Waiting for a reviewer. Another person than its authors approves, rejects or requests changes.",
   APPROVED: "Approved: this is the decision on record.",
   REJECTED: "Rejected.",
-  CHANGES_REQUESTED: "Sent back: the team edits the answers and submits a new version.",
+  CHANGES_REQUESTED: "Sent back: the team edits the answers and submits a new version (“Edit answers and resubmit”).",
   WITHDRAWN: "Withdrawn by its submitter; the team can edit and resubmit.",
   SUPERSEDED: "Superseded: a newer version was approved. This one stays readable.",
 };
@@ -59,8 +59,11 @@ export function ReviewRecord({ state, useCaseId }: { state: ReviewState; useCase
             <blockquote className="mt-2 border-l-2 border-amber-400 pl-3 whitespace-pre-wrap">{state.overrideJustification}</blockquote>
           ) : null}
         </div>
-      ) : state.reviewComment && state.status !== "APPROVED" ? (
-        <blockquote className="border-l-2 border-slate-300 pl-3 whitespace-pre-wrap text-slate-800">{state.reviewComment}</blockquote>
+      ) : state.reviewComment ? (
+        <figure data-testid="review-comment">
+          <figcaption className="text-xs text-slate-500">{state.reviewedBy ? `${state.reviewedBy.name}'s comment` : "The reviewer's comment"}</figcaption>
+          <blockquote className="mt-1 border-l-2 border-slate-300 pl-3 whitespace-pre-wrap text-slate-800">{state.reviewComment}</blockquote>
+        </figure>
       ) : null}
       {state.supersedesNumber || state.supersededByNumber ? (
         <ul className="space-y-1">

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { STRATEGY_LABELS, type StrategyId } from "~/engine";
+import { STRATEGY_LABELS } from "~/engine";
+import { OutcomeLine } from "~/features/decisions/components/outcome";
+import type { OutcomeInput } from "~/features/decisions/present";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { TagList } from "./use-case-facts";
 import { When } from "~/components/ui/when";
@@ -10,12 +12,14 @@ export interface UseCaseRow {
   team: { id: string; name: string };
   tags: readonly string[];
   status: string;
-  recommended: StrategyId | null;
-  latestVersion: number | null;
+  /** The latest version, whose outcome is the row's headline. */
+  latest: (OutcomeInput & { number: number }) | null;
+  /** The approved version still in force when the latest is not it. */
+  inForce: (OutcomeInput & { number: number }) | null;
   updatedAt: Date;
 }
 
-/** The use cases as cards: title (a link), team, tags, status, recommendation, version, last change. */
+/** The use cases as cards: title (a link), team, tags, status, the decision (outcome first), version, last change. */
 export function UseCaseList({ rows, showTeam }: { rows: readonly UseCaseRow[]; showTeam: boolean }) {
   return (
     <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" aria-label="Use cases">
@@ -43,12 +47,19 @@ export function UseCaseList({ rows, showTeam }: { rows: readonly UseCaseRow[]; s
               </dd>
             </div>
             <div>
-              <dt className="text-xs text-slate-500">Recommended</dt>
-              <dd className="font-medium text-slate-900">{row.recommended ? STRATEGY_LABELS[row.recommended] : <span className="font-normal text-slate-500">Not submitted</span>}</dd>
+              <dt className="text-xs text-slate-500">Decision</dt>
+              <dd>
+                {row.latest ? <OutcomeLine version={row.latest} /> : <span className="text-slate-500">Not submitted</span>}
+                {row.inForce ? (
+                  <span className="mt-0.5 block text-xs text-slate-600">
+                    In force: {STRATEGY_LABELS[row.inForce.approvedStrategy ?? row.inForce.recommended]} (version {row.inForce.number})
+                  </span>
+                ) : null}
+              </dd>
             </div>
             <div>
               <dt className="text-xs text-slate-500">Latest version</dt>
-              <dd className="text-slate-900">{row.latestVersion ? `Version ${row.latestVersion}` : <span className="text-slate-500">None</span>}</dd>
+              <dd className="text-slate-900">{row.latest ? `Version ${row.latest.number}` : <span className="text-slate-500">None</span>}</dd>
             </div>
           </dl>
         </li>

@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { formatPercent, STRATEGY_LABELS, type StrategyId } from "~/engine";
+import { formatPercent } from "~/engine";
+import { decisionOutcome, type OutcomeInput } from "~/features/decisions/present";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { When } from "~/components/ui/when";
 
-export interface VersionSummary {
+export interface VersionSummary extends OutcomeInput {
   number: number;
-  status: string;
-  recommended: StrategyId;
   confidence: number;
   engineVersion: string;
   submittedAt: Date;
@@ -18,7 +17,9 @@ export function VersionHistory({ useCaseId, versions, current }: { useCaseId: st
   if (versions.length === 0) return <p className="text-sm text-slate-600">Nothing submitted yet: versions appear here when the questionnaire is submitted for review.</p>;
   return (
     <ol className="space-y-2">
-      {versions.map((v) => (
+      {versions.map((v) => {
+        const outcome = decisionOutcome(v);
+        return (
         <li key={v.number}>
           <Link
             href={`/use-cases/${useCaseId}/versions/${v.number}`}
@@ -29,15 +30,20 @@ export function VersionHistory({ useCaseId, versions, current }: { useCaseId: st
               <span className="font-semibold text-slate-900">Version {v.number}</span>
               <StatusBadge status={v.status} />
             </span>
-            <span className="mt-1 block text-slate-700">
-              {STRATEGY_LABELS[v.recommended]} · confidence {formatPercent(v.confidence)}
+            <span className="mt-1 block font-medium text-slate-900" data-testid="version-outcome">
+              {outcome.short}
+              {outcome.byline ? <span className="font-normal text-slate-700"> · {outcome.byline}</span> : null}
+            </span>
+            <span className="mt-0.5 block text-slate-700">
+              {outcome.recommendation} Confidence {formatPercent(v.confidence)}.
             </span>
             <span className="mt-0.5 block text-xs text-slate-600">
-              {v.submittedBy.name} · <When date={v.submittedAt} /> · engine {v.engineVersion}
+              Submitted by {v.submittedBy.name} · <When date={v.submittedAt} /> · engine {v.engineVersion}
             </span>
           </Link>
         </li>
-      ))}
+        );
+      })}
     </ol>
   );
 }

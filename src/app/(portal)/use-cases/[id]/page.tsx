@@ -3,7 +3,8 @@ import { DecisionTimeline } from "~/features/audit/components/decision-timeline"
 import { buttonClasses } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { Panel } from "~/features/decisions/components/panel";
-import { RecommendationSummary } from "~/features/decisions/components/recommendation-summary";
+import { DecisionSummary } from "~/features/decisions/components/decision-summary";
+import { nextAction } from "~/features/decisions/present";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { UseCaseFacts } from "~/features/use-cases/components/use-case-facts";
 import { VersionHistory } from "~/features/use-cases/components/version-history";
@@ -18,7 +19,12 @@ export default async function UseCasePage({ params }: { params: Promise<{ id: st
   const caller = await getServerCaller();
   const useCase = await orNotFound(caller.useCase.get({ id }));
   const latest = useCase.versions[0];
-  const decision = latest ? await caller.decision.get({ useCaseId: id, number: latest.number }) : null;
+  const [decision, review] = latest
+    ? await Promise.all([caller.decision.get({ useCaseId: id, number: latest.number }), caller.review.state({ useCaseId: id, number: latest.number })])
+    : [null, null];
+  const action = decision
+    ? nextAction({ useCaseId: id, number: decision.number, status: decision.status }, { canEditDraft: useCase.canEdit, canReview: review?.canReview ?? false, isLatest: true })
+    : null;
 
   return (
     <>
@@ -48,7 +54,7 @@ export default async function UseCasePage({ params }: { params: Promise<{ id: st
         <div className="min-w-0 space-y-6">
           {decision ? (
             <Panel id="latest-decision" title={`Latest decision: version ${decision.number}`} description={<>Submitted by {decision.submittedBy.name}, <When date={decision.submittedAt} />.</>}>
-              <RecommendationSummary assessment={decision.assessment} />
+              <DecisionSummary version={decision} assessment={decision.assessment} action={action} framed={false} />
               <Link href={`/use-cases/${id}/versions/${decision.number}`} className="mt-5 inline-block text-sm font-semibold text-brand-700 hover:underline">
                 Read the full decision: ranking, rules, estimates and answers <span aria-hidden="true">→</span>
               </Link>

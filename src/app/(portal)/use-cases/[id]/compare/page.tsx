@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
-import { CompareAnswers } from "~/features/review/components/compare-answers";
-import { CompareAssessment } from "~/features/review/components/compare-assessment";
+import { AnswerChangeList, CompareAnswers } from "~/features/review/components/compare-answers";
+import { AssessmentChangeList, CompareAssessment } from "~/features/review/components/compare-assessment";
+import { ChangesOnly } from "~/features/review/components/changes-only";
 import { ComparePicker } from "~/features/review/components/compare-picker";
-import { changedFields, defaultComparison, pickVersion } from "~/features/review/present";
+import { assessmentChangeSummary, changedFields, defaultComparison, pickVersion } from "~/features/review/present";
 import { orNotFound } from "~/trpc/load";
 import { getServerCaller } from "~/trpc/server";
 
@@ -43,7 +44,6 @@ export default async function CompareVersionsPage({ params, searchParams }: { pa
   const comparison = await orNotFound(caller.review.compare({ useCaseId: id, from, to }));
   const answerFields = changedFields(comparison.answerChanges);
   const nAnswers = answerFields.size;
-  const nFigures = comparison.assessmentChanges.length;
 
   return (
     <>
@@ -56,8 +56,7 @@ export default async function CompareVersionsPage({ params, searchParams }: { pa
           <>
             From <Link href={`/use-cases/${id}/versions/${from}`} className="font-semibold text-brand-700 hover:underline">version {from}</Link> to{" "}
             <Link href={`/use-cases/${id}/versions/${to}`} className="font-semibold text-brand-700 hover:underline">version {to}</Link>:{" "}
-            {nAnswers === 0 ? "no answer changed" : `${nAnswers} answer${nAnswers === 1 ? "" : "s"} changed`},{" "}
-            {nFigures === 0 ? "the assessment is the same" : `${nFigures} assessment figure${nFigures === 1 ? "" : "s"} changed`}
+            {nAnswers === 0 ? "no answer changed" : `${nAnswers} answer${nAnswers === 1 ? "" : "s"} changed`}; {assessmentChangeSummary(comparison.assessmentChanges)}
             {comparison.from.engineVersion !== comparison.to.engineVersion
               ? ` (engine ${comparison.from.engineVersion} → ${comparison.to.engineVersion})`
               : ""}
@@ -66,24 +65,43 @@ export default async function CompareVersionsPage({ params, searchParams }: { pa
         )}
       </p>
       <div className="space-y-10">
-        <section aria-labelledby="compare-assessment-heading">
-          <h2 id="compare-assessment-heading" className="mb-3 text-lg font-semibold text-slate-900">
-            Assessment
+        <section aria-labelledby="compare-changes-heading" className="rounded-xl border border-amber-200 bg-amber-50/40 p-5" data-testid="what-changed">
+          <h2 id="compare-changes-heading" className="text-lg font-semibold text-slate-900">
+            What changed
           </h2>
-          <CompareAssessment
-            from={from}
-            to={to}
-            fromDigest={comparison.from.digest}
-            toDigest={comparison.to.digest}
-            changes={comparison.assessmentChanges}
-          />
+          <div className="mt-3 grid gap-6 md:grid-cols-2">
+            <div>
+              <h3 className="mb-2 text-base font-semibold text-slate-900">Answers</h3>
+              <AnswerChangeList fromAnswers={comparison.from.answers} toAnswers={comparison.to.answers} changed={answerFields} />
+            </div>
+            <div>
+              <h3 className="mb-2 text-base font-semibold text-slate-900">Assessment</h3>
+              <AssessmentChangeList changes={comparison.assessmentChanges} />
+            </div>
+          </div>
         </section>
-        <section aria-labelledby="compare-answers-heading">
-          <h2 id="compare-answers-heading" className="mb-3 text-lg font-semibold text-slate-900">
-            Answers
-          </h2>
-          <CompareAnswers from={from} to={to} fromAnswers={comparison.from.answers} toAnswers={comparison.to.answers} changed={answerFields} />
-        </section>
+        <ChangesOnly nothingChanged={nAnswers === 0 && comparison.assessmentChanges.length === 0}>
+          <div className="space-y-10">
+            <section aria-labelledby="compare-answers-heading">
+              <h2 id="compare-answers-heading" className="mb-3 text-lg font-semibold text-slate-900">
+                Answers side by side
+              </h2>
+              <CompareAnswers from={from} to={to} fromAnswers={comparison.from.answers} toAnswers={comparison.to.answers} changed={answerFields} />
+            </section>
+            <section aria-labelledby="compare-assessment-heading">
+              <h2 id="compare-assessment-heading" className="mb-3 text-lg font-semibold text-slate-900">
+                Assessment side by side
+              </h2>
+              <CompareAssessment
+                from={from}
+                to={to}
+                fromDigest={comparison.from.digest}
+                toDigest={comparison.to.digest}
+                changes={comparison.assessmentChanges}
+              />
+            </section>
+          </div>
+        </ChangesOnly>
       </div>
     </>
   );

@@ -1,19 +1,40 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Alert } from "~/components/ui/alert";
 import { buttonClasses } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
-import { draftAnswersSchema } from "~/engine";
+import { draftAnswersSchema, type DraftAnswers } from "~/engine";
+import { decisionLink } from "~/features/decisions/present";
 import { QuestionnaireForm } from "~/features/questionnaire/components/questionnaire-form";
+import { resubmissionStart } from "~/features/use-cases/workflow";
 import { orNotFound } from "~/trpc/load";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "Questionnaire" };
 
-export default async function EditAnswersPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const useCase = await orNotFound((await getServerCaller()).useCase.get({ id }));
+const VERSION = /^[1-9]\d{0,5}$/;
+
+export default async function EditAnswersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const caller = await getServerCaller();
+  const useCase = await orNotFound(caller.useCase.get({ id }));
   if (!useCase.canEdit) redirect(`/use-cases/${id}`);
-  const draft = draftAnswersSchema.safeParse(useCase.draftAnswers ?? {});
+  const parsed = draftAnswersSchema.safeParse(useCase.draftAnswers ?? {});
+  const draft: DraftAnswers = parsed.success ? parsed.data : {};
+
+  // "Edit answers and resubmit" from a reviewed version: open on that version's answers.
+  const fromText = typeof search.from === "string" && VERSION.test(search.from) ? search.from : null;
+  const source = fromText ? await caller.decision.get({ useCaseId: id, number: Number(fromText) }).catch(() => null) : null;
+  const versionAnswers = source ? draftAnswersSchema.safeParse(source.answers) : null;
+  const start = source && versionAnswers?.success ? resubmissionStart(draft, versionAnswers.data, search.restore === "1") : null;
+  const nextNumber = (useCase.versions[0]?.number ?? 0) + 1;
+
   return (
     <>
       <PageHeader
@@ -25,7 +46,39 @@ export default async function EditAnswersPage({ params }: { params: Promise<{ id
           </Link>
         }
       />
-      <QuestionnaireForm useCaseId={id} initialDraft={draft.success ? draft.data : {}} revision={useCase.revision} savedAt={useCase.updatedAt} prices={useCase.prices} />
+      {source && start ? (
+        <div className="mb-6" data-testid="resubmit-notice">
+          <Alert>
+            <p className="font-semibold">
+              Resubmitting{" "}
+              <Link href={decisionLink(id, source.number)} className="underline">
+                version {source.number}
+              </Link>
+              {source.reviewedBy ? `: ${source.reviewedBy.name} ${source.status === "REJECTED" ? "rejected it" : source.status === "CHANGES_REQUESTED" ? "requested changes" : "reviewed it"}` : ""}
+              .
+            </p>
+            {source.reviewComment ? <blockquote className="mt-2 border-l-2 border-brand-600 pl-3 whitespace-pre-wrap">{source.reviewComment}</blockquote> : null}
+            <p className="mt-2">
+              {start.from === "version"
+                ? `The form holds version ${source.number}'s answers${start.draftDiffers ? ", in place of your team's later draft once you save" : ""}. Change what was asked, then submit version ${nextNumber}.`
+                : `Your team's draft has changed since version ${source.number}, so the form holds the draft. Change what was asked, then submit version ${nextNumber}.`}
+            </p>
+            {start.from === "draft" ? (
+              <Link href={`/use-cases/${id}/edit?from=${source.number}&restore=1`} className="mt-2 inline-block font-semibold underline">
+                Start from version {source.number}&apos;s answers instead
+              </Link>
+            ) : null}
+          </Alert>
+        </div>
+      ) : null}
+      <QuestionnaireForm
+        key={start?.from ?? "draft"}
+        useCaseId={id}
+        initialDraft={start ? start.answers : draft}
+        revision={useCase.revision}
+        savedAt={useCase.updatedAt}
+        prices={useCase.prices}
+      />
     </>
   );
 }

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { PageHeader } from "~/components/ui/page-header";
+import { DecisionSummary } from "~/features/decisions/components/decision-summary";
 import { DecisionView } from "~/features/decisions/components/decision-view";
 import { Panel } from "~/features/decisions/components/panel";
+import { nextAction } from "~/features/decisions/present";
 import { ReviewPanel } from "~/features/review/components/review-panel";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { UseCaseFacts } from "~/features/use-cases/components/use-case-facts";
 import { VersionHistory } from "~/features/use-cases/components/version-history";
 import { When } from "~/components/ui/when";
 import { buttonClasses } from "~/components/ui/button";
-import { hasRole } from "~/lib/roles";
-import { requireActor } from "~/server/auth/session";
 import { orNotFound, versionNumberOrNotFound } from "~/trpc/load";
 import { getServerCaller } from "~/trpc/server";
 
@@ -18,8 +18,16 @@ export const metadata = { title: "Decision" };
 export default async function DecisionPage({ params }: { params: Promise<{ id: string; n: string }> }) {
   const { id, n } = await params;
   const number = versionNumberOrNotFound(n);
-  const [caller, actor] = await Promise.all([getServerCaller(), requireActor()]);
-  const [decision, useCase] = await Promise.all([orNotFound(caller.decision.get({ useCaseId: id, number })), orNotFound(caller.useCase.get({ id }))]);
+  const caller = await getServerCaller();
+  const [decision, useCase, review] = await Promise.all([
+    orNotFound(caller.decision.get({ useCaseId: id, number })),
+    orNotFound(caller.useCase.get({ id })),
+    orNotFound(caller.review.state({ useCaseId: id, number })),
+  ]);
+  const action = nextAction(
+    { useCaseId: id, number: decision.number, status: decision.status },
+    { canEditDraft: useCase.canEdit, canReview: review.canReview, isLatest: useCase.versions[0]?.number === decision.number },
+  );
 
   return (
     <>
@@ -36,7 +44,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
               <span aria-hidden="true">←</span> Use case overview
             </Link>
             {/* The review panel sits below the assessment (far down on a phone): the way to it starts here. */}
-            {decision.status === "SUBMITTED" && hasRole(actor.role, "REVIEWER") ? (
+            {review.canReview ? (
               <a href="#review" className={buttonClasses("primary")}>
                 Review this version <span aria-hidden="true">↓</span>
               </a>
@@ -45,7 +53,8 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
         }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
-        <div className="min-w-0">
+        <div className="min-w-0 space-y-6">
+          <DecisionSummary version={decision} assessment={decision.assessment} action={action} />
           <DecisionView assessment={decision.assessment} answers={decision.answers} />
         </div>
         <div className="space-y-6 print:mt-6">
