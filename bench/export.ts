@@ -2,8 +2,8 @@
  * `npm run bench:export`: exporting 100,000 decisions through the app (snapshot, count and audit
  * event, then PostgreSQL's COPY -> CSV with formula neutralisation, CRLF) against `psql \copy` of
  * the rows' statement, in one run on a fresh database; plus decision-log page latency (keyset,
- * first page and ~95,000 rows deep) against the same query with OFFSET. Prints times, ratios and
- * peak memory growth.
+ * first page and ~95,000 rows deep) against the same query with OFFSET; and the same rows as an
+ * Excel workbook against the CSV export. Prints times, ratios and peak memory growth.
  */
 import { spawnSync } from "node:child_process";
 import { Writable } from "node:stream";
@@ -74,6 +74,25 @@ try {
     clearInterval(sampler);
   }
 
+  // The same rows as an Excel workbook (cursor -> exceljs's streaming writer -> zip), against the CSV above.
+  const xlsxTimes: number[] = [];
+  let xlsxBytes = 0;
+  let xlsxPeakGrowthMb = 0;
+  for (let i = 0; i < 3; i++) {
+    global.gc?.();
+    const base = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      xlsxPeakGrowthMb = Math.max(xlsxPeakGrowthMb, (process.memoryUsage().rss - base) / 1048576);
+    }, 20);
+    const t = process.hrtime.bigint();
+    bytes = 0;
+    const { stream } = await exportDecisionLog({ actor, now: new Date(), requestId: `bench-xlsx-${i}` }, { filter: {}, format: "xlsx" });
+    await pipeline(stream, sink());
+    xlsxTimes.push(ms(t));
+    xlsxBytes = bytes;
+    clearInterval(sampler);
+  }
+
   // Pages: keyset (the app) vs OFFSET (what keyset avoids), first page and ~95k deep.
   const first = await listDecisionLog(actor, { filter: {}, limit: 50 });
   let cursor = first.nextCursor;
@@ -104,6 +123,10 @@ try {
   console.log(`  psql \\copy (baseline)   ${copy.toFixed(0)} ms`);
   console.log(`  app export (streamed)  ${app.toFixed(0)} ms   ratio ${(app / copy).toFixed(2)}x   (target <= 2x: ${app / copy <= 2 ? "PASS" : "MISS"})`);
   console.log(`  peak RSS growth        ${peakGrowthMb.toFixed(1)} MB   (target < 100 MB: ${peakGrowthMb < 100 ? "PASS" : "MISS"})`);
+  const xlsx = median(xlsxTimes);
+  console.log(`\nthe same ${ROWS.toLocaleString("en")} rows as an Excel workbook (${(xlsxBytes / 1048576).toFixed(1)} MB .xlsx), median of 3:`);
+  console.log(`  app export (streamed)  ${xlsx.toFixed(0)} ms   ${(xlsx / app).toFixed(1)}x the CSV export, ${(xlsx / copy).toFixed(1)}x psql \\copy`);
+  console.log(`  peak RSS growth        ${xlsxPeakGrowthMb.toFixed(1)} MB   (target < 100 MB: ${xlsxPeakGrowthMb < 100 ? "PASS" : "MISS"})`);
   console.log(`\ndecision log page of 50 rows, median of 15:`);
   console.log(`  keyset, first page     ${median(keysetFirst).toFixed(1)} ms`);
   console.log(`  keyset, ~95% deep      ${median(keysetDeep).toFixed(1)} ms`);

@@ -2,13 +2,13 @@ import "server-only";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CommandContext } from "~/server/actor";
-import { exportFiltered, type OpenedExport } from "~/server/export/stream";
+import { exportFiltered, type ExportParams, type OpenedExport } from "~/server/export/stream";
 import { CHECKPOINT_VERSION, checkpointFileName, readCheckpoint, signCheckpoint } from "./checkpoint";
 import { auditHead, auditLogExport, storedHashes } from "./queries";
 import { auditFilterSchema } from "./schema-filters";
 
 /** Admins export the audit trail the same way as the decision log (src/server/export): one snapshot, audited before the first byte. */
-export function exportAuditLog(ctx: CommandContext, params: { filter: Record<string, string>; format: string }): Promise<OpenedExport> {
+export function exportAuditLog(ctx: CommandContext, params: ExportParams): Promise<OpenedExport> {
   return exportFiltered(ctx, params, {
     schema: auditFilterSchema,
     plan: auditLogExport,
