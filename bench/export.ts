@@ -58,40 +58,31 @@ try {
   let bytes = 0;
   // Warm-up (not timed): a running server has its Prisma client (the audit write) loaded already.
   await pipeline((await exportDecisionLog({ actor, now: new Date(), requestId: "bench-warm-up" }, { filter: {}, format: "csv" })).stream, sink());
-  const appTimes: number[] = [];
-  let peakGrowthMb = 0;
-  for (let i = 0; i < 3; i++) {
-    global.gc?.();
-    const base = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peakGrowthMb = Math.max(peakGrowthMb, (process.memoryUsage().rss - base) / 1048576);
-    }, 20);
-    const t = process.hrtime.bigint();
-    bytes = 0;
-    const { stream } = await exportDecisionLog({ actor, now: new Date(), requestId: `bench-${i}` }, { filter: {}, format: "csv" });
-    await pipeline(stream, sink());
-    appTimes.push(ms(t));
-    clearInterval(sampler);
+  /** Three timed exports of every row in `format`: their times, the file's size and the peak RSS growth. */
+  async function timeExports(format: "csv" | "xlsx") {
+    const times: number[] = [];
+    let peakMb = 0;
+    for (let i = 0; i < 3; i++) {
+      global.gc?.();
+      const base = process.memoryUsage().rss;
+      const sampler = setInterval(() => {
+        peakMb = Math.max(peakMb, (process.memoryUsage().rss - base) / 1048576);
+      }, 20);
+      const t = process.hrtime.bigint();
+      bytes = 0;
+      const { stream } = await exportDecisionLog({ actor, now: new Date(), requestId: `bench-${format}-${i}` }, { filter: {}, format });
+      await pipeline(stream, sink());
+      times.push(ms(t));
+      clearInterval(sampler);
+    }
+    return { times, bytes, peakMb };
   }
-
+  const csvRun = await timeExports("csv");
+  const appTimes = csvRun.times;
+  const peakGrowthMb = csvRun.peakMb;
   // The same rows as an Excel workbook (cursor -> exceljs's streaming writer -> zip), against the CSV above.
-  const xlsxTimes: number[] = [];
-  let xlsxBytes = 0;
-  let xlsxPeakGrowthMb = 0;
-  for (let i = 0; i < 3; i++) {
-    global.gc?.();
-    const base = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      xlsxPeakGrowthMb = Math.max(xlsxPeakGrowthMb, (process.memoryUsage().rss - base) / 1048576);
-    }, 20);
-    const t = process.hrtime.bigint();
-    bytes = 0;
-    const { stream } = await exportDecisionLog({ actor, now: new Date(), requestId: `bench-xlsx-${i}` }, { filter: {}, format: "xlsx" });
-    await pipeline(stream, sink());
-    xlsxTimes.push(ms(t));
-    xlsxBytes = bytes;
-    clearInterval(sampler);
-  }
+  const { times: xlsxTimes, bytes: xlsxBytes, peakMb: xlsxPeakGrowthMb } = await timeExports("xlsx");
+  bytes = csvRun.bytes;
 
   // Pages: keyset (the app) vs OFFSET (what keyset avoids), first page and ~95k deep.
   const first = await listDecisionLog(actor, { filter: {}, limit: 50 });
