@@ -5,7 +5,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ["pg"],
+  serverExternalPackages: ["pg", "exceljs"],
   async headers() {
     return [
       {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { EXAMPLE_ANSWERS } from "~/engine";
 import { EXPORT_COLUMNS } from "~/features/decision-log/format";
 import { expect, test, unique, uniqueKey, type UserFactory } from "./fixtures";
@@ -80,9 +81,12 @@ test.describe("the decision log", () => {
     await log.exportButton("CSV").click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^servewise-decision-log-\d{8}\.csv$/);
-    const text = await readFile((await download.path())!, "utf8");
+    const bytes = await readFile((await download.path())!);
     await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toContainText("with 3 rows");
 
+    // The byte-order mark that makes a double-click open it as UTF-8, then the header.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString("utf8");
     expect(text.split("\r\n")[0]).toBe(EXPORT_COLUMNS.map((c) => c.header).join(","));
     const records = parse(text, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(shown.length);
@@ -96,6 +100,32 @@ test.describe("the decision log", () => {
       reviewed_by: raj.name,
       submitted_by: maya.name,
     });
+  });
+
+  test("the Excel export holds the rows shown, typed, under a frozen header", async ({ page, users }) => {
+    const { tag, raj, mayaTitles, omarTitle } = await arrangeLog(users);
+    await raj.signIn(page);
+    const log = new DecisionLogPage(page);
+    await log.goto(`?q=${tag}`);
+    await expect(log.rows()).toHaveCount(4);
+    const downloading = page.waitForEvent("download");
+    await log.exportButton("Excel").click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^servewise-decision-log-\d{8}\.xlsx$/);
+    await expect(page.getByRole("status").filter({ hasText: /^Saved/ })).toContainText("with 4 rows");
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.actualRowCount).toBe(5);
+    const col = (header: string) => EXPORT_COLUMNS.findIndex((c) => c.header === header) + 1;
+    const rows = [2, 3, 4, 5].map((n) => sheet.getRow(n));
+    expect(rows.map((r) => r.getCell(col("use_case")).value).sort()).toEqual([...mayaTitles, omarTitle].sort());
+    const approved = rows.find((r) => r.getCell(col("use_case")).value === mayaTitles[0])!;
+    expect(approved.getCell(col("override")).value).toBe(true);
+    expect(approved.getCell(col("reviewed_at")).value).toBeInstanceOf(Date);
+    expect(typeof approved.getCell(col("confidence")).value).toBe("number");
   });
 
   test("a member sees, filters and exports only their team's decisions", async ({ page, users }) => {

@@ -155,6 +155,38 @@ test.describe("reviewing a decision", () => {
     await expect(memberPanel.region.getByTestId("override-record")).toContainText(STRATEGY_LABELS[assessmentV2.recommended]);
   });
 
+  test("choosing another strategy shows by how much it misses the team's limits, before the justification", async ({ page, users }) => {
+    const [member, reviewer] = await Promise.all([users.create({ teams: ["new"] }), users.create({ role: "REVIEWER" })]);
+    const useCaseId = await member.submitNew({ title: unique("Card fraud limits") }, fraud.answers);
+    const assessment = assess(fraud.answers);
+    const slow = assessment.tradeoffs.find((t) => t.strategy === "async")!;
+    expect(slow.latency.p99Ms!).toBeGreaterThan(fraud.answers.latencyBudgetMs!);
+    await reviewer.signIn(page);
+    await page.goto(`/use-cases/${useCaseId}/versions/1`);
+    const panel = new ReviewPanel(page);
+    await expect(panel.strategySelect()).toHaveValue(assessment.recommended);
+    await expect(panel.region.getByTestId("override-limits")).toHaveCount(0);
+
+    // Async: its p99 is about 1 s against the 150 ms budget.
+    await panel.strategySelect().selectOption("async");
+    const limits = panel.region.getByTestId("override-limits");
+    await expect(limits).toContainText("It misses the latency budget.");
+    await expect(limits.locator('[data-outcome="miss"]')).toHaveText(/Its p99 latency is .+ against a 150 ms latency budget: .+ over/);
+    await expect(limits.locator('[data-outcome="meets"]')).toHaveCount(2);
+    // Shown above the justification field, and part of the strategy's description.
+    const justification = panel.region.getByLabel("Justification for the override");
+    expect((await limits.boundingBox())!.y).toBeLessThan((await justification.boundingBox())!.y);
+    await expect(panel.strategySelect()).toHaveAccessibleDescription(/misses the latency budget/);
+
+    // Streaming misses two limits; edge none, and only then does it say so.
+    await panel.strategySelect().selectOption("streaming");
+    await expect(limits).toContainText("It misses the latency budget and the staleness limit.");
+    await panel.strategySelect().selectOption("edge");
+    await expect(limits).toContainText("It meets the latency budget, the staleness limit and the monthly budget.");
+    await expect(limits.locator('[data-outcome="miss"]')).toHaveCount(0);
+    await expectNoSeriousAxeViolations(page);
+  });
+
   test("a reviewer cannot decide on their own submission: no buttons in the UI, FORBIDDEN from the API", async ({ page, users }) => {
     // A reviewer who is also in a team, so can submit — and must then not review their own work.
     const rae = await users.create({ name: "Rae", role: "REVIEWER", teams: ["new"] });

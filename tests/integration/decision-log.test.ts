@@ -82,7 +82,9 @@ describe("decision log", () => {
     const actor = await actorOf(reviewer);
     const filter = { q: "log-test" };
     const { stream } = await exportDecisionLog({ actor, now: new Date() }, { filter, format: "csv" });
-    const text = await readAll(stream);
+    const body = await readAll(stream);
+    expect(body.charAt(0)).toBe("\uFEFF"); // the UTF-8 byte-order mark, for spreadsheets
+    const text = body.slice(1);
     const records = parse(text, { columns: true, bom: false }) as Record<string, string>[];
     const shown = await listDecisionLog(actor, { filter, limit: 200 });
     expect(records).toHaveLength(shown.rows.length);
@@ -115,7 +117,7 @@ describe("decision log", () => {
 
   it("rejects unknown formats and bad filters with field errors", async () => {
     const actor = await actorOf(reviewer);
-    await expect(exportDecisionLog({ actor, now: new Date() }, { filter: {}, format: "xlsx" })).rejects.toMatchObject({ fieldErrors: { format: ["Choose csv or jsonl."] } });
+    await expect(exportDecisionLog({ actor, now: new Date() }, { filter: {}, format: "xls" })).rejects.toMatchObject({ fieldErrors: { format: ["Choose csv, jsonl or xlsx."] } });
     await expect(exportDecisionLog({ actor, now: new Date() }, { filter: { status: "LOST", from: "yesterday" }, format: "csv" })).rejects.toMatchObject({
       fieldErrors: { status: expect.any(Array), from: ["Use a date like 2026-11-28."] },
     });

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as exportAuditLog } from "~/app/api/export/audit-log/route";
 import { GET as exportDecisionLog } from "~/app/api/export/decision-log/route";
@@ -38,23 +39,32 @@ function decisionLog(query: string, headers: Record<string, string> = {}) {
   return exportDecisionLog(new Request(`http://x/api/export/decision-log?${query}&teamId=${team.id}`, { headers: { ...basic(member), ...headers } }));
 }
 
-/** Reads a body to its end; `afterFirst` runs once the first chunk has arrived. */
-async function readBody(response: Response, afterFirst?: () => Promise<void>): Promise<string> {
+/** Reads a body to its end, as bytes; `afterFirst` runs once the first chunk has arrived. */
+async function readBody(response: Response, afterFirst?: () => Promise<void>): Promise<Buffer> {
   const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
+  const chunks: Uint8Array[] = [];
   let first = true;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    text += decoder.decode(value, { stream: true });
+    if (done) return Buffer.concat(chunks);
+    chunks.push(value);
     if (first && afterFirst) await afterFirst();
     first = false;
   }
 }
 
-function records(format: "csv" | "jsonl", text: string): number {
-  return format === "csv" ? (parse(text, { columns: true }) as unknown[]).length : text.split("\n").filter(Boolean).length;
+type Format = "csv" | "jsonl" | "xlsx";
+const FORMATS: Format[] = ["csv", "jsonl", "xlsx"];
+
+/** The data rows of an export's body (the .xlsx read back by exceljs: its sheet's rows less the header). */
+async function records(format: Format, body: Buffer | string): Promise<number> {
+  if (format === "xlsx") {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(body) as unknown as ArrayBuffer);
+    return book.worksheets[0]!.actualRowCount - 1;
+  }
+  const text = Buffer.from(body).toString("utf8");
+  return format === "csv" ? (parse(text, { columns: true, bom: true }) as unknown[]).length : text.split("\n").filter(Boolean).length;
 }
 
 async function lastExportEvent(actorId: string, action = "DECISION_LOG_EXPORTED") {
@@ -83,7 +93,7 @@ afterAll(async () => {
 });
 
 describe("streaming exports", () => {
-  it.each(["csv", "jsonl"] as const)(
+  it.each(FORMATS)(
     "%s: a 200-character x-request-id streams, and the export is on the record before its first byte is read",
     async (format) => {
       const before = await lastExportEvent(member.id);
@@ -101,8 +111,9 @@ describe("streaming exports", () => {
       // The client's id was not short and plain: the server made one, and says which.
       expect(event!.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(response.headers.get("x-request-id")).toBe(event!.requestId);
-      expect(records(format, text)).toBe(ROWS);
+      expect(await records(format, text)).toBe(ROWS);
     },
+    120_000,
   );
 
   it("keeps a short, plain x-request-id", async () => {
@@ -112,7 +123,7 @@ describe("streaming exports", () => {
     expect((await lastExportEvent(member.id))!.requestId).toBe(requestId);
   });
 
-  it.each(["csv", "jsonl"] as const)("%s: X-Row-Count, the audited count and the rows are one snapshot while rows are inserted during the stream", async (format) => {
+  it.each(FORMATS)("%s: X-Row-Count, the audited count and the rows are one snapshot while rows are inserted during the stream", async (format) => {
     const { rows } = await getPool().query<{ n: string }>(`SELECT count(*) AS n FROM "DecisionVersion" dv JOIN "UseCase" uc ON uc.id = dv."useCaseId" WHERE uc."teamId" = $1`, [team.id]);
     const expected = Number(rows[0]!.n);
     const response = await decisionLog(`format=${format}`);
@@ -124,13 +135,13 @@ describe("streaming exports", () => {
       await addDecisions(300);
     });
     await inserting;
-    expect(records(format, text)).toBe(expected);
+    expect(await records(format, text)).toBe(expected);
     expect((await lastExportEvent(member.id))!.payload).toMatchObject({ rows: expected });
     // The next export sees them.
     const next = await decisionLog(`format=${format}`);
     expect(Number(next.headers.get("x-row-count"))).toBe(expected + 800);
-    expect(records(format, await next.text())).toBe(expected + 800);
-  });
+    expect(await records(format, Buffer.from(await next.arrayBuffer()))).toBe(expected + 800);
+  }, 120_000);
 
   it("exports the audit trail in one snapshot too: its own event is not in it, and the count matches", async () => {
     const response = await exportAuditLog(new Request("http://x/api/export/audit-log?format=csv", { headers: basic(admin) }));
@@ -154,7 +165,7 @@ describe("streaming exports", () => {
     try {
       const baseline = await connectionState();
       const before = await lastExportEvent(member.id);
-      for (const format of ["csv", "jsonl"]) {
+      for (const format of FORMATS) {
         const response = await decisionLog(`format=${format}`);
         expect(response.status).toBe(500);
         expect(response.headers.get("content-type")).toMatch(/application\/json/);
@@ -172,7 +183,7 @@ describe("streaming exports", () => {
     }
   });
 
-  it.each(["csv", "jsonl"] as const)("%s: a client that goes away mid-stream gives the connection back, nothing left in a transaction", async (format) => {
+  it.each(FORMATS)("%s: a client that goes away mid-stream gives the connection back, nothing left in a transaction", async (format) => {
     await addDecisions(30_000);
     const baseline = await connectionState();
     expect(baseline).toMatchObject({ active: 0, idleInTransaction: 0 });
@@ -186,24 +197,36 @@ describe("streaming exports", () => {
     await expect.poll(connectionState, { timeout: 10_000 }).toEqual(baseline);
     // The pool still serves exports.
     const again = await decisionLog(`format=${format}&status=APPROVED`);
-    expect(records(format, await again.text())).toBe(Number(again.headers.get("x-row-count")));
-  });
+    expect(await records(format, Buffer.from(await again.arrayBuffer()))).toBe(Number(again.headers.get("x-row-count")));
+  }, 120_000);
 
   it("opens more exports at once than the pool has connections, without starving it", async () => {
     const size = getPool().options.max ?? 10;
     const exports = await Promise.all(
+      // CSV and JSON Lines: the point is the openings (all formats share them); an .xlsx holds its
+      // connection longer while it zips, which on a busy machine turns this into a pool-timeout test.
       Array.from({ length: size + 4 }, async (_, i) => {
-        const response = await decisionLog(`format=${i % 2 ? "csv" : "jsonl"}&status=REJECTED`);
-        return { status: response.status, count: Number(response.headers.get("x-row-count")), rows: records(i % 2 ? "csv" : "jsonl", await response.text()) };
+        const format = i % 2 ? "csv" : "jsonl";
+        const response = await decisionLog(`format=${format}&status=REJECTED`);
+        return { status: response.status, count: Number(response.headers.get("x-row-count")), rows: await records(format, Buffer.from(await response.arrayBuffer())) };
       }),
     );
     for (const e of exports) expect(e).toEqual({ status: 200, count: e.rows, rows: e.count });
-  });
+  }, 120_000);
 
   it("answers bad parameters with field errors and reads nothing", async () => {
-    const response = await decisionLog("format=xlsx&from=2026-02-31");
+    const response = await decisionLog("format=xls&from=2026-02-31");
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ fieldErrors: { format: ["Choose csv or jsonl."] } });
+    expect(await response.json()).toMatchObject({ fieldErrors: { format: ["Choose csv, jsonl or xlsx."] } });
+    // The audit trail offers no .xlsx; a bom that is neither true nor false is refused.
+    const auditXlsx = await exportAuditLog(new Request("http://x/api/export/audit-log?format=xlsx", { headers: basic(admin) }));
+    expect(auditXlsx.status).toBe(400);
+    expect(await auditXlsx.json()).toMatchObject({ fieldErrors: { format: ["Choose csv or jsonl."] } });
+    for (const bom of ["yes", "constructor", "", "FALSE"]) {
+      const badBom = await decisionLog(`format=csv&bom=${bom}`);
+      expect(badBom.status, bom).toBe(400);
+      expect(await badBom.json()).toMatchObject({ fieldErrors: { bom: [expect.stringMatching(/bom=true .* bom=false/)] } });
+    }
     const dates = await decisionLog("format=csv&from=2026-02-31&to=2026-13-01");
     expect(dates.status).toBe(400);
     expect(await dates.json()).toMatchObject({ fieldErrors: { from: ["Use a date like 2026-11-28."], to: ["Use a date like 2026-11-28."] } });

@@ -3,6 +3,7 @@ import {
   countLineBreaks,
   exportErrorMessage,
   filenameFromDisposition,
+  formatBytes,
   parseRowCount,
   progressText,
   recordsReceived,
@@ -58,6 +59,15 @@ describe("decision log URL state", () => {
 });
 
 describe("streamed export helpers", () => {
+  it("says how much of a workbook has arrived in bytes", () => {
+    expect(formatBytes(0)).toBe("0 bytes");
+    expect(formatBytes(1)).toBe("1 byte");
+    expect(formatBytes(812)).toBe("812 bytes");
+    expect(formatBytes(64_000)).toBe("64 KB");
+    expect(formatBytes(1_234_567)).toBe("1.2 MB");
+    expect(formatBytes(12_500_000)).toBe("12.5 MB");
+  });
+
   const bytes = (s: string) => new TextEncoder().encode(s);
 
   it("counts line feeds in a chunk", () => {

@@ -1,6 +1,22 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { csvField, csvHeader, csvRecord, csvRow, EXPORT_FORMATS, EXPORT_MEDIA_TYPES, FORMULA_TRIGGERS, isExportFormat, jsonLine, neutralizeFormula, type ExportColumn } from "~/lib/export/writers";
+import {
+  chooseFormatMessage,
+  csvField,
+  csvHeader,
+  csvRecord,
+  csvRow,
+  EXPORT_FORMATS,
+  EXPORT_MEDIA_TYPES,
+  FORMULA_TRIGGERS,
+  isExportFormat,
+  jsonLine,
+  neutralizeFormula,
+  UTF8_BOM,
+  XLSX_CELL_MAX_CHARS,
+  xlsxCell,
+  type ExportColumn,
+} from "~/lib/export/writers";
 import { EXPORT_COLUMNS, type DecisionLogRow } from "~/features/decision-log/format";
 import { createCrlfRecordTerminator, inlineParams, isoUtcSql, neutralizeFormulaSql } from "~/server/export/copy-csv";
 import { requestIdFrom } from "~/server/request-id";
@@ -116,10 +132,36 @@ describe("JSON Lines writer", () => {
     expect(JSON.parse(jsonLine(EXPORT_COLUMNS, pending))).toMatchObject({ approved_strategy: null, override: false, monthly_cost_usd: null, reviewed_by: null, reviewed_at: null, tags: "" });
   });
   it("knows its formats and the media type each is downloaded as", () => {
-    expect(EXPORT_FORMATS).toEqual(["csv", "jsonl"]);
-    expect(EXPORT_MEDIA_TYPES).toEqual({ csv: "text/csv; charset=utf-8", jsonl: "application/x-ndjson; charset=utf-8" });
-    expect(isExportFormat("csv") && isExportFormat("jsonl")).toBe(true);
-    expect(isExportFormat("xlsx") || isExportFormat(null) || isExportFormat("CSV")).toBe(false);
+    expect(EXPORT_FORMATS).toEqual(["csv", "jsonl", "xlsx"]);
+    expect(EXPORT_MEDIA_TYPES).toEqual({
+      csv: "text/csv; charset=utf-8",
+      jsonl: "application/x-ndjson; charset=utf-8",
+      xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
+    expect(isExportFormat("csv") && isExportFormat("jsonl") && isExportFormat("xlsx")).toBe(true);
+    expect(isExportFormat("xls") || isExportFormat(null) || isExportFormat("CSV")).toBe(false);
+    expect(chooseFormatMessage(["csv", "jsonl"])).toBe("Choose csv or jsonl.");
+    expect(chooseFormatMessage(["csv", "jsonl", "xlsx"])).toBe("Choose csv, jsonl or xlsx.");
+  });
+
+  it("turns values into typed .xlsx cells, text neutralised like CSV", () => {
+    const when = new Date("2026-03-04T05:06:07.000Z");
+    expect(xlsxCell(3)).toBe(3);
+    expect(xlsxCell(0.82)).toBe(0.82);
+    expect(xlsxCell(Number.NaN)).toBeNull();
+    expect(xlsxCell(Number.POSITIVE_INFINITY)).toBeNull();
+    expect(xlsxCell(true)).toBe(true);
+    expect(xlsxCell(false)).toBe(false);
+    expect(xlsxCell(when)).toBe(when);
+    expect(xlsxCell(new Date("not a date"))).toBeNull();
+    expect(xlsxCell(null)).toBeNull();
+    expect(xlsxCell(undefined)).toBeNull();
+    for (const trigger of FORMULA_TRIGGERS) expect(xlsxCell(`${trigger}SUM(A1)`)).toBe(`'${trigger}SUM(A1)`);
+    expect(xlsxCell("Ünïcødé “quotes”")).toBe("Ünïcødé “quotes”");
+    expect(xlsxCell({ a: 1 })).toBe('{"a":1}');
+    expect(xlsxCell("x".repeat(40_000))).toHaveLength(XLSX_CELL_MAX_CHARS);
+    expect(UTF8_BOM).toBe("\uFEFF");
+    expect(Buffer.from(UTF8_BOM)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 });
 

@@ -8,8 +8,10 @@ import {
   describeApproval,
   digestPathLabel,
   formatDigestValue,
+  limitFit,
   pickVersion,
   queueCountText,
+  strategyFigures,
   waitingText,
 } from "~/features/review/present";
 import { notificationKindLabel } from "~/features/notifications/present";
@@ -149,5 +151,77 @@ describe("the compared assessment digest", () => {
     expect(pickVersion("9", [1, 2, 3])).toBeNull();
     expect(pickVersion("02", [1, 2])).toBeNull();
     expect(pickVersion(undefined, [1, 2])).toBeNull();
+  });
+});
+
+describe("how far an override misses the team's limits", () => {
+  const card = EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers;
+  const limits = { latencyBudgetMs: card.latencyBudgetMs ?? null, maxStalenessSeconds: card.maxStalenessSeconds ?? null, monthlyBudgetUsd: card.monthlyBudgetUsd ?? null };
+  const figures = strategyFigures(fraud);
+
+  it("reads each strategy's p99, staleness and cost from the stored assessment", () => {
+    const asyncTradeoff = fraud.tradeoffs.find((t) => t.strategy === "async")!;
+    expect(figures.async).toEqual({ p99LatencyMs: asyncTradeoff.latency.p99Ms, stalenessSeconds: 0, monthlyCostUsd: asyncTradeoff.cost.monthlyUsd });
+    expect(figures.streaming.stalenessSeconds).toBe(fraud.estimates.streaming!.endToEndLatencyMs! / 1000);
+    expect(figures.realtime.stalenessSeconds).toBe(0);
+    expect(figures.hybrid.monthlyCostUsd).toBe(fraud.tradeoffs.find((t) => t.strategy === "hybrid")!.cost.monthlyUsd);
+  });
+
+  it("says by how much async misses the card-fraud latency budget (p99 about 1 s against 150 ms)", () => {
+    expect(limits.latencyBudgetMs).toBe(150);
+    const fit = limitFit(figures.async, limits);
+    const latency = fit.checks.find((c) => c.limit === "latency")!;
+    expect(latency.outcome).toBe("miss");
+    expect(latency.text).toMatch(/^Its p99 latency is 1\.0\d s against a 150 ms latency budget: 8\d\d ms over \(6\.\d×\)\.$/);
+    expect(fit.checks.find((c) => c.limit === "staleness")!.outcome).toBe("meets");
+    expect(fit.checks.find((c) => c.limit === "cost")!).toMatchObject({ outcome: "meets", text: expect.stringMatching(/^Its monthly cost is \$\d{3}, within the \$5,000 monthly budget\.$/) });
+    expect(fit.misses).toBe(1);
+    expect(fit.summary).toBe("It misses the latency budget.");
+  });
+
+  it("names every limit streaming misses: latency and staleness", () => {
+    const fit = limitFit(figures.streaming, limits);
+    expect(fit.checks.map((c) => c.outcome)).toEqual(["miss", "miss", "meets"]);
+    expect(fit.checks[1]!.text).toMatch(/^The age of its predictions is 1\.0\d s against a 0 s staleness limit: 1\.0\d s over\.$/);
+    expect(fit.summary).toBe("It misses the latency budget and the staleness limit.");
+  });
+
+  it("says each miss in the unit of the limit, with how many times over", () => {
+    const fit = limitFit({ p99LatencyMs: 1000, stalenessSeconds: 5400, monthlyCostUsd: 900 }, { latencyBudgetMs: 150, maxStalenessSeconds: 3600, monthlyBudgetUsd: 1000 });
+    expect(fit.checks.map((c) => c.text)).toEqual([
+      "Its p99 latency is 1 s against a 150 ms latency budget: 850 ms over (6.7×).",
+      "The age of its predictions is 1.5 h against a 1 h staleness limit: 30 min over (1.5×).",
+      "Its monthly cost is $900, within the $1,000 monthly budget.",
+    ]);
+    expect(fit.summary).toBe("It misses the latency budget and the staleness limit.");
+  });
+
+  it("misses the budget by the difference in dollars", () => {
+    const fit = limitFit({ p99LatencyMs: 20, stalenessSeconds: 0, monthlyCostUsd: 12_500 }, { latencyBudgetMs: 100, maxStalenessSeconds: 60, monthlyBudgetUsd: 5_000 });
+    expect(fit.checks[2]).toEqual({ limit: "cost", outcome: "miss", text: "Its monthly cost is $12,500 against a $5,000 monthly budget: $7,500 over (2.5×)." });
+    expect(fit.summary).toBe("It misses the monthly budget.");
+  });
+
+  it("says it meets all three only when all three were checked and met", () => {
+    expect(limitFit(figures.edge, limits)).toMatchObject({ misses: 0, summary: "It meets the latency budget, the staleness limit and the monthly budget." });
+    const costUnknown = limitFit({ ...figures.edge, monthlyCostUsd: null }, limits);
+    expect(costUnknown.summary).toBe("It meets the latency budget and the staleness limit; the monthly budget could not be checked.");
+    expect(costUnknown.checks[2]!.outcome).toBe("unknown");
+    const noBudget = limitFit(figures.edge, { ...limits, monthlyBudgetUsd: null });
+    expect(noBudget.checks[2]).toMatchObject({ outcome: "no-limit", text: "No monthly budget was given, so its monthly cost is not checked." });
+    expect(noBudget.summary).not.toMatch(/meets the latency budget, the staleness limit and/);
+    expect(limitFit(figures.edge, { latencyBudgetMs: null, maxStalenessSeconds: null, monthlyBudgetUsd: null }).summary).toBe("None of the team's limits could be checked for it.");
+  });
+
+  it("a figure exactly at the limit meets it", () => {
+    expect(limitFit({ p99LatencyMs: 150, stalenessSeconds: 0, monthlyCostUsd: 5000 }, limits).misses).toBe(0);
+  });
+
+  it("reads a partial or malformed assessment as unknown figures instead of failing", () => {
+    const loose = strategyFigures({ tradeoffs: [{ strategy: "async", latency: { p99Ms: "fast" }, cost: null }], estimates: null });
+    expect(loose.async).toEqual({ p99LatencyMs: null, stalenessSeconds: 0, monthlyCostUsd: null });
+    expect(loose.batch).toEqual({ p99LatencyMs: null, stalenessSeconds: null, monthlyCostUsd: null });
+    expect(strategyFigures(null).streaming.stalenessSeconds).toBeNull();
+    expect(limitFit(loose.async, limits).checks[0]!.outcome).toBe("unknown");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saveStateText } from "~/features/questionnaire/save-status";
+import { hasUnsavedInput, saveStateText, shownSaveState } from "~/features/questionnaire/save-status";
 import { firstErrorPerField, readApiError } from "~/trpc/api-errors";
 import { newIdempotencyKey } from "~/lib/idempotency";
 import { listFiltersSearch, readListFilters } from "~/features/use-cases/list-filters";
@@ -69,6 +69,25 @@ describe("statuses, save state and idempotency keys", () => {
     expect(saveStateText({ kind: "saving" })).toBe("Saving…");
     expect(saveStateText({ kind: "dirty" })).toBe("Unsaved changes");
     expect(saveStateText({ kind: "error", message: "offline" })).toBe("Not saved: offline");
+    expect(saveStateText({ kind: "invalid", count: 1 })).toBe("Not saved: 1 answer needs fixing");
+    expect(saveStateText({ kind: "invalid", count: 3 })).toBe("Not saved: 3 answers need fixing");
+  });
+
+  it("never says saved while an answer on screen cannot be saved", () => {
+    const saved = { kind: "saved" as const, at: new Date() };
+    expect(shownSaveState(saved, 0)).toBe(saved);
+    expect(shownSaveState(saved, 1)).toEqual({ kind: "invalid", count: 1 });
+    expect(shownSaveState({ kind: "saving" }, 2)).toEqual({ kind: "invalid", count: 2 });
+    // A teammate's conflict says more: nothing can be saved until a reload.
+    expect(shownSaveState({ kind: "conflict" }, 1)).toEqual({ kind: "conflict" });
+  });
+
+  it("knows when leaving would lose something typed", () => {
+    expect(hasUnsavedInput({ kind: "saved", at: new Date() })).toBe(false);
+    expect(hasUnsavedInput({ kind: "conflict" })).toBe(false);
+    for (const state of [{ kind: "dirty" }, { kind: "saving" }, { kind: "error", message: "offline" }, { kind: "invalid", count: 1 }] as const) {
+      expect(hasUnsavedInput(state), state.kind).toBe(true);
+    }
   });
 
   it("makes UUID v4 keys with or without crypto.randomUUID", () => {

@@ -7,14 +7,14 @@ import type { CommandContext } from "~/server/actor";
 import { auditActor, GENESIS_HASH, writeAuditEvent } from "~/server/audit";
 import { db, getPool } from "~/server/db";
 import { ConflictError } from "~/server/errors";
-import { exportFiltered, type OpenedExport } from "~/server/export/stream";
+import { exportFiltered, type ExportParams, type OpenedExport } from "~/server/export/stream";
 import { logger } from "~/server/log";
 import { CHECKPOINT_VERSION, checkpointFileName, readCheckpoint, signCheckpoint } from "./checkpoint";
 import { auditHead, auditLogExport, getVerificationRun, latestCheckpoint, storedHashes, verifyChainRange, type RangeReport, type VerificationRun } from "./queries";
 import { auditFilterSchema } from "./schema-filters";
 
 /** Admins export the audit trail the same way as the decision log (src/server/export): one snapshot, audited before the first byte. */
-export function exportAuditLog(ctx: CommandContext, params: { filter: Record<string, string>; format: string }): Promise<OpenedExport> {
+export function exportAuditLog(ctx: CommandContext, params: ExportParams): Promise<OpenedExport> {
   return exportFiltered(ctx, params, {
     schema: auditFilterSchema,
     plan: auditLogExport,

@@ -4,7 +4,9 @@ export type SaveState =
   | { kind: "saving" }
   | { kind: "dirty" }
   | { kind: "error"; message: string }
-  | { kind: "conflict" };
+  | { kind: "conflict" }
+  /** Answers typed that cannot be saved as they are (unreadable, or out of range): they stay on this page only. */
+  | { kind: "invalid"; count: number };
 
 const CLOCK = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 
@@ -20,5 +22,21 @@ export function saveStateText(state: SaveState, clock: Intl.DateTimeFormat = CLO
       return `Not saved: ${state.message}`;
     case "conflict":
       return "Not saved: a teammate changed this draft";
+    case "invalid":
+      return `Not saved: ${state.count === 1 ? "1 answer needs" : `${state.count} answers need`} fixing`;
   }
+}
+
+/**
+ * The status to show: a conflict first (nothing can be saved), then answers that cannot be saved
+ * as typed (the rest of the draft may be saved, but not what the person sees), else the saver's.
+ */
+export function shownSaveState(saver: SaveState, unsavableAnswers: number): SaveState {
+  if (saver.kind === "conflict" || unsavableAnswers === 0) return saver;
+  return { kind: "invalid", count: unsavableAnswers };
+}
+
+/** True while leaving the page would lose something typed: a change not yet saved, a failed save, or an answer that cannot be saved. */
+export function hasUnsavedInput(state: SaveState): boolean {
+  return state.kind === "dirty" || state.kind === "saving" || state.kind === "error" || state.kind === "invalid";
 }

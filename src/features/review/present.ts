@@ -212,3 +212,126 @@ export function assessmentChangeSummary(changes: readonly { path: string; before
   if (others > 0) parts.push(`${others} other figure${others === 1 ? "" : "s"} changed`);
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
+
+// --- How far an override misses the team's limits ---------------------------------------
+
+/** The limits the team gave in its answers (null: not given, "I don't know"). */
+export interface TeamLimits {
+  latencyBudgetMs: number | null;
+  maxStalenessSeconds: number | null;
+  monthlyBudgetUsd: number | null;
+}
+
+/** One strategy's figures from the stored assessment (null: the engine could not compute it). */
+export interface StrategyFigures {
+  p99LatencyMs: number | null;
+  /** How old a prediction may be when it is used: 0 when it is computed for the request. */
+  stalenessSeconds: number | null;
+  monthlyCostUsd: number | null;
+}
+
+/** A stored assessment as far as the figures need it; every field read defensively. */
+export interface AssessmentFigures {
+  tradeoffs?: readonly { strategy?: unknown; latency?: { p99Ms?: unknown } | null; cost?: { monthlyUsd?: unknown } | null }[] | null;
+  estimates?: {
+    batch?: { worstCaseStalenessSeconds?: unknown } | null;
+    streaming?: { endToEndLatencyMs?: unknown } | null;
+  } | null;
+}
+
+export const finiteOrNull = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+
+/**
+ * Each strategy's p99 latency, staleness and monthly cost from a stored assessment: latency and
+ * cost from its trade-offs; staleness from how the strategy produces a prediction — a batch run's
+ * worst-case age (and a hybrid's precomputed hits are as old), a stream's event-to-prediction
+ * time, and none for strategies that score the request itself (real-time, async, edge).
+ */
+export function strategyFigures(assessment: AssessmentFigures | null | undefined): Record<StrategyId, StrategyFigures> {
+  const batchStaleness = finiteOrNull(assessment?.estimates?.batch?.worstCaseStalenessSeconds);
+  const streamMs = finiteOrNull(assessment?.estimates?.streaming?.endToEndLatencyMs);
+  const staleness: Record<StrategyId, number | null> = {
+    batch: batchStaleness,
+    hybrid: batchStaleness,
+    streaming: streamMs === null ? null : streamMs / 1000,
+    realtime: 0,
+    async: 0,
+    edge: 0,
+  };
+  const tradeoffs = Array.isArray(assessment?.tradeoffs) ? assessment.tradeoffs : [];
+  return Object.fromEntries(
+    STRATEGIES.map((strategy) => {
+      const t = tradeoffs.find((x) => x?.strategy === strategy);
+      return [strategy, { p99LatencyMs: finiteOrNull(t?.latency?.p99Ms), stalenessSeconds: staleness[strategy], monthlyCostUsd: finiteOrNull(t?.cost?.monthlyUsd) }];
+    }),
+  ) as Record<StrategyId, StrategyFigures>;
+}
+
+export type LimitKind = "latency" | "staleness" | "cost";
+
+export interface LimitCheck {
+  limit: LimitKind;
+  /** miss: over the limit; meets: within it; unknown: the strategy's figure is unknown; no-limit: the team gave none. */
+  outcome: "miss" | "meets" | "unknown" | "no-limit";
+  /** The sentence to show. */
+  text: string;
+}
+
+export interface LimitFit {
+  checks: LimitCheck[];
+  misses: number;
+  /** One line over the checks: how many limits it misses, or that it meets all three (only when all three were checked). */
+  summary: string;
+}
+
+const LIMIT_NAMES: Record<LimitKind, string> = { latency: "latency budget", staleness: "staleness limit", cost: "monthly budget" };
+
+function times(value: number, limit: number): string {
+  if (limit <= 0) return "";
+  const ratio = value / limit;
+  return ratio >= 1.5 ? ` (${formatNumber(ratio, ratio < 10 ? 1 : 0)}×)` : "";
+}
+
+function check(limit: LimitKind, value: number | null, cap: number | null, format: (n: number) => string, what: string): LimitCheck {
+  if (cap === null) return { limit, outcome: "no-limit", text: `No ${LIMIT_NAMES[limit]} was given, so ${what} is not checked.` };
+  if (value === null) return { limit, outcome: "unknown", text: `${capitalise(what)} is unknown (an answer it needs is missing), so it cannot be checked against the ${format(cap)} ${LIMIT_NAMES[limit]}.` };
+  if (value > cap) {
+    return { limit, outcome: "miss", text: `${capitalise(what)} is ${format(value)} against a ${format(cap)} ${LIMIT_NAMES[limit]}: ${format(value - cap)} over${times(value, cap)}.` };
+  }
+  return { limit, outcome: "meets", text: `${capitalise(what)} is ${format(value)}, within the ${format(cap)} ${LIMIT_NAMES[limit]}.` };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * How a strategy compares with the team's latency budget, staleness limit and monthly budget:
+ * for each, by how much it misses, that it meets it, or why it cannot be checked. The summary
+ * says it meets all three only when all three were checked and met.
+ */
+export function limitFit(figures: StrategyFigures, limits: TeamLimits): LimitFit {
+  const checks = [
+    check("latency", figures.p99LatencyMs, limits.latencyBudgetMs, formatDurationMs, "its p99 latency"),
+    check("staleness", figures.stalenessSeconds, limits.maxStalenessSeconds, (s) => (s === 0 ? "0 s" : formatDurationMs(s * 1000)), "the age of its predictions"),
+    check("cost", figures.monthlyCostUsd, limits.monthlyBudgetUsd, formatUsd, "its monthly cost"),
+  ];
+  const missed = checks.filter((c) => c.outcome === "miss");
+  const unchecked = checks.filter((c) => c.outcome === "unknown" || c.outcome === "no-limit");
+  let summary: string;
+  if (missed.length > 0) {
+    summary = `It misses ${listOf(missed.map((c) => `the ${LIMIT_NAMES[c.limit]}`))}.`;
+  } else if (unchecked.length === 0) {
+    summary = "It meets the latency budget, the staleness limit and the monthly budget.";
+  } else if (unchecked.length === checks.length) {
+    summary = "None of the team's limits could be checked for it.";
+  } else {
+    summary = `It meets ${listOf(checks.filter((c) => c.outcome === "meets").map((c) => `the ${LIMIT_NAMES[c.limit]}`))}; ${listOf(unchecked.map((c) => `the ${LIMIT_NAMES[c.limit]}`))} could not be checked.`;
+  }
+  return { checks, misses: missed.length, summary };
+}
+
+function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}

@@ -9,7 +9,7 @@ import { db } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import type { ReviewQueueFilter } from "./schema";
 import { allowedActions } from "~/features/decisions/workflow";
-import { threadWithoutDecisionComment } from "./present";
+import { finiteOrNull, strategyFigures, threadWithoutDecisionComment, type TeamLimits } from "./present";
 
 const DAY_MS = 86_400_000;
 
@@ -54,6 +54,16 @@ export async function listReviewQueue(filter: ReviewQueueFilter, now: Date) {
 
 export function countReviewQueue() {
   return db.decisionVersion.count({ where: { status: "SUBMITTED" } });
+}
+
+/** The latency budget, staleness limit and monthly budget from stored answers (null when not given). */
+function teamLimits(answers: unknown): TeamLimits {
+  const a = typeof answers === "object" && answers !== null ? (answers as Record<string, unknown>) : {};
+  return {
+    latencyBudgetMs: finiteOrNull(a.latencyBudgetMs),
+    maxStalenessSeconds: finiteOrNull(a.maxStalenessSeconds),
+    monthlyBudgetUsd: finiteOrNull(a.monthlyBudgetUsd),
+  };
 }
 
 export async function getReviewState(actor: Actor, useCaseId: string, number: number) {
@@ -102,6 +112,9 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
     comments: threadWithoutDecisionComment(comments, { reviewedById, reviewedAt: rest.reviewedAt, reviewComment: rest.reviewComment }).map(
       ({ authorId: _author, ...c }) => c,
     ),
+    /** What an override is weighed against: the team's limits and each strategy's figures (present.ts limitFit). */
+    limits: teamLimits(answers),
+    figures: strategyFigures(stored),
     useCaseStatus: useCase.status,
     viewerIsReviewer: hasRole(actor.role, "REVIEWER"),
     canReview,

@@ -7,12 +7,12 @@ import { actorFromRequest } from "~/server/auth/request-actor";
 import { BUSY_MESSAGE, DomainError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "~/server/errors";
 import { briefly, logger } from "~/server/log";
 import { requestIdFrom } from "~/server/request-id";
-import { ExportNotRecordedError, type OpenedExport } from "./stream";
+import { ExportNotRecordedError, type ExportParams, type OpenedExport } from "./stream";
 
 const STATUS: Record<DomainError["code"], number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 /**
- * An export endpoint (`GET /api/export/<name>?format=csv|jsonl&<filters>`), the same for every
+ * An export endpoint (`GET /api/export/<name>?format=csv|jsonl|xlsx&bom=true|false&<filters>`), the same for every
  * export: the caller by session cookie (same-site requests only: 403) or HTTP Basic (throttled:
  * 429 + Retry-After; audited), 401 otherwise, `forbidden` for who may
  * not (403), the filter read with the page's own URL codec (as sent: the service validates it),
@@ -37,8 +37,10 @@ interface ExportEndpoint {
   filters: UrlFilterCodec<string>;
   /** Why this actor may not export, or null when they may. */
   forbidden?: (actor: Actor) => string | null;
-  open: (ctx: CommandContext, params: { filter: Record<string, string>; format: string }) => Promise<OpenedExport>;
+  open: (ctx: CommandContext, params: ExportParams) => Promise<OpenedExport>;
 }
+
+const BOM_MESSAGE = "Use bom=true (the default: a byte-order mark for spreadsheets) or bom=false (plain UTF-8 for scripts).";
 
 async function respond(request: Request, endpoint: ExportEndpoint, log: { requestId: string; userId: string | null; path: string }): Promise<Response> {
   const { requestId } = log;
@@ -53,7 +55,10 @@ async function respond(request: Request, endpoint: ExportEndpoint, log: { reques
     if (forbidden) return refuse(403, "FORBIDDEN", forbidden);
     const search = new URL(request.url).searchParams;
     const filter = endpoint.filters.params(endpoint.filters.raw(search));
-    const exported = await endpoint.open({ actor, now: new Date(), requestId }, { filter, format: search.get("format") ?? "csv" });
+    const bomParam = search.get("bom");
+    const bom = bomParam === null || bomParam === "true" ? true : bomParam === "false" ? false : undefined;
+    if (bom === undefined) return refuse(400, "BAD_REQUEST", "The bom parameter is not valid.", { fieldErrors: { bom: [BOM_MESSAGE] } });
+    const exported = await endpoint.open({ actor, now: new Date(), requestId }, { filter, format: search.get("format") ?? "csv", bom });
     const day = new Date().toISOString().slice(0, 10).replaceAll("-", "");
     return new Response(Readable.toWeb(exported.stream) as ReadableStream, {
       headers: {

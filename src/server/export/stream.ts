@@ -1,10 +1,10 @@
 import "server-only";
-import { Transform, type Readable } from "node:stream";
+import { PassThrough, Transform, type Readable } from "node:stream";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import QueryStream from "pg-query-stream";
 import type { z } from "zod";
-import { csvHeader, csvRow, isExportFormat, jsonLine, type ExportColumn, type ExportFormat } from "~/lib/export/writers";
+import { chooseFormatMessage, csvHeader, csvRow, isExportFormat, jsonLine, UTF8_BOM, type ExportColumn, type ExportFormat } from "~/lib/export/writers";
 import type { CommandContext } from "~/server/actor";
 import { auditActor, writeAuditEvent } from "~/server/audit";
 import type { AuditEventInput } from "~/server/audit-events";
@@ -12,6 +12,7 @@ import { db, getPool } from "~/server/db";
 import { ValidationError, validationErrorFromIssues } from "~/server/errors";
 import type { SqlQuery } from "~/server/sql";
 import { createCrlfRecordTerminator, inlineParams } from "./copy-csv";
+import { openXlsxWriter } from "./xlsx";
 
 /**
  * ONE way to export: a snapshot, its row count, the audit event, then the rows.
@@ -24,8 +25,10 @@ import { createCrlfRecordTerminator, inlineParams } from "./copy-csv";
  *    latest head, which a repeatable-read snapshot would not). If it fails, the snapshot is
  *    rolled back and nothing is sent: an export that sends data is always on the record.
  * 3. Only then does the first byte go out: the rows, read in the snapshot of step 1 — CSV through
- *    PostgreSQL's COPY when the plan gives a `csvCopy` statement, otherwise (and for JSON Lines)
- *    through a server-side cursor and the shared writers. Memory stays flat at any size.
+ *    PostgreSQL's COPY when the plan gives a `csvCopy` statement, otherwise (and for JSON Lines
+ *    and .xlsx) through a server-side cursor and the shared writers (.xlsx: exceljs's streaming
+ *    writer, xlsx.ts). CSV starts with the UTF-8 BOM unless the plan says `bom: false`. Memory
+ *    stays flat at any size.
  * 4. The end of the rows commits the snapshot and returns the connection; a consumer that goes
  *    away (or an error) discards the connection instead, so nothing is left idle in transaction.
  *    A stream whose rows do not add up to the count fails instead of ending.
@@ -51,6 +54,10 @@ export interface ExportPlan<Row> {
   csvCopy?: SqlQuery;
   /** The audit event, given the number of rows the export holds. */
   event: (rows: number) => AuditEventInput & { entityId: string };
+  /** CSV: start with the UTF-8 byte-order mark (default true: spreadsheets opened by a double-click read UTF-8). */
+  bom?: boolean;
+  /** .xlsx: the sheet's name. */
+  sheetName?: string;
 }
 
 export interface OpenedExport {
@@ -81,19 +88,31 @@ export interface ExportPayload {
  */
 export async function exportFiltered<Filter, Row>(
   ctx: CommandContext,
-  params: { filter: Record<string, string>; format: string },
+  params: ExportParams,
   spec: {
     schema: z.ZodType<Filter>;
-    plan: (filter: Filter) => Omit<ExportPlan<Row>, "format" | "event">;
+    plan: (filter: Filter) => Omit<ExportPlan<Row>, "format" | "event" | "bom">;
     event: (payload: ExportPayload) => AuditEventInput & { entityId: string };
+    /** The formats this export offers (default csv and jsonl). */
+    formats?: readonly ExportFormat[];
   },
 ): Promise<OpenedExport> {
   const format = params.format;
-  if (!isExportFormat(format)) throw new ValidationError("Choose csv or jsonl.", { format: ["Choose csv or jsonl."] });
+  const formats = spec.formats ?? DEFAULT_FORMATS;
+  if (!isExportFormat(format) || !formats.includes(format)) throw new ValidationError(chooseFormatMessage(formats), { format: [chooseFormatMessage(formats)] });
   const parsed = spec.schema.safeParse(params.filter);
   if (!parsed.success) throw validationErrorFromIssues("Some filters are not valid.", parsed.error.issues);
-  return openExport(ctx, { ...spec.plan(parsed.data), format, event: (rows) => spec.event({ format, filter: params.filter, rows }) });
+  return openExport(ctx, { ...spec.plan(parsed.data), format, bom: params.bom ?? true, event: (rows) => spec.event({ format, filter: params.filter, rows }) });
 }
+
+/** What an export endpoint passes on: the filter as sent, the format, and (CSV) whether to start with a BOM. */
+export interface ExportParams {
+  filter: Record<string, string>;
+  format: string;
+  bom?: boolean;
+}
+
+const DEFAULT_FORMATS: readonly ExportFormat[] = ["csv", "jsonl"];
 
 /** Rows fetched per round trip by the cursor, and the size of the chunks the writers emit. */
 const BATCH_ROWS = 2000;
@@ -101,10 +120,12 @@ const CHUNK_CHARS = 64 * 1024;
 
 export async function openExport<Row>(ctx: CommandContext, plan: ExportPlan<Row>): Promise<OpenedExport> {
   // What can fail on this side (e.g. inlining COPY's parameters) is prepared before the event is written.
-  const read = plan.format === "csv" && plan.csvCopy ? copyCsv(plan.csvCopy) : cursorRows(plan);
+  const read = plan.format === "xlsx" ? null : plan.format === "csv" && plan.csvCopy ? copyCsv(plan.csvCopy) : cursorRows(plan);
+  const prefix = plan.format === "csv" && plan.bom !== false ? UTF8_BOM : "";
   const { client, rows } = await openingSlots.run(() => snapshotAndRecord(ctx, plan));
   try {
-    return { stream: streamBody(client, read(client), rows), format: plan.format, rows };
+    const stream = read ? streamBody(client, read(client), rows, prefix) : streamXlsx(client, plan, rows);
+    return { stream, format: plan.format, rows };
   } catch (error) {
     client.release(asError(error));
     throw error;
@@ -194,13 +215,8 @@ function cursorRows<Row>(plan: ExportPlan<Row>): (client: pg.PoolClient) => Body
  * count, commits and returns the connection, and only then ends. A consumer that goes away early,
  * or an error, discards the connection (its transaction dies with it).
  */
-function streamBody(client: pg.PoolClient, body: Body, counted: number): Readable {
-  let settled = false;
-  const settle = (error?: Error) => {
-    if (settled) return;
-    settled = true;
-    client.release(error);
-  };
+function streamBody(client: pg.PoolClient, body: Body, counted: number, prefix: string): Readable {
+  const { settle, settled } = holdConnection(client);
   const out = new Transform({
     writableObjectMode: body.objectMode,
     transform(chunk: unknown, _encoding, done) {
@@ -227,14 +243,67 @@ function streamBody(client: pg.PoolClient, body: Body, counted: number): Readabl
       );
     },
   });
+  if (prefix) out.push(prefix);
   body.source.on("error", (error: Error) => out.destroy(error));
   out.on("close", () => {
-    if (settled) return;
+    if (settled()) return;
     body.source.unpipe(out);
     settle(new Error("export: the stream closed before its end"));
   });
   body.source.pipe(out);
   return out;
+}
+
+/**
+ * Steps 3–4 for .xlsx: rows by a server-side cursor into exceljs's streaming workbook, pulled one
+ * at a time and held back while the consumer has not taken what was written (constant memory).
+ * After the last row the count is checked and the snapshot committed (the connection goes back
+ * to the pool), then the workbook's closing parts are written and the stream ends.
+ */
+function streamXlsx<Row>(client: pg.PoolClient, plan: ExportPlan<Row>, counted: number): Readable {
+  const { settle, settled } = holdConnection(client);
+  const toRow = plan.toRow ?? ((raw: Record<string, unknown>) => raw as Row);
+  const out = new PassThrough();
+  const source = client.query(new QueryStream(plan.rows.text, plan.rows.values, { batchSize: BATCH_ROWS })) as Readable;
+  const fail = (error: unknown) => {
+    settle(asError(error));
+    source.destroy();
+    out.destroy(asError(error));
+  };
+  out.on("close", () => {
+    if (!settled()) fail(new Error("export: the stream closed before its end"));
+  });
+  const pump = async () => {
+    const sheet = openXlsxWriter(out, plan.columns, plan.sheetName ?? "Export");
+    let written = 0;
+    for await (const raw of source) {
+      sheet.add(toRow(raw as Record<string, unknown>));
+      if (++written % XLSX_ROOM_EVERY === 0) await sheet.room();
+      if (out.destroyed) return;
+    }
+    if (written !== counted) throw new Error(`export: ${written} rows streamed, ${counted} counted`);
+    await client.query("COMMIT");
+    settle();
+    await sheet.finish();
+  };
+  pump().catch(fail);
+  return out;
+}
+
+/** Rows added to a workbook between two looks at how much the consumer has still to take. */
+const XLSX_ROOM_EVERY = 100;
+
+/** The export's connection: given back once, at the end (or discarded with an error). */
+function holdConnection(client: pg.PoolClient): { settle: (error?: Error) => void; settled: () => boolean } {
+  let done = false;
+  return {
+    settle(error) {
+      if (done) return;
+      done = true;
+      client.release(error);
+    },
+    settled: () => done,
+  };
 }
 
 function asError(error: unknown): Error {

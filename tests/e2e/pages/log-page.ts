@@ -57,7 +57,7 @@ export class DecisionLogPage {
     return this.table().getByRole("button", { name, exact: true }).click();
   }
 
-  exportButton(format: "CSV" | "JSON Lines") {
+  exportButton(format: "CSV" | "JSON Lines" | "Excel") {
     return this.page.getByRole("group", { name: "Export decisions" }).getByRole("button", { name: format, exact: true });
   }
 }

@@ -3,6 +3,7 @@ import { buttonClasses } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { ExportButtons } from "~/features/decision-log/components/export-buttons";
+import { DECISION_LOG_EXPORT_FORMATS } from "~/features/decision-log/format";
 import { LogFiltersForm } from "~/features/decision-log/components/log-filters-form";
 import { LogTable } from "~/features/decision-log/components/log-table";
 import { EMPTY_LOG_FILTERS, hasLogFilters, LOG_PAGE_SIZE, logSearch, readLogParams } from "~/features/decision-log/log-filters";
@@ -39,6 +40,7 @@ export default async function DecisionLogPage({ searchParams }: { searchParams: 
           endpoint="/api/export/decision-log"
           params={state.filter ? Object.fromEntries(Object.entries(state.filter).map(([k, v]) => [k, v === undefined ? undefined : String(v)])) : {}}
           what="decisions"
+          formats={DECISION_LOG_EXPORT_FORMATS}
           fallbackName="servewise-decision-log"
           disabledReason={state.filter ? undefined : "Correct the filters first: the export holds exactly what the table shows."}
         />

@@ -3,19 +3,27 @@
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { countLineBreaks, exportErrorMessage, filenameFromDisposition, formatCount, parseRowCount, progressText, recordsReceived } from "../download";
+import type { ExportFormat } from "~/lib/export/writers";
+import { countLineBreaks, exportErrorMessage, filenameFromDisposition, formatBytes, formatCount, parseRowCount, progressText, recordsReceived } from "../download";
 import { exportSearch } from "../log-filters";
 
-type Format = "csv" | "jsonl";
+type Format = ExportFormat;
 
-const FORMAT_LABELS: Record<Format, string> = { csv: "CSV", jsonl: "JSON Lines" };
+const FORMAT_LABELS: Record<Format, string> = { csv: "CSV", jsonl: "JSON Lines", xlsx: "Excel" };
 
 type ExportState =
   | { phase: "idle" }
-  | { phase: "running"; format: Format; received: number; total: number | null }
+  /** `received`: records counted as they arrive (CSV, JSON Lines); `bytes`: what a workbook has sent so far (its rows are zipped). */
+  | { phase: "running"; format: Format; received: number; bytes: number; total: number | null }
   | { phase: "done"; format: Format; received: number; filename: string }
-  | { phase: "cancelled"; received: number }
+  | { phase: "cancelled"; received: number; bytes: number; format: Format }
   | { phase: "error"; message: string };
+
+/** "12,400 of 100,000 rows"; for a workbook "1.2 MB of 100,000 rows" (its rows are zipped, so its bytes are counted). */
+function runningText(state: { format: Format; received: number; bytes: number; total: number | null }): string {
+  if (state.format !== "xlsx") return progressText(state.received, state.total);
+  return state.total === null ? formatBytes(state.bytes) : `${formatBytes(state.bytes)} of ${progressText(state.total, null)}`;
+}
 
 /** Offers a finished file to the browser: a Blob behind a temporary object URL and an `<a download>`. */
 function saveFile(parts: BlobPart[], type: string, filename: string) {
@@ -31,9 +39,9 @@ function saveFile(parts: BlobPart[], type: string, filename: string) {
 }
 
 /**
- * Export buttons for a streamed endpoint (`/api/export/…?format=csv|jsonl&<filters>`): the body
+ * Export buttons for a streamed endpoint (`/api/export/…?format=csv|jsonl|xlsx&<filters>`): the body
  * is read chunk by chunk, the records counted as they arrive against the server's X-Row-Count
- * ("12,400 of 100,000 rows"), then saved as a file. Cancel aborts the request (the server stops
+ * ("12,400 of 100,000 rows"; a workbook's bytes, as its rows arrive zipped), then saved as a file. Cancel aborts the request (the server stops
  * its database cursor). Errors from the endpoint (`{ message, fieldErrors }`) are shown as they are.
  */
 export function ExportButtons({
@@ -42,8 +50,11 @@ export function ExportButtons({
   what,
   fallbackName,
   disabledReason,
+  formats = ["csv", "jsonl"],
 }: {
   endpoint: string;
+  /** The formats offered, in order (the endpoint must accept each). */
+  formats?: readonly Format[];
   /** The current filters, exactly as the table uses them. */
   params: Record<string, string | undefined>;
   /** What is exported, for the group's name: "decisions", "audit events". */
@@ -62,8 +73,9 @@ export function ExportButtons({
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
-    setState({ phase: "running", format, received: 0, total: null });
+    setState({ phase: "running", format, received: 0, bytes: 0, total: null });
     let received = 0;
+    let bytes = 0;
     try {
       const response = await fetch(`${endpoint}?${exportSearch(params, format)}`, { signal: abort.signal, cache: "no-store" });
       if (!response.ok) {
@@ -72,7 +84,7 @@ export function ExportButtons({
         return;
       }
       const total = parseRowCount(response.headers.get("X-Row-Count"));
-      setState({ phase: "running", format, received: 0, total });
+      setState({ phase: "running", format, received: 0, bytes: 0, total });
       const parts: BlobPart[] = [];
       let lineBreaks = 0;
       if (response.body) {
@@ -81,16 +93,21 @@ export function ExportButtons({
           const { done, value } = await reader.read();
           if (done) break;
           parts.push(value);
-          lineBreaks += countLineBreaks(value);
-          received = recordsReceived(format, lineBreaks, total);
-          setState({ phase: "running", format, received, total });
+          bytes += value.length;
+          if (format !== "xlsx") {
+            lineBreaks += countLineBreaks(value);
+            received = recordsReceived(format, lineBreaks, total);
+          }
+          setState({ phase: "running", format, received, bytes, total });
         }
       }
+      // A workbook's rows cannot be counted as they arrive (zipped); complete, it holds the announced count.
+      if (format === "xlsx") received = total ?? 0;
       const filename = filenameFromDisposition(response.headers.get("Content-Disposition"), `${fallbackName}.${format}`);
       saveFile(parts, response.headers.get("Content-Type") ?? "application/octet-stream", filename);
       setState({ phase: "done", format, received, filename });
     } catch {
-      if (abort.signal.aborted) setState({ phase: "cancelled", received });
+      if (abort.signal.aborted) setState({ phase: "cancelled", received, bytes, format });
       else setState({ phase: "error", message: "The export was interrupted before it finished. Check your connection and try again." });
     } finally {
       if (controller.current === abort) controller.current = null;
@@ -105,7 +122,7 @@ export function ExportButtons({
         <span id={`${groupId}-label`} className="text-sm font-medium text-slate-700">
           Export {what}
         </span>
-        {(["csv", "jsonl"] as const).map((format) => (
+        {formats.map((format) => (
           <Button
             key={format}
             variant="secondary"
@@ -136,13 +153,14 @@ export function ExportButtons({
           <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm shadow-sm" data-testid="export-progress">
             <p className="flex justify-between gap-3 text-slate-700">
               <span>Exporting {FORMAT_LABELS[state.format]}…</span>
-              <span className="tabular-nums">{progressText(state.received, state.total)}</span>
+              <span className="tabular-nums">{runningText(state)}</span>
             </p>
+            {/* A workbook's progress is its bytes so far: the bar moves without a known end. */}
             <progress
               className="mt-2 h-2 w-full accent-brand-600"
-              aria-label={`Export progress: ${progressText(state.received, state.total)}`}
-              max={state.total ?? undefined}
-              value={state.total === null ? undefined : state.received}
+              aria-label={`Export progress: ${runningText(state)}`}
+              max={state.format === "xlsx" ? undefined : (state.total ?? undefined)}
+              value={state.format === "xlsx" || state.total === null ? undefined : state.received}
             />
           </div>
         ) : null}
@@ -151,7 +169,9 @@ export function ExportButtons({
             Saved <strong className="break-all">{state.filename}</strong> with {formatCount(state.received)} {state.received === 1 ? "row" : "rows"}.
           </Alert>
         ) : null}
-        {state.phase === "cancelled" ? <Alert>Export cancelled after {progressText(state.received, null)}. Nothing was saved.</Alert> : null}
+        {state.phase === "cancelled" ? (
+          <Alert>Export cancelled after {state.format === "xlsx" ? formatBytes(state.bytes) : progressText(state.received, null)}. Nothing was saved.</Alert>
+        ) : null}
       </div>
       {state.phase === "error" ? (
         <div className="w-full sm:w-80">

@@ -20,12 +20,15 @@ import {
   type AnswerValue,
 } from "../answers";
 import { ConflictAlert } from "~/features/use-cases/components/conflict-alert";
+import { hasUnsavedInput, shownSaveState } from "../save-status";
 import { ErrorSummary } from "./error-summary";
+import { LeaveDialog } from "./leave-dialog";
 import { LiveRecommendation } from "./live-recommendation";
 import { QuestionField } from "./question-field";
 import { SaveBar } from "./save-bar";
 import { StepNav } from "./step-nav";
 import { useDraftSaver } from "./use-draft-saver";
+import { useLeaveGuard } from "./use-leave-guard";
 
 type Errors = Partial<Record<AnswerField, string>>;
 
@@ -72,6 +75,10 @@ export function QuestionnaireForm({
     return check.ok ? {} : check.fieldErrors;
   }, [draft]);
   const errors: Errors = { ...(submitAttempted ? submitErrors : {}), ...serverErrors, ...liveErrors, ...textErrors };
+  // Answers on screen that the saved draft does not hold: unreadable text, or values out of range (savableDraft drops them).
+  const unsavable = new Set([...Object.keys(textErrors), ...Object.keys(liveErrors)]).size;
+  const saveState = shownSaveState(saver.state, unsavable);
+  const leave = useLeaveGuard({ unsaved: hasUnsavedInput(saver.state), unsavable: saveState.kind === "invalid" ? unsavable : 0, flush: saver.flushBeforeLeaving });
 
   // After a step change, focus moves to the new step's heading or to the question asked for.
   useEffect(() => {
@@ -204,12 +211,23 @@ export function QuestionnaireForm({
             ) : null}
           </div>
         </form>
-        <SaveBar state={saver.state} unanswered={unanswered} submitting={submitting} onSave={() => void saver.saveNow(draft)} onSubmit={() => void submit()} />
+        <SaveBar state={saveState} unanswered={unanswered} submitting={submitting} onSave={() => void saver.saveNow(draft)} onSubmit={() => void submit()} />
       </div>
       {/* Below lg: a summary bar stuck to the bottom of the screen while the questions scroll. */}
       <div data-live-summary className="sticky bottom-0 z-30 -mx-4 sm:mx-0 lg:top-4 lg:bottom-auto lg:z-auto lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
         <LiveRecommendation draft={draft} prices={prices} onAnswerConsumer={() => jumpTo("consumer")} />
       </div>
+      <LeaveDialog
+        open={leave.asking !== null}
+        unsavable={saveState.kind === "invalid" ? unsavable : 0}
+        saveFailed={leave.asking?.saveFailed ?? false}
+        onStay={() => {
+          leave.stay();
+          const first = firstFieldWithError({ ...liveErrors, ...textErrors });
+          if (first) jumpTo(first);
+        }}
+        onLeave={leave.leave}
+      />
     </div>
   );
 }

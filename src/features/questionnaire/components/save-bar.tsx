@@ -19,7 +19,7 @@ export function SaveBar({
   return (
     <div className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-center sm:justify-between">
       <div className="text-sm">
-        <p role="status" data-testid="save-status" className={`font-medium ${state.kind === "error" || blocked ? "text-red-700" : "text-slate-700"}`}>
+        <p role="status" data-testid="save-status" className={`font-medium ${state.kind === "error" || state.kind === "invalid" || blocked ? "text-red-700" : "text-slate-700"}`}>
           {saveStateText(state)}
         </p>
         <p className="text-xs text-slate-500">

@@ -11,8 +11,8 @@ import type { SaveState } from "../save-status";
 const AUTOSAVE_DELAY_MS = 1500;
 
 /**
- * Saves the draft one request at a time, ~1.5 s after the last change (or at once on demand),
- * with the revision of the last save as `expectedRevision`. A CONFLICT stops saving for good:
+ * Saves the draft one request at a time, ~1.5 s after the last change (or at once on demand, and
+ * at once when the form goes away), with the revision of the last save as `expectedRevision`. A CONFLICT stops saving for good:
  * a teammate changed the draft, and only a reload may show theirs.
  */
 export function useDraftSaver(useCaseId: string, initial: { revision: number; savedAt: Date }) {
@@ -79,15 +79,19 @@ export function useDraftSaver(useCaseId: string, initial: { revision: number; sa
     return revision.current;
   }, []);
 
-  // Leaving the page with unsaved changes asks first.
+  // Leaving the page (any navigation that unmounts the form) sends what is pending at once
+  // instead of dropping it with the timer. The request outlives the component.
+  const latestFlush = useRef(flush);
   useEffect(() => {
-    if (state.kind === "saved" || state.kind === "conflict") return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [state.kind]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
+    latestFlush.current = flush;
+  }, [flush]);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (pending.current) void latestFlush.current();
+    },
+    [],
+  );
 
   return {
     state,
@@ -99,6 +103,14 @@ export function useDraftSaver(useCaseId: string, initial: { revision: number; sa
       return flush();
     },
     settle,
+    /**
+     * Before leaving: sends what is pending now and waits for it. True when nothing typed is left
+     * unsaved (a conflict counts as settled: only a reload can show the teammate's draft).
+     */
+    flushBeforeLeaving: async (): Promise<boolean> => {
+      await flush();
+      return pending.current === null;
+    },
     conflict,
     markSaved: (at: Date) => setState({ kind: "saved", at }),
   };

@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { STRATEGY_LABELS, type StrategyId } from "~/engine";
 import { readApiError } from "~/trpc/api-errors";
 import { useTRPC } from "~/trpc/react";
-import { approvalOptions, describeApproval, isStrategy } from "../present";
+import { approvalOptions, describeApproval, isStrategy, limitFit, type LimitCheck } from "../present";
 import { commentRequirement } from "../workflow";
 import { ConflictNotice } from "./conflict-notice";
 import type { AnnounceFn, ReviewState } from "./types";
@@ -19,6 +19,9 @@ const DONE: Record<Action, string> = {
   REQUEST_CHANGES: "Changes requested. The team has been notified and can submit a new version.",
   REJECT: "Rejected. The team has been notified.",
 };
+
+const OUTCOME_MARK: Record<LimitCheck["outcome"], string> = { miss: "✕", meets: "✓", unknown: "?", "no-limit": "–" };
+const OUTCOME_WORD: Record<LimitCheck["outcome"], string> = { miss: "Misses", meets: "Meets", unknown: "Cannot check", "no-limit": "No limit" };
 
 const control =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
@@ -60,6 +63,7 @@ export function DecideForm({
   const feasible = state.ranking.find((r) => r.strategy === strategy)?.feasible ?? false;
   const approval = describeApproval(strategy, state.recommended, state.constraints, feasible);
   const blocked = options.filter((o) => o.blockedReason);
+  const fit = strategy !== state.recommended && state.figures?.[strategy] && state.limits ? limitFit(state.figures[strategy], state.limits) : null;
 
   async function submit(action: Action) {
     setFormError(null);
@@ -194,6 +198,24 @@ export function DecideForm({
           ) : (
             <p className="mt-1">It crosses no soft rule.</p>
           )}
+          {fit ? (
+            <div className="mt-3 border-t border-amber-200 pt-2" data-testid="override-limits">
+              <p className={`font-medium ${fit.misses > 0 ? "text-red-800" : ""}`}>Against the team&apos;s limits: {fit.summary}</p>
+              <ul className="mt-1 space-y-1">
+                {fit.checks.map((c) => (
+                  <li key={c.limit} className="flex gap-2" data-outcome={c.outcome}>
+                    <span aria-hidden="true" className={c.outcome === "miss" ? "font-bold text-red-700" : c.outcome === "meets" ? "text-emerald-700" : "text-slate-500"}>
+                      {OUTCOME_MARK[c.outcome]}
+                    </span>
+                    <span>
+                      <span className="sr-only">{OUTCOME_WORD[c.outcome]}: </span>
+                      {c.text}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
       ) : null}
 
