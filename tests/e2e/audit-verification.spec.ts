@@ -59,7 +59,8 @@ test.describe("verifying the audit chain from the audit page", () => {
       await audit.goto();
       const full = audit.chain().getByTestId("chain-full");
       const progress = full.getByRole("progressbar", { name: "Full verification progress" });
-      await expect(progress).toHaveAttribute("aria-valuenow", "25");
+      // The page loads the verification after hydration: allow a busy machine its time.
+      await expect(progress).toHaveAttribute("aria-valuenow", "25", { timeout: 30_000 });
       await expect(full).toContainText(/Verifying the full chain… [\d,]+ of [\d,]+ events \(25%\)/);
       await expect(full).toContainText("Nightly job");
       await expect(audit.chain().getByRole("button", { name: "Verifying full chain…" })).toBeDisabled();
