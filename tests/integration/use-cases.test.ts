@@ -242,7 +242,8 @@ describe("submitting for review", () => {
     const error = await trpcError(callerFor(member).useCase.submit({ id, expectedRevision: 1, idempotencyKey: randomUUID(), answers: fraud }));
     expect(error.code).toBe("CONFLICT");
     expect(await db.decisionVersion.count({ where: { useCaseId: id } })).toBe(0);
-    expect((await auditFor(id)).map((e) => e.action)).toEqual(["USE_CASE_CREATED"]);
+    // The teammate's edit is on the record; the refused submission added nothing.
+    expect((await auditFor(id)).map((e) => e.action)).toEqual(["USE_CASE_CREATED", "DRAFT_EDITED"]);
   });
 
   it("refuses a second submission while one is under review", async () => {
