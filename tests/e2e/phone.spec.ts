@@ -13,6 +13,7 @@ import { expectNoHorizontalOverflow, Navigation } from "./support/layout";
 const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!;
 
 test.describe("on a phone", { tag: "@phone" }, () => {
+  test.describe.configure({ timeout: 90_000 }); // axe scans on a busy machine
   test("the menu works from the keyboard: Enter opens it, Tab walks its links to Sign out, Escape closes it, a link navigates and closes it", async ({
     page,
     users,
