@@ -141,3 +141,4 @@ export function signedPoints(points: number): string {
 export function decisionLink(useCaseId: string, number: number) {
   return `/use-cases/${useCaseId}/versions/${number}`;
 }
+export { tradeoffChartData, type TradeoffChartData, type TradeoffPoint } from "./tradeoff-chart";

@@ -6,15 +6,24 @@ import { FlipsList } from "./flips-list";
 import { Panel } from "./panel";
 import { RankingChart } from "./ranking-chart";
 import { RecommendationSummary } from "./recommendation-summary";
+import { TradeoffChart } from "./tradeoff-chart";
 import { TradeoffsTable } from "./tradeoffs-table";
+import { tradeoffChartData } from "../tradeoff-chart";
 import { WarningsList } from "./warnings-list";
 
 /** A stored decision, readable without the form: the recommendation and everything behind it. */
-export function DecisionView({ assessment, answers }: { assessment: Assessment; answers: Answers }) {
+export function DecisionView({ assessment, answers, approvedStrategy = null }: { assessment: Assessment; answers: Answers; approvedStrategy?: string | null }) {
   return (
     <div className="space-y-6">
       <Panel id="recommendation" title="Recommendation">
         <RecommendationSummary assessment={assessment} />
+      </Panel>
+      <Panel
+        id="tradeoff-chart"
+        title="Trade-offs at a glance"
+        description="Each strategy's p99 latency against its monthly cost, with your budgets as dashed lines: the lower left is fast and cheap."
+      >
+        <TradeoffChart data={tradeoffChartData(assessment, answers, approvedStrategy)} />
       </Panel>
       <Panel id="ranking" title="Ranking" description="Every strategy starts at 50; each answer adds or removes points. Open a strategy to see how its score adds up.">
         <RankingChart ranking={assessment.ranking} />

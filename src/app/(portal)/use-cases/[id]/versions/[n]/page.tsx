@@ -35,7 +35,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
         <div className="min-w-0">
-          <DecisionView assessment={decision.assessment} answers={decision.answers} />
+          <DecisionView assessment={decision.assessment} answers={decision.answers} approvedStrategy={decision.approvedStrategy} />
         </div>
         <div className="space-y-6 print:mt-6">
           <ReviewPanel useCaseId={id} number={decision.number} />
