@@ -23,7 +23,7 @@ export function DecisionView({ assessment, answers, approvedStrategy = null }: {
         title="Trade-offs at a glance"
         description="Each strategy's p99 latency against its monthly cost, with your budgets as dashed lines: the lower left is fast and cheap."
       >
-        <TradeoffChart data={tradeoffChartData(assessment, answers, approvedStrategy)} />
+        <TradeoffChart id="decision-tradeoffs" data={tradeoffChartData(assessment, answers, approvedStrategy)} />
       </Panel>
       <Panel id="ranking" title="Ranking" description="Every strategy starts at 50; each answer adds or removes points. Open a strategy to see how its score adds up.">
         <RankingChart ranking={assessment.ranking} />

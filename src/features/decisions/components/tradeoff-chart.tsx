@@ -3,7 +3,6 @@ import { GlyphCircle, GlyphCross, GlyphStar } from "@visx/glyph";
 import { Group } from "@visx/group";
 import { scaleLog, scaleSymlog } from "@visx/scale";
 import { Line } from "@visx/shape";
-import { useId } from "react";
 import { costTick, latencyTick, type TradeoffChartData } from "../tradeoff-chart";
 
 /**
@@ -14,8 +13,18 @@ import { costTick, latencyTick, type TradeoffChartData } from "../tradeoff-chart
  * the decision page renders it on the server (no JavaScript); the live recommendation in the
  * browser, `small`.
  */
-export function TradeoffChart({ data, small = false, title = "Latency against monthly cost" }: { data: TradeoffChartData; small?: boolean; title?: string }) {
-  const id = useId();
+export function TradeoffChart({
+  data,
+  id,
+  small = false,
+  title = "Latency against monthly cost",
+}: {
+  data: TradeoffChartData;
+  /** Prefix of the ids its title and description get (unique on the page). */
+  id: string;
+  small?: boolean;
+  title?: string;
+}) {
   const width = small ? 340 : 640;
   const height = small ? 230 : 360;
   const margin = small ? { top: 12, right: 16, bottom: 38, left: 56 } : { top: 16, right: 24, bottom: 46, left: 72 };
@@ -28,12 +37,13 @@ export function TradeoffChart({ data, small = false, title = "Latency against mo
   const mark = small ? 70 : 110;
 
   return (
-    <figure className="space-y-2" data-testid={small ? "tradeoff-chart-small" : "tradeoff-chart"}>
+    <figure className="space-y-2" aria-label={title} data-testid={small ? "tradeoff-chart-small" : "tradeoff-chart"}>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         className="h-auto w-full max-w-full"
         role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{data.description}</desc>

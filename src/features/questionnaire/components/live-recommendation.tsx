@@ -28,9 +28,9 @@ export function LiveRecommendation({
   onAnswerConsumer: () => void;
 }) {
   const deferred = useDeferredValue(draft);
-  const assessment = useMemo(() => {
+  const { answers, assessment } = useMemo(() => {
     const answers = previewAnswers(deferred);
-    return answers ? assess(answers, { prices }) : null;
+    return { answers, assessment: answers ? assess(answers, { prices }) : null };
   }, [deferred, prices]);
 
   return (
@@ -56,7 +56,7 @@ export function LiveRecommendation({
           </section>
           <section aria-labelledby="live-tradeoffs">
             <h3 id="live-tradeoffs" className="mb-2 text-sm font-semibold text-slate-900">Latency against cost</h3>
-            <TradeoffChart data={tradeoffChartData(assessment, deferred)} small title="Live trade-offs: latency against monthly cost" />
+            <TradeoffChart id="live-tradeoffs" data={tradeoffChartData(assessment, answers ?? {})} small title="Live trade-offs: latency against monthly cost" />
           </section>
           <section aria-labelledby="live-ranking">
             <h3 id="live-ranking" className="mb-2 text-sm font-semibold text-slate-900">Ranking</h3>
