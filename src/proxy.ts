@@ -11,8 +11,16 @@ import { NextResponse, type NextRequest } from "next/server";
  * - Cache-Control: no-store on every API answer (tRPC, exports, auth): they are per user.
  * - `x-servewise-path`: the path and query asked for, so the portal layout can send a
  *   signed-out visitor to sign in and back to that very URL.
+ * - A path with a malformed percent-escape (`/api/trpc/%`) is a 400 with a message.
  */
 export function proxy(request: NextRequest) {
+  if (!decodable(request.nextUrl.pathname)) {
+    // Next would fail to decode the route's parameters and answer a bare 500.
+    return NextResponse.json(
+      { error: { code: "BAD_REQUEST", message: "The address is not valid: it contains a malformed percent-escape (a % not followed by two hex digits)." } },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
   const requestHeaders = new Headers(request.headers);
@@ -27,6 +35,15 @@ export function proxy(request: NextRequest) {
   }
   if (request.nextUrl.pathname.startsWith("/api/")) response.headers.set("Cache-Control", "no-store");
   return response;
+}
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function contentSecurityPolicy(nonce: string, development: boolean): string {

@@ -33,6 +33,12 @@ describe.skipIf(!server)("health and readiness", () => {
   it("is live and ready on a migrated database", async () => {
     const app = await startApp({ databaseUrl: migrated.url });
     started.push(app);
+    // A malformed percent-escape in the path is the client's mistake, not a server error.
+    for (const path of ["/api/trpc/%", "/api/trpc/useCases.list%zz", "/use-cases/%E0%A4%A"]) {
+      const bad = await fetch(`${app.url}${path}`);
+      expect(bad.status, path).toBe(400);
+      expect(await bad.json(), path).toEqual({ error: { code: "BAD_REQUEST", message: expect.stringContaining("malformed percent-escape") } });
+    }
     const live = await fetch(`${app.url}/api/health`);
     expect(live.status).toBe(200);
     expect(live.headers.get("cache-control")).toBe("no-store");
