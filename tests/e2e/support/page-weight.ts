@@ -14,6 +14,8 @@ export interface ScriptTransfer {
   path: string;
   /** Bytes of the body on the wire (encoded, i.e. compressed). */
   bytes: number;
+  /** Bytes of the response's headers (not counted in `bytes`; shown by `npm run analyze`). */
+  headerBytes: number;
   /** The response's Content-Encoding ("identity" when none). */
   encoding: string;
 }
@@ -72,7 +74,7 @@ export async function measurePage(
       finished.map(async (request): Promise<ScriptTransfer> => {
         const sizes = await request.sizes();
         const headers = (await request.response())?.headers() ?? {};
-        return { path: new URL(request.url()).pathname, bytes: sizes.responseBodySize, encoding: headers["content-encoding"] ?? "identity" };
+        return { path: new URL(request.url()).pathname, bytes: sizes.responseBodySize, headerBytes: sizes.responseHeadersSize, encoding: headers["content-encoding"] ?? "identity" };
       }),
     );
     scripts.sort((a, b) => b.bytes - a.bytes);
@@ -91,7 +93,7 @@ export function weightTable(weights: readonly PageWeight[], budget: PageWeightBu
     lines.push(
       `${w.name.padEnd(22)} ${kb(w.bytes).toFixed(1).padStart(7)} ${limit.toFixed(0).padStart(7)} ${budget.targetKb.toFixed(0).padStart(7)}  ${String(w.scripts.length).padStart(7)}${note}`,
     );
-    if (detail) for (const s of w.scripts) lines.push(`    ${kb(s.bytes).toFixed(1).padStart(7)}  ${s.encoding.padEnd(8)} ${s.path}`);
+    if (detail) for (const s of w.scripts) lines.push(`    ${kb(s.bytes).toFixed(1).padStart(7)}  ${s.encoding.padEnd(8)} ${s.path} (+${s.headerBytes} B of headers)`);
   }
   return lines.join("\n");
 }
