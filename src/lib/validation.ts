@@ -12,12 +12,9 @@
  * but does not exist).
  */
 import { z } from "zod";
-import { NUL_MESSAGE, withoutNul } from "./plain-text";
+import { INVALID_INPUT_MESSAGE, NUL_MESSAGE, withoutNul } from "./plain-text";
 
-/** The sentence for a request whose input did not validate (the field messages say what). */
-export const INVALID_INPUT_MESSAGE = "Some fields need attention: see the messages next to them.";
-
-export { NUL_MESSAGE };
+export { INVALID_INPUT_MESSAGE, NUL_MESSAGE };
 export const SURROGATE_MESSAGE = "This text has a broken character (a lone UTF-16 surrogate): retype it.";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,4 +1,4 @@
-import { INVALID_INPUT_MESSAGE } from "~/lib/validation";
+import { INVALID_INPUT_MESSAGE } from "~/lib/plain-text";
 
 /** What the UI needs from a failed tRPC call: its code, a sentence, and field messages by path. */
 export interface ApiError {

@@ -3,6 +3,7 @@ import { AppShell } from "~/components/shell/app-shell";
 import { LiveInboxLink, LiveQueueBadge } from "~/features/review/components/live-counts";
 import { hasRole, navigationFor, ROLE_LABELS } from "~/lib/roles";
 import { requireActor } from "~/server/auth/session";
+import { TRPCReactProvider } from "~/trpc/react";
 import { getServerCaller } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -20,15 +21,19 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     countOrZero(caller.notification.unreadCount()),
     isReviewer ? countOrZero(caller.review.queueCount()) : Promise.resolve(0),
   ]);
+  // Only signed-in pages talk to tRPC from the browser: the sign-in page does without
+  // React Query and the tRPC client (about 22 kB compressed).
   return (
-    <AppShell
-      nav={navigationFor(actor.role).map(({ href, label }) =>
-        href === "/review" && isReviewer ? { href, label, badge: <LiveQueueBadge initialCount={waiting} />, badgeId: "nav-review-count" } : { href, label },
-      )}
-      user={{ name: actor.name, email: actor.email, roleLabel: ROLE_LABELS[actor.role] }}
-      actions={<LiveInboxLink initialUnread={unread} />}
-    >
-      {children}
-    </AppShell>
+    <TRPCReactProvider>
+      <AppShell
+        nav={navigationFor(actor.role).map(({ href, label }) =>
+          href === "/review" && isReviewer ? { href, label, badge: <LiveQueueBadge initialCount={waiting} />, badgeId: "nav-review-count" } : { href, label },
+        )}
+        user={{ name: actor.name, email: actor.email, roleLabel: ROLE_LABELS[actor.role] }}
+        actions={<LiveInboxLink initialUnread={unread} />}
+      >
+        {children}
+      </AppShell>
+    </TRPCReactProvider>
   );
 }

@@ -4,7 +4,7 @@
  * Pure and isomorphic: the page reads them, the filter form and the sortable headers write them,
  * the export buttons turn the same filter into the export endpoint's query string.
  */
-import { STRATEGIES } from "~/engine";
+import { STRATEGIES } from "~/engine/strategies";
 import { DECISION_STATUSES } from "~/features/decisions/workflow";
 import type { ExportFormat } from "~/lib/export/writers";
 import { accept, first, queryString, urlFilters, type FilterValues, type Params } from "~/lib/url-filters";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STRATEGIES } from "~/engine";
+import { STRATEGIES } from "~/engine/strategies";
 import { DECISION_STATUSES } from "~/features/decisions/workflow";
 import { dateRangeFields, withDateRangeOrder } from "~/lib/date-range";
 import { withoutNul } from "~/lib/plain-text";

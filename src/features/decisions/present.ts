@@ -271,3 +271,4 @@ export function resubmitLink(useCaseId: string, number: number) {
 export function reviewLink(useCaseId: string, number: number) {
   return `${decisionLink(useCaseId, number)}?${viaSection("review")}#review`;
 }
+export { tradeoffChartData, type TradeoffChartData, type TradeoffPoint } from "./tradeoff-chart";

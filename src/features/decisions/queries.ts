@@ -28,6 +28,7 @@ export async function getDecision(actor: Actor, useCaseId: string, number: numbe
       assessment: true,
       engineVersion: true,
       recommended: true,
+      approvedStrategy: true,
       confidence: true,
       monthlyCostUsd: true,
       approvedStrategy: true,

@@ -3,19 +3,12 @@
  * strategies a reviewer may approve (with what each crosses), and labels/values of the
  * assessment digest that `review.compare` diffs. No I/O; shared by pages and components.
  */
-import {
-  formatAnswer,
-  formatDurationMs,
-  getQuestion,
-  type AnswerField,
-  formatNumber,
-  formatPercent,
-  formatUsd,
-  STRATEGIES,
-  STRATEGY_LABELS,
-  type Constraint,
-  type StrategyId,
-} from "~/engine";
+import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
+import { formatDurationMs, formatNumber, formatPercent, formatUsd } from "~/engine/format";
+import type { Constraint } from "~/engine";
+import { formatAnswer } from "~/engine/answer-text";
+import type { AnswerField } from "~/engine/answers";
+import { getQuestion } from "~/engine/questionnaire";
 import { checkOverride } from "./workflow";
 
 /** "Today", "1 day", "12 days". */

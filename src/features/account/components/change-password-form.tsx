@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
+import { signOutTo } from "~/components/shell/sign-out";
 import { Button } from "~/components/ui/button";
 import { LabelledField } from "~/components/ui/field";
 import { readApiError } from "~/trpc/api-errors";
@@ -33,7 +33,7 @@ export function ChangePasswordForm() {
     }
     try {
       await change.mutateAsync({ currentPassword: value("currentPassword"), newPassword: value("newPassword") });
-      await signOut({ callbackUrl: "/signin?passwordChanged=1" });
+      await signOutTo("/signin?passwordChanged=1");
     } catch (e) {
       const api = readApiError(e);
       setErrors({ currentPassword: api.fieldErrors.currentPassword?.[0], newPassword: api.fieldErrors.newPassword?.[0] });

@@ -1,4 +1,4 @@
-import { STRATEGIES, STRATEGY_LABELS } from "~/engine";
+import { STRATEGIES, STRATEGY_LABELS } from "~/engine/strategies";
 
 /** The options of a strategy filter: "any" first, then every strategy by its name. */
 export function StrategyOptions({ anyLabel = "Any strategy" }: { anyLabel?: string }) {

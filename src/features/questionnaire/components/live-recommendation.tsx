@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useDeferredValue, useId, useMemo, useState } from "react";
 import { assess, ENGINE_VERSION, getQuestion, type DraftAnswers, type PriceTable } from "~/engine";
 import { ConfidenceSummary } from "~/features/decisions/components/confidence-summary";
@@ -7,8 +8,13 @@ import { FigureList } from "~/features/decisions/components/figure-list";
 import { FlipsList } from "~/features/decisions/components/flips-list";
 import { RankingChart } from "~/features/decisions/components/ranking-chart";
 import { WarningsList } from "~/features/decisions/components/warnings-list";
-import { confidenceText, estimateFigures } from "~/features/decisions/present";
+import { confidenceText, estimateFigures, tradeoffChartData } from "~/features/decisions/present";
 import { previewAnswers } from "../answers";
+
+// The chart's code (visx) loads only where a live recommendation is shown.
+const TradeoffChart = dynamic(() => import("~/features/decisions/components/tradeoff-chart").then((m) => m.TradeoffChart), {
+  loading: () => <p className="text-xs text-slate-500">Drawing the chart…</p>,
+});
 
 /**
  * The engine's assessment of the answers so far, computed in the browser on every change.
@@ -28,9 +34,9 @@ export function LiveRecommendation({
   onAnswerConsumer: () => void;
 }) {
   const deferred = useDeferredValue(draft);
-  const assessment = useMemo(() => {
+  const { answers, assessment } = useMemo(() => {
     const answers = previewAnswers(deferred);
-    return answers ? assess(answers, { prices }) : null;
+    return { answers, assessment: answers ? assess(answers, { prices }) : null };
   }, [deferred, prices]);
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
@@ -89,6 +95,10 @@ export function LiveRecommendation({
             <section aria-labelledby="live-estimates">
               <h3 id="live-estimates" className="mb-2 text-sm font-semibold text-slate-900">Key estimates</h3>
               <FigureList figures={estimateFigures(assessment.recommended, assessment.estimates)} />
+            </section>
+            <section aria-labelledby="live-tradeoffs">
+              <h3 id="live-tradeoffs" className="mb-2 text-sm font-semibold text-slate-900">Latency against cost</h3>
+              <TradeoffChart id="live-tradeoffs" data={tradeoffChartData(assessment, answers ?? {})} small title="Live trade-offs: latency against monthly cost" />
             </section>
             <section aria-labelledby="live-ranking">
               <h3 id="live-ranking" className="mb-2 text-sm font-semibold text-slate-900">Ranking</h3>

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { STRATEGY_LABELS, type StrategyId } from "~/engine";
+import { STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { readApiError } from "~/trpc/api-errors";
 import { useTRPC } from "~/trpc/react";
 import { approvalOptions, describeApproval, isStrategy, limitFit, type LimitCheck } from "../present";

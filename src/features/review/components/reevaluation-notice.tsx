@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { STRATEGY_LABELS, type StrategyId } from "~/engine";
+import { STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { readApiError } from "~/trpc/api-errors";
 import { newIdempotencyKey } from "~/lib/idempotency";
 import { useTRPC } from "~/trpc/react";

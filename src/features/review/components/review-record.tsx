@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { STRATEGY_LABELS } from "~/engine";
+import { STRATEGY_LABELS } from "~/engine/strategies";
 import { When } from "~/components/ui/when";
 import type { ReviewState } from "./types";
 

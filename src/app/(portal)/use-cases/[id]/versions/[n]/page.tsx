@@ -2,8 +2,9 @@ import Link from "next/link";
 import { PageHeader } from "~/components/ui/page-header";
 import { DecisionSummary } from "~/features/decisions/components/decision-summary";
 import { DecisionView } from "~/features/decisions/components/decision-view";
+import { TradeoffChart } from "~/features/decisions/components/tradeoff-chart";
 import { Panel } from "~/features/decisions/components/panel";
-import { nextAction } from "~/features/decisions/present";
+import { nextAction, tradeoffChartData } from "~/features/decisions/present";
 import { ReviewPanel } from "~/features/review/components/review-panel";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { UseCaseFacts } from "~/features/use-cases/components/use-case-facts";
@@ -54,7 +55,12 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
         <div className="min-w-0 space-y-6">
-          <DecisionSummary version={decision} assessment={decision.assessment} action={action} />
+          <DecisionSummary
+            version={decision}
+            assessment={decision.assessment}
+            action={action}
+            chart={<TradeoffChart id="decision-tradeoffs" data={tradeoffChartData(decision.assessment, decision.answers, decision.approvedStrategy)} />}
+          />
           <DecisionView assessment={decision.assessment} answers={decision.answers} />
         </div>
         <div className="space-y-6 print:mt-6">
