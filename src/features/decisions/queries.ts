@@ -31,7 +31,6 @@ export async function getDecision(actor: Actor, useCaseId: string, number: numbe
       approvedStrategy: true,
       confidence: true,
       monthlyCostUsd: true,
-      approvedStrategy: true,
       isOverride: true,
       reviewComment: true,
       reviewedAt: true,
