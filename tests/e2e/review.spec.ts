@@ -164,7 +164,7 @@ test.describe("reviewing a decision", () => {
     await reviewer.signIn(page);
     await page.goto(`/use-cases/${useCaseId}/versions/1`);
     const panel = new ReviewPanel(page);
-    await expect(panel.strategySelect()).toHaveValue(assessment.recommended);
+    await expect(panel.strategySelect()).toHaveValue(assessment.recommended, { timeout: 30_000 });
     await expect(panel.region.getByTestId("override-limits")).toHaveCount(0);
 
     // Async: its p99 is about 1 s against the 150 ms budget.

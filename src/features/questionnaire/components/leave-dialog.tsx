@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
-import { Button } from "~/components/ui/button";
+import { Button, buttonClasses } from "~/components/ui/button";
 
 /**
  * "Leave without saving?" as a modal dialog (the browser's own <dialog>: focus stays inside,
@@ -21,13 +21,17 @@ export function LeaveDialog({
   onLeave: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const stayButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      stayButton.current?.focus(); // the safe choice has the focus
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -71,10 +75,9 @@ export function LeaveDialog({
         <Button variant="secondary" onClick={onLeave}>
           Leave without saving
         </Button>
-        {/* The safe choice has the focus when the dialog opens. */}
-        <Button autoFocus onClick={stay}>
+        <button ref={stayButton} type="button" className={buttonClasses("primary")} onClick={stay}>
           Stay on this page
-        </Button>
+        </button>
       </div>
     </dialog>
   );
