@@ -127,7 +127,7 @@ describe("the decision on record", () => {
     expect(flip).toMatchObject({ kind: "CHANGE" });
     expect(flip!.after as number).toBeGreaterThan(flip!.before as number);
     const summary = assessmentChangeSummary(comparison.assessmentChanges);
-    expect(summary).toMatch(/^the recommendation is the same, the processing time per prediction \(p50\) flip threshold moved from \d+(\.\d+)? ms to \d+(\.\d+)? ms/);
+    expect(summary).toMatch(/^the recommendation is the same(,| and) the processing time per prediction \(p50\) flip threshold moved from \d+(\.\d+)? ms to \d+(\.\d+)? ms/);
   });
 
   it("the audit viewer names the use case of each event", async () => {

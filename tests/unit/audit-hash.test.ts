@@ -26,7 +26,7 @@ function auditAppendSql(): string {
     .map((name) => join(dir, name, "migration.sql"))
     .filter((file) => {
       try {
-        return /FUNCTION "audit_append"/.test(readFileSync(file, "utf8"));
+        return /CREATE (OR REPLACE )?FUNCTION "audit_append"/.test(readFileSync(file, "utf8")); // not ALTER/REVOKE
       } catch {
         return false; // migration_lock.toml
       }

@@ -35,7 +35,8 @@ const DATE_TIME = { width: 20, numFmt: XLSX_DATE_FORMAT };
 export const EXPORT_COLUMNS = [
   { header: "use_case", value: (r) => r.title, xlsx: { width: 40 } },
   { header: "team", value: (r) => r.team, xlsx: { width: 24 } },
-  { header: "version", value: (r) => r.number, xlsx: { width: 9, numFmt: "0" } },
+  // Not 9: that is exceljs's default width, which its reader leaves out.
+  { header: "version", value: (r) => r.number, xlsx: { width: 10, numFmt: "0" } },
   { header: "status", value: (r) => r.status, xlsx: { width: 19 } },
   { header: "recommended_strategy", value: (r) => r.recommended, xlsx: { width: 22 } },
   { header: "approved_strategy", value: (r) => r.approvedStrategy, xlsx: { width: 19 } },
