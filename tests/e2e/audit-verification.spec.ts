@@ -39,6 +39,8 @@ test.describe("verifying the audit chain from the audit page", () => {
   });
 
   test("a full verification running in another app process shows its progress here, then its result", async ({ page, users, serverInfo }) => {
+    // A page load, an accessibility scan of the audit page and three polled updates.
+    test.slow();
     const admin = await users.create({ role: "ADMIN" });
     const client = new pg.Client({ connectionString: serverInfo.databaseUrl });
     await client.connect();

@@ -162,7 +162,7 @@ async function portalDatabaseRoles(clone: string, dbPort: number) {
     );
     const owner = await client.query<{ owner: string; tables: string[] }>(
       `SELECT pg_get_userbyid(d.datdba) AS owner,
-              (SELECT array_agg(DISTINCT tableowner) FROM pg_tables WHERE schemaname = 'public') AS tables
+              (SELECT array_agg(DISTINCT tableowner::text) FROM pg_tables WHERE schemaname = 'public') AS tables
        FROM pg_database d WHERE d.datname = 'servewise'`,
     );
     return { sessions: sessions.rows.map((s) => s.usename), roles: roles.rows, ...owner.rows[0]! };
