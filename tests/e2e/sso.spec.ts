@@ -58,6 +58,10 @@ async function withTamperedAuthorizationRequest(page: Page, sso: CompanySso, tam
   return sent;
 }
 
+// Each test signs in through the provider's own pages, often in two portals: more than the default
+// budget when the machine is busy.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe("company SSO through an OpenID Connect provider", () => {
   test("a person signs in on the company's pages and returns to the page they asked for as the Servewise user with their email", async ({
     page,
