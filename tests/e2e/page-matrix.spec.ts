@@ -75,7 +75,8 @@ const PAGES: PageCase[] = [
 test.describe("every page at this screen size", { tag: "@phone" }, () => {
   for (const p of PAGES) {
     test(`${p.name}: fits the screen, has no serious axe violations, and its navigation works`, async ({ page, users }, testInfo) => {
-      test.setTimeout(90_000); // a fresh world, two layout checks and an axe scan
+      // A fresh world, two layout checks and an axe scan; the admin page lists every test user.
+      test.setTimeout(180_000);
       const world = p.as === "anonymous" ? null : await makeWorld(users);
       if (world && p.as !== "anonymous") await world[p.as].signIn(page);
       await page.goto(world ? p.path(world) : p.path({} as World));
