@@ -44,6 +44,7 @@ test.describe("verifying the audit chain from the audit page", () => {
     const admin = await users.create({ role: "ADMIN" });
     const client = new pg.Client({ connectionString: serverInfo.databaseUrl });
     await client.connect();
+    let heartbeat: ReturnType<typeof setInterval> | undefined;
     try {
       // Its target: a chain of 1,000 events (the percentages are what this test reads).
       const head = { seq: "1000", hash: "c".repeat(64) };
@@ -55,6 +56,9 @@ test.describe("verifying the audit chain from the audit page", () => {
         [head.seq, quarter.toString()],
       );
       const id = created[0]!.id;
+      // A live verifier reports its heartbeat as it goes; without one, a slow page load on a busy
+      // machine would (rightly) show the run as interrupted.
+      heartbeat = setInterval(() => void client.query(`UPDATE "AuditVerification" SET "heartbeatAt" = now() WHERE id = $1 AND status = 'RUNNING'`, [id]).catch(() => {}), 5_000);
 
       await admin.signIn(page);
       const audit = new AuditPage(page);
@@ -77,6 +81,36 @@ test.describe("verifying the audit chain from the audit page", () => {
       await expect(progress).toHaveCount(0);
       await expect(audit.chain().getByRole("button", { name: "Verify full chain" })).toBeEnabled();
     } finally {
+      clearInterval(heartbeat);
+      await client.end();
+    }
+  });
+  test("a run whose process went quiet shows as interrupted, and the page picks it up again when it reports", async ({ page, users, serverInfo }) => {
+    test.slow();
+    const admin = await users.create({ role: "ADMIN" });
+    const client = new pg.Client({ connectionString: serverInfo.databaseUrl });
+    await client.connect();
+    let id: string | undefined;
+    try {
+      // Its last heartbeat was two minutes ago: past the point where the page calls it interrupted.
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO "AuditVerification" (id, kind, status, "startedAt", "heartbeatAt", "startedByName", process, anchor, "anchorSeq", "targetSeq", "checkedSeq")
+         VALUES ('e2e-' || md5(random()::text), 'FULL', 'RUNNING', now() - interval '3 minutes', now() - interval '2 minutes', 'Nightly job', 'ops-host pid 4243', 'genesis', 0, 1000, 100) RETURNING id`,
+      );
+      id = rows[0]!.id;
+      await admin.signIn(page);
+      const audit = new AuditPage(page);
+      await audit.goto();
+      const full = audit.chain().getByTestId("chain-full");
+      await expect(full).toContainText("did not finish (its process stopped)", { timeout: 30_000 });
+      await expect(audit.chain().getByRole("button", { name: "Verify full chain" })).toBeEnabled();
+
+      // The process was only slow: it reports again, and the open page shows its progress without a reload.
+      await client.query(`UPDATE "AuditVerification" SET "checkedSeq" = 500, "heartbeatAt" = now() WHERE id = $1`, [id]);
+      await expect(full.getByRole("progressbar", { name: "Full verification progress" })).toHaveAttribute("aria-valuenow", "50", { timeout: 15_000 });
+      await expect(full).toContainText("Nightly job");
+    } finally {
+      if (id) await client.query(`UPDATE "AuditVerification" SET status = 'FAILED', "finishedAt" = now(), detail = 'test run ended' WHERE id = $1`, [id]);
       await client.end();
     }
   });

@@ -172,7 +172,12 @@ export function ChainStatus() {
   const status = useQuery(
     trpc.audit.verification.queryOptions(undefined, {
       refetchOnWindowFocus: false,
-      refetchInterval: (query) => (query.state.data?.latestFull?.status === "RUNNING" ? 700 : false),
+      // A run whose process went quiet may only be slow (a long pause on a busy host): keep
+      // watching it, less often, so the page recovers when it reports again.
+      refetchInterval: (query) => {
+        const status = query.state.data?.latestFull?.status;
+        return status === "RUNNING" ? 700 : status === "INTERRUPTED" ? 5_000 : false;
+      },
     }),
   );
   const refresh = () => queryClient.invalidateQueries({ queryKey: statusKey });
