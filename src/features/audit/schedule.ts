@@ -1,6 +1,7 @@
 import "server-only";
 import { resolve } from "node:path";
 import { getCheckpointEnv } from "~/env";
+import { logger } from "~/server/log";
 import { writeAuditCheckpoint } from "./service";
 
 /**
@@ -16,7 +17,7 @@ export function scheduleAuditCheckpoints(): void {
   const dir = resolve(env.AUDIT_CHECKPOINT_DIR);
   const take = () =>
     writeAuditCheckpoint({ dir, key, now: new Date() }).catch((error: unknown) => {
-      console.error(`[audit] checkpoint not taken: ${(error as Error).message}`);
+      logger.error({ err: error, job: "audit-checkpoint" }, "audit checkpoint not taken; retried at the next tick");
     });
   setTimeout(() => void take(), 30_000).unref();
   setInterval(() => void take(), env.AUDIT_CHECKPOINT_INTERVAL_MINUTES * 60_000).unref();
