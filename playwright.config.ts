@@ -52,6 +52,8 @@ export default defineConfig({
     {
       name: "phone",
       grep: /@phone/,
+      // Touch and mobile emulation cost more than the desktop's; the journeys run whole here.
+      timeout: 60_000,
       use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions },
     },
   ],

@@ -4,6 +4,7 @@ import { expect, test, unique } from "./fixtures";
 import { InboxPage, ReviewPanel, ReviewQueuePage } from "./pages/review-pages";
 import { QuestionnairePage, UseCasesPage } from "./pages/use-case-pages";
 import { expectNoSeriousAxeViolations } from "./support/axe";
+import { isPhone, Navigation } from "./support/layout";
 
 const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!;
 
@@ -14,7 +15,7 @@ const assessmentV2 = assess(answersV2);
 const override = assessmentV2.ranking.find((r) => r.feasible && r.strategy !== assessmentV2.recommended)!;
 
 test.describe("reviewing a decision", () => {
-  test("member submits, reviewer requests changes, member resubmits, reviewer compares and approves with an override, member sees it", async ({ page, users, pageAs }) => {
+  test("member submits, reviewer requests changes, member resubmits, reviewer compares and approves with an override, member sees it", { tag: "@phone" }, async ({ page, users, pageAs }, testInfo) => {
     test.setTimeout(600_000); // the whole journey with five accessibility scans: minutes on a busy 2-core machine
     const title = unique("Checkout fraud review");
     const maya = await users.create({ name: "Maya", teams: ["new"] });
@@ -35,7 +36,9 @@ test.describe("reviewing a decision", () => {
     // 2. Raj finds it in the queue (counted in the navigation) and requests changes with a comment.
     const reviewer = await pageAs(raj);
     await reviewer.goto("/");
-    const nav = reviewer.getByRole("navigation", { name: "Main" });
+    const navigation = new Navigation(reviewer, isPhone(testInfo));
+    const nav = navigation.nav();
+    await navigation.open();
     await expect(nav.getByRole("link", { name: "Review queue" })).toHaveAccessibleDescription(/\d+ decisions? waiting for review/);
     const queue = new ReviewQueuePage(reviewer);
     await queue.goto();
@@ -44,8 +47,10 @@ test.describe("reviewing a decision", () => {
     await expect(queue.row(title)).not.toContainText("You authored");
     await queue.open(title);
     // Reached from the Review queue: the navigation says so, not "My use cases".
+    await navigation.open();
     await expect(nav.getByRole("link", { name: "Review queue" })).toHaveAttribute("aria-current", "page");
     await expect(nav.getByRole("link", { name: "My use cases" })).not.toHaveAttribute("aria-current", "page");
+    await navigation.close();
     const panel = new ReviewPanel(reviewer);
     await panel.requestChangesButton().click();
     await expect(panel.region.getByText("Add a comment so the team knows what to change.")).toBeVisible();

@@ -13,7 +13,7 @@ const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!;
 
 test.use({ viewport: { width: 1366, height: 800 } });
 
-test("the decision page charts latency against cost with both budgets, ruled-out strategies and the approved one", async ({ page, users }) => {
+test("the decision page charts latency against cost with both budgets, ruled-out strategies and the approved one", { tag: "@phone" }, async ({ page, users }) => {
   test.setTimeout(90_000); // a submission, a review and an accessibility scan of the longest page
   const member = await users.create({ teams: ["new"] });
   const reviewer = await users.create({ role: "REVIEWER" });
@@ -44,7 +44,7 @@ test("the decision page charts latency against cost with both budgets, ruled-out
   await expectNoSeriousAxeViolations(page);
 });
 
-test("the live recommendation shows the same chart, small, as the answers come in", async ({ page, users }) => {
+test("the live recommendation shows the same chart, small, as the answers come in", { tag: "@phone" }, async ({ page, users }) => {
   test.setTimeout(90_000); // the questionnaire scores in the browser, then an accessibility scan
   const member = await users.create({ teams: ["new"] });
   const id = await member.createUseCase({ title: unique("Live chart") });

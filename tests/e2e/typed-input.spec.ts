@@ -2,6 +2,7 @@ import { getQuestion, questionnaire, type Question } from "~/engine";
 import { expect, test, unique } from "./fixtures";
 import { QuestionnairePage, UseCasesPage } from "./pages/use-case-pages";
 import { expectNoSeriousAxeViolations } from "./support/axe";
+import { isPhone, Navigation } from "./support/layout";
 
 /**
  * Typed input is never lost without a word (issue 13, item 7): a value typed just before an
@@ -13,7 +14,7 @@ const latency = getQuestion("latencyBudgetMs")!;
 const stepOf = (q: Question) => questionnaire.find((s) => s.questions.some((x) => x.field === q.field))!.title;
 
 test.describe("typed input on the questionnaire", () => {
-  test("a value typed just before clicking a link in the navigation is there when coming back", async ({ page, users }) => {
+  test("a value typed just before clicking a link in the navigation is there when coming back", { tag: "@phone" }, async ({ page, users }, testInfo) => {
     const member = await users.create({ teams: ["new"] });
     await member.signIn(page);
     const id = await new UseCasesPage(page).create({ title: unique("Quick typist") });
@@ -22,7 +23,7 @@ test.describe("typed input on the questionnaire", () => {
     await form.numberInput(latency).fill("130 ms");
     await expect(form.saveStatus()).toHaveText("Unsaved changes");
     // Within the autosave delay (1.5 s): the link waits for the save, then goes.
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My use cases" }).click();
+    await new Navigation(page, isPhone(testInfo)).follow("My use cases");
     await expect(page.getByRole("heading", { level: 1, name: "My use cases" })).toBeVisible();
 
     await page.goto(`/use-cases/${id}/edit`);
@@ -31,7 +32,7 @@ test.describe("typed input on the questionnaire", () => {
     await expect(form.saveStatus()).toHaveText(/^Saved · \d\d:\d\d$/);
   });
 
-  test("an answer that cannot be saved says so, and leaving asks first", async ({ page, users }) => {
+  test("an answer that cannot be saved says so, and leaving asks first", { tag: "@phone" }, async ({ page, users }, testInfo) => {
     const member = await users.create({ teams: ["new"] });
     await member.signIn(page);
     const id = await new UseCasesPage(page).create({ title: unique("Unreadable answer") });
@@ -44,8 +45,8 @@ test.describe("typed input on the questionnaire", () => {
     await expect(form.saveStatus()).toHaveText("Not saved: 1 answer needs fixing");
 
     // An in-app link asks; staying keeps the text and puts the focus on it.
-    const nav = page.getByRole("navigation", { name: "Main" });
-    await nav.getByRole("link", { name: "My use cases" }).click();
+    const nav = new Navigation(page, isPhone(testInfo));
+    await nav.follow("My use cases");
     const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText("One answer cannot be saved as typed");
@@ -58,7 +59,7 @@ test.describe("typed input on the questionnaire", () => {
     await expect(form.numberInput(latency)).toBeFocused();
 
     // Escape is "stay" too.
-    await nav.getByRole("link", { name: "My use cases" }).click();
+    await nav.follow("My use cases");
     await expect(dialog).toBeVisible();
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();

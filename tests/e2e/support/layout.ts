@@ -71,6 +71,19 @@ export class Navigation {
     await expect(this.menuButton()).toHaveAttribute("aria-expanded", "true");
   }
 
+  /** On a phone: closes the open menu with Escape, as a person would. On a desktop: nothing. */
+  async close() {
+    if (!this.phone) return;
+    await this.page.keyboard.press("Escape");
+    await expect(this.menuButton()).toHaveAttribute("aria-expanded", "false");
+  }
+
+  /** Follows a link of the main navigation as a person does: on a phone, through the menu. */
+  async follow(name: string) {
+    if (this.phone && (await this.menuButton().getAttribute("aria-expanded")) !== "true") await this.open();
+    await this.nav().getByRole("link", { name, exact: true }).click();
+  }
+
   /**
    * The links of the role and "Sign out" are visible inside the viewport (after opening the menu
    * on a phone); on a phone, Escape closes the menu and gives focus back to its button.
