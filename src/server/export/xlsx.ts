@@ -19,18 +19,34 @@ export interface XlsxSheetWriter<Row> {
 }
 
 /** Bytes allowed to wait between the rows and the consumer (uncompressed rows plus compressed output). */
-const MAX_PENDING_BYTES = 1024 * 1024;
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 /** How often a writer that waits for room looks again. */
-const ROOM_POLL_MS = 2;
+const ROOM_POLL_MS = 1;
 
 const PLAIN: Partial<ExcelJS.Style> = {};
 const DATE: Partial<ExcelJS.Style> = { numFmt: XLSX_DATE_FORMAT };
 const HEADER: Partial<ExcelJS.Style> = { font: { bold: true } };
 
-/** What exceljs's streaming sheet exposes of its output (exceljs 4.4.0's StreamBuf: its buffers, and the zip entry it is piped to). */
+/**
+ * What exceljs's streaming sheet exposes of its output (exceljs 4.4.0): its StreamBuf's buffers,
+ * and the stream it is piped to — archiver-utils' PassThrough (readable-stream 2, which has no
+ * `writableLength`: its `_writableState`/`_readableState` hold the bytes the zip's deflate has not
+ * taken yet; this is where an unwatched sheet piles up).
+ */
 interface SheetStream {
   buffers?: readonly { length: number }[];
-  pipes?: readonly { writableLength?: number }[];
+  pipes?: readonly QueuedStream[];
+}
+interface QueuedStream {
+  writableLength?: number;
+  readableLength?: number;
+  _writableState?: { length: number };
+  _readableState?: { length: number };
+}
+
+/** Bytes held in a stream's two buffers, whichever streams implementation it comes from. */
+function queued(stream: QueuedStream): number {
+  return (stream.writableLength ?? stream._writableState?.length ?? 0) + (stream.readableLength ?? stream._readableState?.length ?? 0);
 }
 
 export function openXlsxWriter<Row>(out: Writable & { readableLength?: number }, columns: readonly ExportColumn<Row>[], sheetName: string): XlsxSheetWriter<Row> {
@@ -50,8 +66,8 @@ export function openXlsxWriter<Row>(out: Writable & { readableLength?: number },
   const pending = () => {
     const stream = (sheet as unknown as { stream?: SheetStream }).stream;
     const buffered = stream?.buffers?.reduce((n, b) => n + b.length, 0) ?? 0;
-    const entry = stream?.pipes?.reduce((n, p) => n + (p.writableLength ?? 0), 0) ?? 0;
-    return buffered + entry + (out.readableLength ?? 0) + out.writableLength;
+    const entry = stream?.pipes?.reduce((n, p) => n + queued(p), 0) ?? 0;
+    return buffered + entry + queued(out);
   };
 
   return {
@@ -65,6 +81,8 @@ export function openXlsxWriter<Row>(out: Writable & { readableLength?: number },
       added.commit();
     },
     async room() {
+      // Always let the event loop turn once: the zip compresses and the consumer reads there.
+      await new Promise((resolve) => setImmediate(resolve));
       while (pending() > MAX_PENDING_BYTES && !out.destroyed) await new Promise((resolve) => setTimeout(resolve, ROOM_POLL_MS));
     },
     async finish() {
