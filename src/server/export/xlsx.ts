@@ -8,7 +8,10 @@ import { xlsxCell, XLSX_DATE_FORMAT, type ExportColumn } from "~/lib/export/writ
  * in package.json): one sheet, the header row bold and frozen with a filter on it, column widths,
  * typed cells (xlsxCell: numbers, booleans, dates; text formula-neutralised like CSV; no cell is
  * ever a formula) and no shared-strings table, so each row is written and forgotten — memory stays
- * flat at any row count as long as the caller waits for `room()` now and then.
+ * flat at any row count as long as the caller waits for `room()` now and then. exceljs's sheet
+ * stream ignores backpressure (its StreamBuf never looks at what its zip entry's write() returns), so `room()` measures
+ * what waits on the way out — in the sheet's buffers, the zip entry's input, archiver's output and
+ * the consumer's stream — and holds the rows back while that exceeds MAX_PENDING_BYTES.
  */
 export interface XlsxSheetWriter<Row> {
   add(row: Row): void;
@@ -18,7 +21,11 @@ export interface XlsxSheetWriter<Row> {
   finish(): Promise<void>;
 }
 
-/** Bytes allowed to wait between the rows and the consumer (uncompressed rows plus compressed output). */
+/**
+ * Bytes allowed to wait between the rows and the consumer (uncompressed sheet XML, about 750 bytes
+ * a decision-log row, plus the zip's compressed output not yet taken): enough that the zip's
+ * deflate, on the thread pool, always has work while the rows are being written.
+ */
 const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 /** How often a writer that waits for room looks again. */
 const ROOM_POLL_MS = 1;
@@ -51,6 +58,7 @@ function queued(stream: QueuedStream): number {
 
 export function openXlsxWriter<Row>(out: Writable & { readableLength?: number }, columns: readonly ExportColumn<Row>[], sheetName: string): XlsxSheetWriter<Row> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const zip = (book as unknown as { zip: QueuedStream }).zip;
   const sheet = book.addWorksheet(sheetName, { views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.header, width: c.xlsx?.width ?? Math.max(10, c.header.length + 2) }));
   // One style object per column, shared by its cells: exceljs caches a style's id by object, so
@@ -67,7 +75,7 @@ export function openXlsxWriter<Row>(out: Writable & { readableLength?: number },
     const stream = (sheet as unknown as { stream?: SheetStream }).stream;
     const buffered = stream?.buffers?.reduce((n, b) => n + b.length, 0) ?? 0;
     const entry = stream?.pipes?.reduce((n, p) => n + queued(p), 0) ?? 0;
-    return buffered + entry + queued(out);
+    return buffered + entry + queued(zip) + queued(out);
   };
 
   return {
