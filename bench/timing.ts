@@ -29,3 +29,29 @@ export async function timedWithPeakRss<T>(task: () => Promise<T>): Promise<{ res
     clearInterval(sampler);
   }
 }
+
+/**
+ * Runs `task` (untimed) collecting garbage every 100 ms, and returns the peak of what stayed
+ * reachable meanwhile — JS heap plus buffers — above what was there before (MB): the memory the
+ * task really holds, without the collector's slack that RSS also counts. Needs `--expose-gc`.
+ */
+export async function peakRetainedMb(task: () => Promise<unknown>): Promise<number> {
+  const gc = global.gc;
+  if (!gc) throw new Error("run with --expose-gc");
+  const held = () => {
+    gc();
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const base = held();
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, held() - base);
+  }, 100);
+  try {
+    await task();
+  } finally {
+    clearInterval(sampler);
+  }
+  return peak / 1048576;
+}
