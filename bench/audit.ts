@@ -16,15 +16,12 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { median, ms } from "./timing";
-import { createFreshDatabase } from "../scripts/db/server";
+import { withFreshDatabase } from "./fresh-db";
+import { median, ms, timedWithPeakRss } from "./timing";
 import { canonicalPrefix, GENESIS_HASH, type HashedFields } from "../src/server/audit";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const database = await createFreshDatabase("servewise_bench_audit");
-process.env.DATABASE_URL = database.url;
-process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789abcdefghijklmnop";
 
 
 const STRATEGIES = ["batch", "realtime", "async", "streaming", "hybrid", "edge"];
@@ -146,14 +143,13 @@ function psqlIntoSha256(statement: string): number {
   const t = process.hrtime.bigint();
   const r = spawnSync("bash", ["-o", "pipefail", "-c", `psql "$BENCH_URL" -q -c "\\copy (${statement.replace(/\s+/g, " ").replace(/"/g, '\\"')}) TO STDOUT" | sha256sum`], {
     encoding: "utf8",
-    env: { ...process.env, BENCH_URL: database.url },
+    env: { ...process.env, BENCH_URL: process.env.DATABASE_URL },
   });
   if (r.status !== 0) throw new Error(`psql | sha256sum failed: ${r.stderr}`);
   return ms(t);
 }
 
-try {
-  await database.migrate();
+await withFreshDatabase("servewise_bench_audit", async (database) => {
   // The server's superuser: the synthetic chain goes in by COPY with the indexes dropped and
   // the append-only guard off, which the app role may never do.
   const admin = new pg.Client({ connectionString: database.adminUrl });
@@ -179,15 +175,9 @@ try {
   for (let i = 0; i < RUNS; i++) {
     baseline.push(psqlIntoSha256(`SELECT * FROM "AuditEvent" ORDER BY seq`));
     canonical.push(psqlIntoSha256(canonicalStatement));
-    global.gc?.();
-    const base = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peakGrowthMb = Math.max(peakGrowthMb, (process.memoryUsage().rss - base) / 1048576);
-    }, 20);
-    const t = process.hrtime.bigint();
-    const report = await verifyAuditChain();
-    verify.push(ms(t));
-    clearInterval(sampler);
+    const { result: report, ms: took, peakRssGrowthMb } = await timedWithPeakRss(() => verifyAuditChain());
+    verify.push(took);
+    peakGrowthMb = Math.max(peakGrowthMb, peakRssGrowthMb);
     if (!report.ok || report.events !== EVENTS || report.head !== head) throw new Error(`verification did not pass: ${JSON.stringify(report)}`);
   }
 
@@ -211,6 +201,4 @@ try {
   console.log(`  audit verification (streamed, every hash recomputed)  ${v.toFixed(0)} ms   ratio ${(v / b).toFixed(2)}x   (aim <= 3x: ${v / b <= 3 ? "PASS" : "MISS"})`);
   console.log(`  peak RSS growth during verification                 ${peakGrowthMb.toFixed(1)} MB`);
   console.log(`  incremental check of the last 1,000 events (a page view), median of 9: ${median(incremental).toFixed(1)} ms`);
-} finally {
-  await database.drop();
-}
+});
