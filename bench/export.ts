@@ -35,7 +35,7 @@ try {
   const { exportDecisionLog } = await import("../src/features/decision-log/service");
   const { getPool } = await import("../src/server/db");
   const actor = { id: "bench-user", name: "Bench User", email: "bench@example.test", role: "REVIEWER" as const, active: true };
-  const { text } = decisionLogExport(actor, {}).rows;
+  const { text } = decisionLogExport(actor, {}, null).rows;
 
   // Baseline: psql \copy of the same statement, to /dev/null.
   const copyTimes: number[] = [];

@@ -75,20 +75,20 @@ describe("the decision on record", () => {
     const approved = await db.notification.findFirstOrThrow({ where: { userId: member.id, kind: "DECISION_APPROVED" } });
     expect(approved.title).toBe(`Raj Patel approved ${title} v2`);
     expect(approved.body).toBe(
-      `Approved ${STRATEGY_LABELS[override.strategy]} instead of the recommended ${STRATEGY_LABELS[assessment.recommended]} (override): The platform team runs this already.`,
+      `Approved ${STRATEGY_LABELS[override.strategy]} instead of the recommended ${STRATEGY_LABELS[assessment.recommended!]} (override): The platform team runs this already.`,
     );
   });
 
   it("the log and both exports give the approved strategy's cost after an override, not the recommended one's", async () => {
     expect(costOf(override.strategy)).not.toBeNull();
-    expect(costOf(override.strategy)).not.toBe(costOf(assessment.recommended));
+    expect(costOf(override.strategy)).not.toBe(costOf(assessment.recommended!));
     const actor = (await findUserByEmail(raj.email))!;
     const filter = { q: tag };
     const { rows } = await listDecisionLog(actor, { filter, limit: 10 });
     const byNumber = Object.fromEntries(rows.map((r) => [r.number, r]));
     expect(byNumber[2]).toMatchObject({ status: "APPROVED", approvedStrategy: override.strategy, isOverride: true, monthlyCostUsd: costOf(override.strategy) });
     // Not yet approved (changes requested): the recommended strategy's estimate.
-    expect(byNumber[1]).toMatchObject({ status: "CHANGES_REQUESTED", monthlyCostUsd: costOf(assessment.recommended) });
+    expect(byNumber[1]).toMatchObject({ status: "CHANGES_REQUESTED", monthlyCostUsd: costOf(assessment.recommended!) });
 
     const csv = await readAll((await exportDecisionLog({ actor, now: new Date() }, { filter, format: "csv" })).stream);
     const records = parse(csv, { columns: true, bom: true }) as Record<string, string>[];

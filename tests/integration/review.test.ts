@@ -195,6 +195,45 @@ describe("overrides", () => {
   });
 });
 
+describe("nothing feasible (engine 2.0.0)", () => {
+  // A 1 GB payload for a person waiting 200 ms on request-time inputs: no strategy fits.
+  const impossible: Answers = {
+    ...fraud,
+    consumer: "user-request",
+    payloadMB: 1_000,
+    latencyBudgetMs: 200,
+    processingTimeMs: 30,
+    featureFreshness: "request",
+    inputsEnumerable: false,
+    offlineOrOnDevice: false,
+    modelSizeGB: 3, // too large to demonstrably fit a device: edge is no fallback
+  };
+
+  it("stores the version with no recommendation, and a reviewer can only reject or request changes", async () => {
+    expect(assess(impossible).recommended).toBeNull();
+    const id = await submitted(member, impossible);
+    const version = await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } });
+    expect(version.recommended).toBeNull();
+    expect(version.monthlyCostUsd).toBeNull();
+    const submittedEvent = (await events(id)).find((e) => e.action === "DECISION_SUBMITTED")!;
+    expect(submittedEvent.payload).toMatchObject({ recommended: null });
+
+    // Approval is refused on the server, with or without a strategy named, with a field-level message.
+    for (const approvedStrategy of [undefined, "realtime", "async"] as const) {
+      const refused = callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE", comment: "Ship it", ...(approvedStrategy ? { approvedStrategy } : {}) });
+      expect(await codeOf(refused)).toBe("BAD_REQUEST");
+      await expect(refused).rejects.toThrow(/no feasible strategy/);
+    }
+    expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).status).toBe("SUBMITTED");
+    expect((await events(id)).filter((e) => e.action === "DECISION_APPROVED")).toHaveLength(0);
+
+    const state = await callerFor(reviewer).review.state({ useCaseId: id, number: 1 });
+    expect(state.recommended).toBeNull();
+    await callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "REQUEST_CHANGES", comment: "Stage the payload in object storage." });
+    expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).status).toBe("CHANGES_REQUESTED");
+  });
+});
+
 describe("queue, comments and notifications", () => {
   it("lists submitted decisions oldest first, filterable, and notifies reviewers of submissions", async () => {
     const first = await submitted();

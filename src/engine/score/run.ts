@@ -10,6 +10,7 @@
 import { ANSWER_FIELDS, type AnswerField } from "../answers";
 import { FIELD_INDEX } from "./encode";
 import { computeEstimates, type Estimate } from "./estimates";
+import { applyCostComparison, applyFeasibility } from "./feasibility";
 import { applySections, SECTIONS } from "./rules";
 import { BASE_SCORE, clampScore, STRATEGY_INDEX, type EvalState } from "./state";
 
@@ -32,9 +33,6 @@ const SECTION_FIELDS: readonly (readonly AnswerField[])[] = SECTIONS.map((s) => 
   return [...fields];
 });
 
-/** Sections that read the estimates: computeEstimates runs only when one of them is evaluated. */
-const SEC_USES_ESTIMATES = SECTIONS.reduce((m, s) => (s.estimates.length > 0 ? m | s.bit : m), 0);
-
 /** FIELD_SECTIONS[i]: the sections that must be re-evaluated when answer i changes. */
 export const FIELD_SECTIONS: Int32Array = (() => {
   const out = new Int32Array(ANSWER_FIELDS.length);
@@ -49,7 +47,9 @@ export const FIELD_SECTIONS: Int32Array = (() => {
  * `evaluate(st, sections)` calls start from it. Fast path only (no recorder).
  */
 export function fixSections(st: EvalState, sections: number): void {
-  run(st, SEC_ALL & ~sections, false);
+  start(st, false);
+  computeEstimates(st);
+  applySections(st, SEC_ALL & ~sections);
   // (element loops: TypedArray#set costs more than six copies)
   for (let s = 0; s < N_STRATEGIES; s++) {
     st.fixedRaw[s] = st.raw[s]!;
@@ -60,7 +60,8 @@ export function fixSections(st: EvalState, sections: number): void {
 
 /**
  * Score every strategy. Returns the index of the recommended strategy (highest clamped score
- * among feasible strategies; ties go to the earlier strategy in STRATEGIES order).
+ * among feasible strategies; ties go to the earlier strategy in STRATEGIES order), or -1 when no
+ * strategy is feasible (2.0.0: there is no fallback).
  * With `sections` (fast path only), only those sections are evaluated, on top of the sums kept by
  * the last `fixSections(st, sections)`; the answers the other sections read must not have changed.
  */
@@ -70,6 +71,16 @@ export function evaluate(st: EvalState, sections: number = SEC_ALL): number {
 }
 
 function run(st: EvalState, sec: number, fromFixed: boolean): number {
+  start(st, fromFixed);
+  // The estimates feed the feasibility and cost stages, which run on every evaluation (2.0.0).
+  computeEstimates(st);
+  applySections(st, sec);
+  applyFeasibility(st);
+  applyCostComparison(st);
+  return pickRecommended(st);
+}
+
+function start(st: EvalState, fromFixed: boolean): void {
   const raw = st.raw;
   if (fromFixed) {
     for (let s = 0; s < N_STRATEGIES; s++) {
@@ -84,9 +95,6 @@ function run(st: EvalState, sec: number, fromFixed: boolean): number {
       st.costPts[s] = 0;
     }
   }
-  if (sec & SEC_USES_ESTIMATES) computeEstimates(st);
-  applySections(st, sec);
-  return pickRecommended(st);
 }
 
 function pickRecommended(st: EvalState): number {
@@ -98,16 +106,6 @@ function pickRecommended(st: EvalState): number {
     if (sc > bestScore) {
       best = s;
       bestScore = sc;
-    }
-  }
-  if (best === -1) {
-    // No feasible strategy (cannot happen with the current rules: edge is never hard-blocked).
-    for (let s = 0; s < N_STRATEGIES; s++) {
-      const sc = clampScore(st.raw[s]!);
-      if (sc > bestScore) {
-        best = s;
-        bestScore = sc;
-      }
     }
   }
   return best;

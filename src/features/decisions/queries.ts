@@ -43,7 +43,7 @@ export async function getDecision(actor: Actor, useCaseId: string, number: numbe
   if (!version) throw new NotFoundError("That decision");
   return {
     ...version,
-    recommended: version.recommended as StrategyId,
+    recommended: version.recommended as StrategyId | null,
     approvedStrategy: version.approvedStrategy as StrategyId | null,
     // Stored with the engine version that produced them; parsed so the page gets typed data.
     answers: answersSchema.parse(version.answers) as Answers,
