@@ -24,6 +24,7 @@ import { roundSig } from "./format";
 import { ASSUMPTIONS, PLATFORM_LIMITS } from "./limits";
 import {
   evaluate,
+  FIELD_ESTIMATES,
   FIELD_INDEX,
   FIELD_SECTIONS,
   fixSections,
@@ -84,8 +85,9 @@ export function formatFieldValue(field: AnswerField, v: number): string {
 }
 
 /**
- * Probe: set x[i] = v, evaluate, restore. Only the sections that read answer i are re-evaluated;
- * the others are summed once per answer (every other answer keeps its value between probes).
+ * Probe: set x[i] = v, evaluate, restore. Only the sections and estimates that read answer i are
+ * re-evaluated; the others are summed (computed) once per answer (every other answer keeps its
+ * value between probes).
  */
 function probe(st: EvalState, i: number, v: number): number {
   const x = st.x;
@@ -96,7 +98,7 @@ function probe(st: EvalState, i: number, v: number): number {
   }
   const old = x[i]!;
   x[i] = v;
-  const r = evaluate(st, sections);
+  const r = evaluate(st, sections, FIELD_ESTIMATES[i]!);
   x[i] = old;
   return r;
 }
@@ -302,10 +304,10 @@ let foundTo = -1;
 let foundExactAt = false;
 
 /** Grid points per decade of the outward scan of a geometric field. */
-const GRID_PER_DECADE = 4;
+const GRID_PER_DECADE = 1;
 const GRID_RATIO = 10 ** (1 / GRID_PER_DECADE);
 /** Grid steps across the whole range of a bounded (linear) field. */
-const LINEAR_STEPS = 16;
+const LINEAR_STEPS = 8;
 /** Bisection stops when the bracket is this narrow (relative): half the promised 1%. */
 const REL_TOL = 0.004;
 /** Searches per direction: a later one looks closer when the value 1% short of a flip still changes. */

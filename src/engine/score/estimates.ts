@@ -15,7 +15,7 @@ const {
   I_ACTIVE, I_AVG, I_COLD, I_CRITICALITY, I_ENTITIES, I_ENUMERABLE, I_GPU, I_IDLE, I_LATENCY, I_MODEL,
   I_PAYLOAD, I_PEAK, I_PROCESSING, I_STALENESS
 } = ANSWER_INDEX;
-const { A, B, E, H, R, S } = STRATEGY_INDEX;
+const { A, E, H, R, S } = STRATEGY_INDEX;
 
 /** One estimate: the answers it reads on the fast path (figures computed only when explaining may read more). */
 export interface Estimate {
@@ -196,10 +196,23 @@ function slotSizing(lambda: number, serviceS: number, waitS: number): ReplicaSiz
   return sz.replicas >= forUtil ? sz : { ...sz, replicas: Math.max(1, forUtil), probWait: erlangC(forUtil, a), probWaitExceeds: probWaitExceeds(forUtil, a, waitS, serviceS), waitP99S: waitQuantileS(forUtil, a, serviceS) };
 }
 
+/**
+ * `slotSizing(lambda, serviceS, waitS).replicas` alone, for the fast path (probes read the slot
+ * count only): the same number without the waiting figures at the utilisation-sized count (three
+ * Erlang C recurrences) or an allocation.
+ */
+function slotCount(lambda: number, serviceS: number, waitS: number): number {
+  const a = lambda * serviceS;
+  const forUtil = Math.ceil(a / LIMITS.targetUtilisation.value);
+  if (a > UTILISATION_SIZED_LOAD) return forUtil;
+  const r = sizing(lambda, serviceS, waitS).replicas;
+  return r >= forUtil ? r : forUtil;
+}
+
 /** Whole replicas for arrival rate `lambda`: the slots over the slots per replica (0 without traffic). */
 function replicasFor(lambda: number, serviceS: number, waitS: number, slotsPerReplica: number): number {
   if (!(lambda > 0)) return 0;
-  return Math.ceil(slotSizing(lambda, serviceS, waitS).replicas / slotsPerReplica);
+  return Math.ceil(slotCount(lambda, serviceS, waitS) / slotsPerReplica);
 }
 
 /** Workers for a queue or stream at arrival rate `lambda`: target utilisation only (no latency target). */
@@ -247,10 +260,12 @@ function costs(st: EvalState): void {
   e.rtLambda = peak;
   e.rtWaitBudgetS = waitS;
   e.rtSizingPeak = null;
+  // The fast path (no recorder: probes, recommend) needs the slot counts only, not the waiting figures.
+  const explain = st.rec !== null;
   if (known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
-    const sp = slotSizing(peak, batchS, waitS);
+    const sp = explain ? slotSizing(peak, batchS, waitS) : null;
     e.rtSizingPeak = sp;
-    e.rtReplicas = Math.max(minReplicas, (peak > 0 ? Math.ceil(sp.replicas / slots) : 0) + spare);
+    e.rtReplicas = Math.max(minReplicas, (peak > 0 ? Math.ceil((sp ? sp.replicas : slotCount(peak, batchS, waitS)) / slots) : 0) + spare);
     e.rtReplicasAvg = Math.max(minReplicas, replicasFor(av, batchS, waitS, slots) + spare);
     const activeReplicas = (e.rtReplicas + e.rtReplicasAvg) / 2;
     e.rtCostAlwaysOn = replicaHour * hours * (activeFrac * activeReplicas + idleFrac * minReplicas);
@@ -258,7 +273,7 @@ function costs(st: EvalState): void {
     const memGb = Math.max(1, ASSUMPTIONS.serverlessMemoryPerModelGb * model);
     e.rtScaleToZeroMethod = "serverless-gb-seconds";
     e.rtCostScaleToZero = av * activeFrac * secondsPerMonth * serviceS * memGb * p.serverlessGbSecondUsd;
-    e.rtP99Ms = processingMs + e.rtBatchAddedMs + sp.waitP99S * 1000;
+    e.rtP99Ms = sp ? processingMs + e.rtBatchAddedMs + sp.waitP99S * 1000 : NaN;
   } else {
     e.rtReplicas = NaN;
     e.rtReplicasAvg = NaN;
@@ -268,8 +283,7 @@ function costs(st: EvalState): void {
     e.rtScaleToZeroMethod = null;
     e.rtP99Ms = known(processingMs) ? processingMs + e.rtBatchAddedMs : NaN;
   }
-  // The serving variant (and so cost[R]) is chosen by the feasibility stage; until then, always-on.
-  e.cost[R] = e.rtCostAlwaysOn;
+  // The serving variant (and so cost[R]) is chosen by the feasibility stage.
   e.p99Ms[R] = e.rtP99Ms;
 
   // --- batch, scheduled (work, workers, run length and cadence: BATCH_RUN) ---
@@ -277,9 +291,7 @@ function costs(st: EvalState): void {
   // --- batch, per-item triggered job: one job per item (overhead + processing each) ---
   e.bItemsPerMonth = known(av) ? av * activeFrac * secondsPerMonth : NaN;
   e.bPerItemCost = e.bItemsPerMonth * ((ASSUMPTIONS.batchOverheadSeconds + serviceS) / 3600) * workerHour;
-  e.bCost = e.bScheduledCost;
-  e.cost[B] = e.bCost;
-  e.p99Ms[B] = ASSUMPTIONS.lookupLatencyMs;
+  // The batch variant (and so bCost, cost[B] and p99Ms[B]) is chosen by the feasibility stage.
 
   // --- async: workers sized for the target utilisation; scales to zero when the queue is empty ---
   if (known(serviceS) && known(peak)) {
@@ -321,13 +333,13 @@ function costs(st: EvalState): void {
   e.hHitRate = enumerable === 0 ? ASSUMPTIONS.hybridHitRateNotEnumerable : ASSUMPTIONS.hybridHitRateEnumerable;
   e.hLambda = known(peak) ? peak * (1 - e.hHitRate) : NaN;
   if (known(serviceS) && known(budgetMs) && waitS > 0 && known(peak)) {
-    const hs = slotSizing(e.hLambda, batchS, waitS);
+    const hs = explain ? slotSizing(e.hLambda, batchS, waitS) : null;
     e.hSizing = hs;
-    e.hReplicas = Math.max(minReplicas, (e.hLambda > 0 ? Math.ceil(hs.replicas / slots) : 0) + spare);
+    e.hReplicas = Math.max(minReplicas, (e.hLambda > 0 ? Math.ceil((hs ? hs.replicas : slotCount(e.hLambda, batchS, waitS)) / slots) : 0) + spare);
     const replicasAvg = Math.max(minReplicas, replicasFor(av * (1 - e.hHitRate), batchS, waitS, slots) + spare);
     const activeReplicas = (e.hReplicas + replicasAvg) / 2;
     e.hLiveCost = replicaHour * hours * (activeFrac * activeReplicas + idleFrac * minReplicas);
-    e.hP99Ms = e.hHitRate >= 0.99 ? ASSUMPTIONS.lookupLatencyMs : processingMs + e.rtBatchAddedMs + hs.waitP99S * 1000;
+    e.hP99Ms = e.hHitRate >= 0.99 ? ASSUMPTIONS.lookupLatencyMs : hs ? processingMs + e.rtBatchAddedMs + hs.waitP99S * 1000 : NaN;
   } else {
     e.hSizing = null;
     e.hReplicas = NaN;
@@ -360,10 +372,21 @@ export const COSTS: Estimate = {
 /** Every estimate, in the order they are computed (each after those it uses). */
 export const ESTIMATES: readonly Estimate[] = [COLD_START, REPLICA_SHAPE, BATCH_RUN, COSTS];
 
-/** Every estimate, in ESTIMATES order (direct calls: this runs in the probes' loop). */
-export function computeEstimates(st: EvalState): void {
-  coldStart(st);
-  replicaShape(st);
-  batchRun(st);
-  costs(st);
+/** Bits of the estimates in an estimate mask (ESTIMATES order). */
+export const EST_COLD_START = 1 << 0;
+export const EST_REPLICA_SHAPE = 1 << 1;
+export const EST_BATCH_RUN = 1 << 2;
+export const EST_COSTS = 1 << 3;
+export const EST_ALL = EST_COLD_START | EST_REPLICA_SHAPE | EST_BATCH_RUN | EST_COSTS;
+
+/**
+ * The estimates in the mask `est` (default: all), in ESTIMATES order (direct calls: this runs in
+ * the probes' loop). A probe recomputes only those that read the changed answer (FIELD_ESTIMATES
+ * in run.ts); the others keep the figures of the last full computation, made with the same answers.
+ */
+export function computeEstimates(st: EvalState, est: number = EST_ALL): void {
+  if (est & EST_COLD_START) coldStart(st);
+  if (est & EST_REPLICA_SHAPE) replicaShape(st);
+  if (est & EST_BATCH_RUN) batchRun(st);
+  if (est & EST_COSTS) costs(st);
 }

@@ -43,6 +43,43 @@ function half(v: number): number {
   return Math.round(v * 2) / 2;
 }
 const NO_FIX: readonly FixHint[] = [];
+// Empty lists for the fast path (never written to: only the explained path pushes).
+const NO_SOURCES: LimitId[] = [];
+const NO_FIXES: FixHint[] = [];
+const NO_FIELDS: AnswerField[] = [];
+// Arguments of block(), allocated once (the fast path allocates nothing).
+const F_LATENCY_BUDGET_MS: readonly AnswerField[] = ["latencyBudgetMs"];
+const F_LATENCY_BUDGET_MS_PROCESSING_TIME_MS: readonly AnswerField[] = ["latencyBudgetMs", "processingTimeMs"];
+const F_MODEL_SIZE_GB: readonly AnswerField[] = ["modelSizeGB"];
+const F_MODEL_SIZE_GB_NEEDS_GPU: readonly AnswerField[] = ["modelSizeGB", "needsGpu"];
+const F_EDGE_FIT: readonly AnswerField[] = ["offlineOrOnDevice", "modelSizeGB", "needsGpu"];
+const F_PAYLOAD_MB: readonly AnswerField[] = ["payloadMB"];
+const F_PAYLOAD_MB_PROCESSING_TIME_MS: readonly AnswerField[] = ["payloadMB", "processingTimeMs"];
+const F_PRECOMPUTE: readonly AnswerField[] = ["payloadMB", "processingTimeMs", "maxStalenessSeconds"];
+const F_PROCESSING_TIME_MS: readonly AnswerField[] = ["processingTimeMs"];
+const F_PROCESSING_TIME_MS_LATENCY_BUDGET_MS: readonly AnswerField[] = ["processingTimeMs", "latencyBudgetMs"];
+const L_QUEUE_OVERHEADS: readonly LimitId[] = ["asyncOverheadMs", "streamOverheadMs"];
+const L_ASYNC_PAYLOAD_MB: readonly LimitId[] = ["asyncPayloadMB"];
+const L_ASYNC_TIMEOUT_S: readonly LimitId[] = ["asyncTimeoutS"];
+const L_PRECOMPUTE_LIMITS: readonly LimitId[] = ["batchMiniBatchMB", "batchInvocationS", "batchOverheadSeconds"];
+const L_DEDICATED_LIMITS: readonly LimitId[] = ["dedicatedPayloadMB", "dedicatedTimeoutS"];
+const L_EDGE_COMFORT_MODEL_GB: readonly LimitId[] = ["edgeComfortModelGB"];
+const L_EDGE_MAX_MODEL_GB: readonly LimitId[] = ["edgeMaxModelGB"];
+const L_EDGE_SLOWDOWN: readonly LimitId[] = ["edgeSlowdown"];
+const L_HYBRID_HIT_RATES: readonly LimitId[] = ["hybridHitRateEnumerable", "hybridHitRateNotEnumerable"];
+const L_LOOKUP_LATENCY_MS: readonly LimitId[] = ["lookupLatencyMs"];
+const L_MIN_INFERENCE_MS: readonly LimitId[] = ["minInferenceMs"];
+const L_NETWORK_ROUND_TRIP_MS: readonly LimitId[] = ["networkRoundTripMs"];
+const L_STREAM_RECORD_MB: readonly LimitId[] = ["streamRecordMB"];
+const S_A: readonly number[] = [A];
+const S_AS: readonly number[] = [A, S];
+const S_B: readonly number[] = [B];
+const S_BH: readonly number[] = [B, H];
+const S_ALL: readonly number[] = [B, R, A, S, H, E];
+const S_E: readonly number[] = [E];
+const S_H: readonly number[] = [H];
+const S_R: readonly number[] = [R];
+const S_S: readonly number[] = [S];
 
 /** A crossing found for one variant: message, sources, fixes (explained path only). */
 interface Crossing {
@@ -69,24 +106,21 @@ export function applyFeasibility(st: EvalState): void {
   // --- latency floors (heuristics): below them nothing, or nothing server-side, can answer ---
   if (known(latency)) {
     if (latency < LIMITS.minInferenceMs.value)
-      block(st, [B, R, A, S, H, E], "latency-below-any-inference", ["latencyBudgetMs"],
-        rec ? `A ${formatDurationMs(latency)} latency budget is below the ~${formatDurationMs(LIMITS.minInferenceMs.value)} any model inference takes: no strategy can meet it. Check the answer.` : null,
-        ["minInferenceMs"], rec ? [{ field: "latencyBudgetMs", value: LIMITS.networkRoundTripMs.value * 10 }] : NO_FIX);
+      block(st, S_ALL, "latency-below-any-inference", F_LATENCY_BUDGET_MS,
+        rec ? `A ${formatDurationMs(latency)} latency budget is below the ~${formatDurationMs(LIMITS.minInferenceMs.value)} any model inference takes: no strategy can meet it. Check the answer.` : null,L_MIN_INFERENCE_MS, rec ? [{ field: "latencyBudgetMs", value: LIMITS.networkRoundTripMs.value * 10 }] : NO_FIX);
     else if (latency < LIMITS.networkRoundTripMs.value)
-      block(st, SERVER_SIDE, "latency-below-network", ["latencyBudgetMs"],
-        rec ? `A ${formatDurationMs(latency)} latency budget is below a ~${formatDurationMs(LIMITS.networkRoundTripMs.value)} network round trip: no server-side path can meet it.` : null,
-        ["networkRoundTripMs"], rec ? [{ field: "latencyBudgetMs", value: LIMITS.lookupLatencyMs.value }] : NO_FIX);
+      block(st, SERVER_SIDE, "latency-below-network", F_LATENCY_BUDGET_MS,
+        rec ? `A ${formatDurationMs(latency)} latency budget is below a ~${formatDurationMs(LIMITS.networkRoundTripMs.value)} network round trip: no server-side path can meet it.` : null,L_NETWORK_ROUND_TRIP_MS, rec ? [{ field: "latencyBudgetMs", value: LIMITS.lookupLatencyMs.value }] : NO_FIX);
     else if (latency < LIMITS.lookupLatencyMs.value)
-      block(st, [B, H], "latency-below-lookup", ["latencyBudgetMs"],
-        rec ? `A ${formatDurationMs(latency)} latency budget is below the ~${formatDurationMs(LIMITS.lookupLatencyMs.value)} p99 of a key-value lookup of a precomputed prediction.` : null,
-        ["lookupLatencyMs"], rec ? [{ field: "latencyBudgetMs", value: LIMITS.lookupLatencyMs.value }] : NO_FIX);
+      block(st, S_BH, "latency-below-lookup", F_LATENCY_BUDGET_MS,
+        rec ? `A ${formatDurationMs(latency)} latency budget is below the ~${formatDurationMs(LIMITS.lookupLatencyMs.value)} p99 of a key-value lookup of a precomputed prediction.` : null,L_LOOKUP_LATENCY_MS, rec ? [{ field: "latencyBudgetMs", value: LIMITS.lookupLatencyMs.value }] : NO_FIX);
   }
 
   // --- the model must fit one replica (every server-side strategy) ---
   if (!e.fitsReplica) {
     const limitId: LimitId = gpu ? "maxGpuReplicaMemoryGB" : "maxCpuReplicaMemoryGB";
     const maxModel = LIMITS[limitId].value / LIMITS.modelMemoryOverhead.value;
-    block(st, SERVER_SIDE, "model-exceeds-replica", ["modelSizeGB", "needsGpu"],
+    block(st, SERVER_SIDE, "model-exceeds-replica", F_MODEL_SIZE_GB_NEEDS_GPU,
       rec ? `A ${formatNumber(model, 3)} GB model needs ~${formatNumber(e.modelMemoryGB, 3)} GB of memory, more than the ${formatNumber(LIMITS[limitId].value)} GB of the largest single ${gpu ? "GPU node" : "CPU instance"}: no managed endpoint or job replica can hold it.` : null,
       [limitId, "modelMemoryOverhead"], rec ? [{ field: "modelSizeGB", value: Math.floor(maxModel) }] : NO_FIX);
   }
@@ -160,14 +194,14 @@ export function applyFeasibility(st: EvalState): void {
     vb[0] = vb[1] = vb[2] = 1;
   }
   if (processingExceedsBudget) {
-    block(st, [R], "processing-exceeds-budget", ["processingTimeMs", "latencyBudgetMs"],
+    block(st, S_R, "processing-exceeds-budget", F_PROCESSING_TIME_MS_LATENCY_BUDGET_MS,
       rec ? `Processing alone takes ${formatDurationMs(processing)}, at or above the ${formatDurationMs(latency)} latency budget: no synchronous endpoint can meet it.` : null,
       [], rec ? [{ field: "latencyBudgetMs", value: processing * 1.25 + e.rtBatchAddedMs }, { field: "processingTimeMs", value: latency * 0.8 }] : NO_FIX);
   } else if (vb[0] && vb[1] && vb[2] && !st.blocked[R]) {
     let msg = "";
-    const sources: LimitId[] = [];
-    const fixes: FixHint[] = [];
-    const fields: AnswerField[] = [];
+    const sources: LimitId[] = rec ? [] : NO_SOURCES;
+    const fixes: FixHint[] = rec ? [] : NO_FIXES;
+    const fields: AnswerField[] = rec ? [] : NO_FIELDS;
     if (rec) {
       for (let v = 0; v < 3; v++) {
         const cs = crossings[v]!;
@@ -180,7 +214,7 @@ export function applyFeasibility(st: EvalState): void {
         }
       }
     }
-    block(st, [R], "no-serving-variant", fields, rec ? `No real-time serving variant fits the documented limits — ${msg}.` : null, sources, fixes);
+    block(st, S_R, "no-serving-variant", fields, rec ? `No real-time serving variant fits the documented limits — ${msg}.` : null, sources, fixes);
   }
   // Serving variant: the cheapest that fits (dedicated only where always-on does not).
   if (!st.blocked[R]) {
@@ -190,32 +224,30 @@ export function applyFeasibility(st: EvalState): void {
     e.cost[R] = serving === 1 ? e.rtCostScaleToZero : serving === 2 ? e.rtCostDedicated : e.rtCostAlwaysOn;
   } else {
     e.rtServing = 0;
+    e.cost[R] = e.rtCostAlwaysOn;
   }
 
   // --- hybrid: its live path must meet the latency budget and the synchronous limits ---
   if (processingExceedsBudget)
-    block(st, [H], "hybrid-live-path-too-slow", ["processingTimeMs", "latencyBudgetMs"],
-      rec ? `Requests that miss the precomputed store (~${formatNumber((1 - e.hHitRate) * 100)}% assumed) would take ${formatDurationMs(processing)} on the live path, beyond the ${formatDurationMs(latency)} budget.` : null,
-      ["hybridHitRateEnumerable", "hybridHitRateNotEnumerable"], rec ? [{ field: "latencyBudgetMs", value: processing * 1.25 + e.rtBatchAddedMs }] : NO_FIX);
+    block(st, S_H, "hybrid-live-path-too-slow", F_PROCESSING_TIME_MS_LATENCY_BUDGET_MS,
+      rec ? `Requests that miss the precomputed store (~${formatNumber((1 - e.hHitRate) * 100)}% assumed) would take ${formatDurationMs(processing)} on the live path, beyond the ${formatDurationMs(latency)} budget.` : null,L_HYBRID_HIT_RATES, rec ? [{ field: "latencyBudgetMs", value: processing * 1.25 + e.rtBatchAddedMs }] : NO_FIX);
   if ((payload > LIMITS.dedicatedPayloadMB.value) || (serviceS > LIMITS.dedicatedTimeoutS.value))
-    block(st, [H], "hybrid-live-path-limits", ["payloadMB", "processingTimeMs"],
-      rec ? `The live path of a hybrid is a synchronous endpoint: ${(payload > LIMITS.dedicatedPayloadMB.value) ? `a ${formatMegabytes(payload)} payload exceeds the ${formatMegabytes(LIMITS.dedicatedPayloadMB.value)} of any synchronous endpoint` : `${formatDurationMs(processing)} of processing exceeds the ${formatDurationSeconds(LIMITS.dedicatedTimeoutS.value)} time-out of any synchronous endpoint`}.` : null,
-      ["dedicatedPayloadMB", "dedicatedTimeoutS"], rec ? [{ field: "payloadMB", value: LIMITS.dedicatedPayloadMB.value }, { field: "processingTimeMs", value: LIMITS.dedicatedTimeoutS.value * 1000 }] : NO_FIX);
+    block(st, S_H, "hybrid-live-path-limits", F_PAYLOAD_MB_PROCESSING_TIME_MS,
+      rec ? `The live path of a hybrid is a synchronous endpoint: ${(payload > LIMITS.dedicatedPayloadMB.value) ? `a ${formatMegabytes(payload)} payload exceeds the ${formatMegabytes(LIMITS.dedicatedPayloadMB.value)} of any synchronous endpoint` : `${formatDurationMs(processing)} of processing exceeds the ${formatDurationSeconds(LIMITS.dedicatedTimeoutS.value)} time-out of any synchronous endpoint`}.` : null,L_DEDICATED_LIMITS, rec ? [{ field: "payloadMB", value: LIMITS.dedicatedPayloadMB.value }, { field: "processingTimeMs", value: LIMITS.dedicatedTimeoutS.value * 1000 }] : NO_FIX);
 
   // --- asynchronous (queued endpoint) ---
   if ((payload > LIMITS.asyncPayloadMB.value))
-    block(st, [A], "async-payload-limit", ["payloadMB"], rec ? `A ${formatMegabytes(payload)} payload exceeds the ${formatMegabytes(LIMITS.asyncPayloadMB.value)} a queued asynchronous endpoint accepts.` : null, ["asyncPayloadMB"], rec ? [{ field: "payloadMB", value: LIMITS.asyncPayloadMB.value }] : NO_FIX);
+    block(st, S_A, "async-payload-limit", F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} payload exceeds the ${formatMegabytes(LIMITS.asyncPayloadMB.value)} a queued asynchronous endpoint accepts.` : null, L_ASYNC_PAYLOAD_MB, rec ? [{ field: "payloadMB", value: LIMITS.asyncPayloadMB.value }] : NO_FIX);
   if ((serviceS > LIMITS.asyncTimeoutS.value))
-    block(st, [A], "async-timeout", ["processingTimeMs"], rec ? `${formatDurationMs(processing)} per request exceeds the ${formatDurationSeconds(LIMITS.asyncTimeoutS.value)} an asynchronous endpoint processes one request.` : null, ["asyncTimeoutS"], rec ? [{ field: "processingTimeMs", value: LIMITS.asyncTimeoutS.value * 1000 }] : NO_FIX);
+    block(st, S_A, "async-timeout", F_PROCESSING_TIME_MS, rec ? `${formatDurationMs(processing)} per request exceeds the ${formatDurationSeconds(LIMITS.asyncTimeoutS.value)} an asynchronous endpoint processes one request.` : null, L_ASYNC_TIMEOUT_S, rec ? [{ field: "processingTimeMs", value: LIMITS.asyncTimeoutS.value * 1000 }] : NO_FIX);
   const queueFloorMs = known(processing) ? processing + ASSUMPTIONS.asyncOverheadMs : ASSUMPTIONS.asyncOverheadMs;
   if (known(latency) && latency < queueFloorMs && latency >= LIMITS.networkRoundTripMs.value)
-    block(st, [A, S], "queue-latency-floor", ["latencyBudgetMs", "processingTimeMs"],
-      rec ? `A queued or streamed prediction takes at least ~${formatDurationMs(queueFloorMs)} (processing plus ~${formatDurationMs(ASSUMPTIONS.asyncOverheadMs)} of queue and delivery), beyond the ${formatDurationMs(latency)} latency budget.` : null,
-      ["asyncOverheadMs", "streamOverheadMs"], rec ? [{ field: "latencyBudgetMs", value: queueFloorMs }] : NO_FIX);
+    block(st, S_AS, "queue-latency-floor", F_LATENCY_BUDGET_MS_PROCESSING_TIME_MS,
+      rec ? `A queued or streamed prediction takes at least ~${formatDurationMs(queueFloorMs)} (processing plus ~${formatDurationMs(ASSUMPTIONS.asyncOverheadMs)} of queue and delivery), beyond the ${formatDurationMs(latency)} latency budget.` : null,L_QUEUE_OVERHEADS, rec ? [{ field: "latencyBudgetMs", value: queueFloorMs }] : NO_FIX);
 
   // --- streaming ---
   if ((payload > LIMITS.streamRecordMB.value))
-    block(st, [S], "stream-record-limit", ["payloadMB"], rec ? `A ${formatMegabytes(payload)} event exceeds the largest stream record (${LIMITS.streamRecordMB.value} MiB, Kinesis with a raised maximum; 1 MiB by default).` : null, ["streamRecordMB"], rec ? [{ field: "payloadMB", value: LIMITS.streamRecordMB.value }] : NO_FIX);
+    block(st, S_S, "stream-record-limit", F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} event exceeds the largest stream record (${LIMITS.streamRecordMB.value} MiB, Kinesis with a raised maximum; 1 MiB by default).` : null, L_STREAM_RECORD_MB, rec ? [{ field: "payloadMB", value: LIMITS.streamRecordMB.value }] : NO_FIX);
 
   // --- batch: the scheduled run, else a per-item triggered job ---
   const sched: Crossing[] = rec ? [] : NO_LIST;
@@ -245,10 +277,10 @@ export function applyFeasibility(st: EvalState): void {
   }
   // Hybrid precomputes like the scheduled run: the same item limits and refresh.
   if ((payload > LIMITS.batchMiniBatchMB.value) || (serviceS > LIMITS.batchInvocationS.value) || (known(staleness) && minRunS >= staleness))
-    block(st, [H], "hybrid-precompute-impossible", ["payloadMB", "processingTimeMs", "maxStalenessSeconds"],
+    block(st, S_H, "hybrid-precompute-impossible", F_PRECOMPUTE,
       rec
         ? `The precomputed layer of a hybrid needs a scheduled run, and ${(payload > LIMITS.batchMiniBatchMB.value) ? `a ${formatMegabytes(payload)} item exceeds the ${formatMegabytes(LIMITS.batchMiniBatchMB.value)} mini-batch` : (serviceS > LIMITS.batchInvocationS.value) ? `${formatDurationMs(processing)} per item exceeds the ${formatDurationSeconds(LIMITS.batchInvocationS.value)} invocation limit` : `even one worker per item needs ~${formatDurationSeconds(minRunS)} per run, at or above the ${formatDurationSeconds(staleness)} of staleness allowed`}.`
-        : null, ["batchMiniBatchMB", "batchInvocationS", "batchOverheadSeconds"], []);
+        : null, L_PRECOMPUTE_LIMITS, []);
   const item: Crossing[] = rec ? [] : NO_LIST;
   let itemBlocked = false;
   if ((serviceS > LIMITS.jobMaxRuntimeS.value)) {
@@ -262,6 +294,7 @@ export function applyFeasibility(st: EvalState): void {
   }
   if (!schedBlocked) {
     e.bVariant = 0;
+    e.bCost = e.bScheduledCost;
     e.cost[B] = e.bScheduledCost;
     e.p99Ms[B] = ASSUMPTIONS.lookupLatencyMs;
   } else if (!itemBlocked) {
@@ -270,16 +303,20 @@ export function applyFeasibility(st: EvalState): void {
     e.cost[B] = e.bPerItemCost;
     e.p99Ms[B] = jobFloorMs;
   } else {
-    const all = sched.concat(item);
-    const sources: LimitId[] = [];
-    const fields: AnswerField[] = [];
-    const fixes: FixHint[] = [];
+    e.bVariant = 0;
+    e.bCost = e.bScheduledCost;
+    e.cost[B] = e.bScheduledCost;
+    e.p99Ms[B] = ASSUMPTIONS.lookupLatencyMs;
+    const all = rec ? sched.concat(item) : NO_LIST;
+    const sources: LimitId[] = rec ? [] : NO_SOURCES;
+    const fields: AnswerField[] = rec ? [] : NO_FIELDS;
+    const fixes: FixHint[] = rec ? [] : NO_FIXES;
     for (const c of all) {
       for (const s of c.sources) if (!sources.includes(s)) sources.push(s);
       for (const f of c.fields) if (!fields.includes(f)) fields.push(f);
       fixes.push(...c.fixes);
     }
-    block(st, [B], sched.length > 0 ? sched[0]!.rule : "batch-infeasible", fields,
+    block(st, S_B, sched.length > 0 ? sched[0]!.rule : "batch-infeasible", fields,
       rec ? `Neither a scheduled run (${sched.map((c) => c.message).join("; ")}) nor a per-item triggered job (${item.map((c) => c.message).join("; ")}) fits.` : null,
       sources, fixes);
   }
@@ -288,15 +325,13 @@ export function applyFeasibility(st: EvalState): void {
   const offline = x[I_OFFLINE]!;
   const fits = known(model) && model <= LIMITS.edgeComfortModelGB.value && x[I_GPU] === 0;
   if (offline !== 1 && !fits)
-    block(st, [E], "edge-not-required", ["offlineOrOnDevice", "modelSizeGB", "needsGpu"],
-      rec ? `Edge is considered only when the use case must run offline or on the device, or the model demonstrably fits a device (known size <= ${LIMITS.edgeComfortModelGB.value} GB, no GPU needed): ${offline === 0 ? "neither is the case" : "the on-device requirement is unknown and the fit is not shown"}.` : null,
-      ["edgeComfortModelGB"], rec ? [{ field: "offlineOrOnDevice", value: 1 }] : NO_FIX);
+    block(st, S_E, "edge-not-required", F_EDGE_FIT,
+      rec ? `Edge is considered only when the use case must run offline or on the device, or the model demonstrably fits a device (known size <= ${LIMITS.edgeComfortModelGB.value} GB, no GPU needed): ${offline === 0 ? "neither is the case" : "the on-device requirement is unknown and the fit is not shown"}.` : null,L_EDGE_COMFORT_MODEL_GB, rec ? [{ field: "offlineOrOnDevice", value: 1 }] : NO_FIX);
   if (known(model) && model > LIMITS.edgeMaxModelGB.value)
-    block(st, [E], "edge-model-too-large", ["modelSizeGB"], rec ? `A ${formatNumber(model, 3)} GB model does not run on a device (about ${LIMITS.edgeMaxModelGB.value} GB at most).` : null, ["edgeMaxModelGB"], rec ? [{ field: "modelSizeGB", value: LIMITS.edgeMaxModelGB.value }] : NO_FIX);
+    block(st, S_E, "edge-model-too-large", F_MODEL_SIZE_GB, rec ? `A ${formatNumber(model, 3)} GB model does not run on a device (about ${LIMITS.edgeMaxModelGB.value} GB at most).` : null, L_EDGE_MAX_MODEL_GB, rec ? [{ field: "modelSizeGB", value: LIMITS.edgeMaxModelGB.value }] : NO_FIX);
   if (known(processing) && known(latency) && processing * ASSUMPTIONS.edgeSlowdown > latency)
-    block(st, [E], "edge-device-latency", ["processingTimeMs", "latencyBudgetMs"],
-      rec ? `On a device (assumed ${ASSUMPTIONS.edgeSlowdown}x slower than a server) a prediction takes ~${formatDurationMs(processing * ASSUMPTIONS.edgeSlowdown)}, beyond the ${formatDurationMs(latency)} budget.` : null,
-      ["edgeSlowdown"], rec ? [{ field: "latencyBudgetMs", value: processing * ASSUMPTIONS.edgeSlowdown }] : NO_FIX);
+    block(st, S_E, "edge-device-latency", F_PROCESSING_TIME_MS_LATENCY_BUDGET_MS,
+      rec ? `On a device (assumed ${ASSUMPTIONS.edgeSlowdown}x slower than a server) a prediction takes ~${formatDurationMs(processing * ASSUMPTIONS.edgeSlowdown)}, beyond the ${formatDurationMs(latency)} budget.` : null,L_EDGE_SLOWDOWN, rec ? [{ field: "latencyBudgetMs", value: processing * ASSUMPTIONS.edgeSlowdown }] : NO_FIX);
 }
 
 export function applyCostComparison(st: EvalState): void {

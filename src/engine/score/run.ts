@@ -9,7 +9,7 @@
  */
 import { ANSWER_FIELDS, type AnswerField } from "../answers";
 import { FIELD_INDEX } from "./encode";
-import { computeEstimates, type Estimate } from "./estimates";
+import { computeEstimates, EST_ALL, ESTIMATES, type Estimate } from "./estimates";
 import { applyCostComparison, applyFeasibility } from "./feasibility";
 import { applySections, SECTIONS } from "./rules";
 import { BASE_SCORE, clampScore, STRATEGY_INDEX, type EvalState } from "./state";
@@ -43,6 +43,20 @@ export const FIELD_SECTIONS: Int32Array = (() => {
 })();
 
 /**
+ * FIELD_ESTIMATES[i]: the estimates (a mask of EST_* bits, ESTIMATES order) that must be recomputed
+ * when answer i changes: those reading it, directly or through an estimate they build on.
+ */
+export const FIELD_ESTIMATES: Int32Array = (() => {
+  const out = new Int32Array(ANSWER_FIELDS.length);
+  ESTIMATES.forEach((e, k) => {
+    const fields = new Set<AnswerField>();
+    estimateReads(e, fields);
+    for (const f of fields) out[FIELD_INDEX[f]] = out[FIELD_INDEX[f]]! | (1 << k);
+  });
+  return out;
+})();
+
+/**
  * Evaluate every section except `sections` from the base score and keep the result: later
  * `evaluate(st, sections)` calls start from it. Fast path only (no recorder).
  */
@@ -64,16 +78,20 @@ export function fixSections(st: EvalState, sections: number): void {
  * strategy is feasible (2.0.0: there is no fallback).
  * With `sections` (fast path only), only those sections are evaluated, on top of the sums kept by
  * the last `fixSections(st, sections)`; the answers the other sections read must not have changed.
+ * With `estimates` (fast path only, a mask of EST_* bits), only those estimates are recomputed; the
+ * answers the others read must not have changed since the last fixSections (or full evaluation).
  */
-export function evaluate(st: EvalState, sections: number = SEC_ALL): number {
-  if (sections !== SEC_ALL && st.rec) throw new Error("partial evaluation is for the fast path only");
-  return run(st, sections, sections !== SEC_ALL);
+export function evaluate(st: EvalState, sections: number = SEC_ALL, estimates: number = EST_ALL): number {
+  if ((sections !== SEC_ALL || estimates !== EST_ALL) && st.rec) throw new Error("partial evaluation is for the fast path only");
+  return run(st, sections, sections !== SEC_ALL, estimates);
 }
 
-function run(st: EvalState, sec: number, fromFixed: boolean): number {
+function run(st: EvalState, sec: number, fromFixed: boolean, est: number): number {
   start(st, fromFixed);
-  // The estimates feed the feasibility and cost stages, which run on every evaluation (2.0.0).
-  computeEstimates(st);
+  // The estimates feed the feasibility and cost stages, which run on every evaluation (2.0.0). A
+  // probe recomputes only the estimates that read its answer (FIELD_ESTIMATES): the others still
+  // hold the figures of the last fixSections, made with the same answers.
+  computeEstimates(st, est);
   applySections(st, sec);
   applyFeasibility(st);
   applyCostComparison(st);
