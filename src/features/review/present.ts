@@ -241,8 +241,12 @@ export const finiteOrNull = (value: unknown): number | null => (typeof value ===
  * time, and none for strategies that score the request itself (real-time, async, edge).
  */
 export function strategyFigures(assessment: AssessmentFigures | null | undefined): Record<StrategyId, StrategyFigures> {
+  const tradeoffs = Array.isArray(assessment?.tradeoffs) ? assessment.tradeoffs : [];
   const batchStaleness = finiteOrNull(assessment?.estimates?.batch?.worstCaseStalenessSeconds);
-  const streamMs = finiteOrNull(assessment?.estimates?.streaming?.endToEndLatencyMs);
+  // Engine 2.0 writes estimates for feasible strategies only; a stream's trade-off latency is the
+  // same event-to-prediction time, and is there for every strategy.
+  const streamMs =
+    finiteOrNull(assessment?.estimates?.streaming?.endToEndLatencyMs) ?? finiteOrNull(tradeoffs.find((x) => x?.strategy === "streaming")?.latency?.p99Ms);
   const staleness: Record<StrategyId, number | null> = {
     batch: batchStaleness,
     hybrid: batchStaleness,
@@ -251,7 +255,6 @@ export function strategyFigures(assessment: AssessmentFigures | null | undefined
     async: 0,
     edge: 0,
   };
-  const tradeoffs = Array.isArray(assessment?.tradeoffs) ? assessment.tradeoffs : [];
   return Object.fromEntries(
     STRATEGIES.map((strategy) => {
       const t = tradeoffs.find((x) => x?.strategy === strategy);
