@@ -1,8 +1,18 @@
 import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
+import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import { assess, EXAMPLE_ANSWERS, type Answers } from "~/engine";
+import { exportDecisionLog } from "~/features/decision-log/service";
+import { findUserByEmail } from "~/server/auth/identity";
 import { db } from "~/server/db";
 import { callerFor, codeOf, makeTeam, makeUser } from "./helpers";
+
+async function readAll(stream: Readable): Promise<string> {
+  let out = "";
+  for await (const chunk of stream) out += chunk.toString();
+  return out;
+}
 
 const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers;
 const fraudAssessment = assess(fraud);
@@ -231,6 +241,25 @@ describe("nothing feasible (engine 2.0.0)", () => {
     expect(state.recommended).toBeNull();
     await callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "REQUEST_CHANGES", comment: "Stage the payload in object storage." });
     expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).status).toBe("CHANGES_REQUESTED");
+
+    // Rejecting is the other way out.
+    await resubmit(id, impossible);
+    await callerFor(reviewer).review.decide({ useCaseId: id, number: 2, expectedVersion: 1, action: "REJECT", comment: "Not servable as asked." });
+    expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id, number: 2 } })).status).toBe("REJECTED");
+  });
+
+  it("exports a decision with no recommendation as 'none feasible' with no cost, in CSV and JSON lines", async () => {
+    const id = await submitted(member, impossible);
+    const { title } = await db.useCase.findUniqueOrThrow({ where: { id }, select: { title: true } });
+    const actor = (await findUserByEmail(reviewer.email))!;
+    const filter = { q: title };
+    const csv = await readAll((await exportDecisionLog({ actor, now: new Date() }, { filter, format: "csv" })).stream);
+    const records = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ recommended_strategy: "none feasible", approved_strategy: "", monthly_cost_usd: "" });
+    const lines = (await readAll((await exportDecisionLog({ actor, now: new Date() }, { filter, format: "jsonl" })).stream)).trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ recommended_strategy: "none feasible", approved_strategy: null, monthly_cost_usd: null });
   });
 });
 
