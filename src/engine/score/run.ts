@@ -63,13 +63,64 @@ export const FIELD_ESTIMATES: Int32Array = (() => {
 export function fixSections(st: EvalState, sections: number): void {
   start(st, false);
   computeEstimates(st);
-  applySections(st, SEC_ALL & ~sections);
+  // The sums of every section except `sections`, from each section's own points and blocks
+  // (computed once per set of answers: a search fixes the sums once per probed answer). Points are
+  // multiples of 0.5, so the sums are exact in any order.
+  const sums = sectionSums(st);
+  for (let k = 0; k < N_SECTIONS; k++) {
+    if (SECTIONS[k]!.bit & sections) continue;
+    for (let s = 0, j = k * N_STRATEGIES; s < N_STRATEGIES; s++, j++) {
+      st.raw[s] = st.raw[s]! + sums.raw[j]!;
+      if (sums.blocked[j]) st.blocked[s] = 1;
+    }
+  }
   // (element loops: TypedArray#set costs more than six copies)
   for (let s = 0; s < N_STRATEGIES; s++) {
     st.fixedRaw[s] = st.raw[s]!;
     st.fixedBlocked[s] = st.blocked[s]!;
     st.fixedCostPts[s] = st.costPts[s]!;
   }
+}
+
+const N_SECTIONS = SECTIONS.length;
+
+/** Same answers (NaN, unknown, equals NaN). */
+function sameAnswers(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const u = a[i]!;
+    const v = b[i]!;
+    if (u !== v && (u === u || v === v)) return false;
+  }
+  return true;
+}
+
+/**
+ * Each section's points and blocks alone, for the answers in `st.x` (the estimates computed for
+ * them): kept on the state, recomputed when the answers differ from those they were made for.
+ * Fast path only; leaves `st.raw` and `st.blocked` to the caller.
+ */
+function sectionSums(st: EvalState): NonNullable<EvalState["sectionSums"]> {
+  const kept = st.sectionSums;
+  if (kept && sameAnswers(kept.x, st.x)) return kept;
+  const sums = kept ?? { x: st.x.slice(), raw: new Float64Array(N_SECTIONS * N_STRATEGIES), blocked: new Uint8Array(N_SECTIONS * N_STRATEGIES) };
+  for (let i = 0; i < st.x.length; i++) sums.x[i] = st.x[i]!;
+  for (let k = 0; k < N_SECTIONS; k++) {
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      st.raw[s] = 0;
+      st.blocked[s] = 0;
+    }
+    applySections(st, SECTIONS[k]!.bit);
+    for (let s = 0, j = k * N_STRATEGIES; s < N_STRATEGIES; s++, j++) {
+      sums.raw[j] = st.raw[s]!;
+      sums.blocked[j] = st.blocked[s]!;
+    }
+  }
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    st.raw[s] = BASE_SCORE;
+    st.blocked[s] = 0;
+  }
+  st.sectionSums = sums;
+  return sums;
 }
 
 /**

@@ -210,6 +210,8 @@ export interface EvalState {
   readonly fixedCostPts: number[];
   /** Answer index whose complement the fixed sums hold (-1: none). */
   fixedFor: number;
+  /** Each section's own points and blocks for the answers `x` (see fixSections; fast path only). */
+  sectionSums: { readonly x: number[]; readonly raw: Float64Array; readonly blocked: Uint8Array } | null;
   est: Estimates;
   rec: Recorder | null;
 }
@@ -225,6 +227,7 @@ export function createState(x: number[], prices: PriceTable, rec: Recorder | nul
     fixedBlocked: [0, 0, 0, 0, 0, 0],
     fixedCostPts: [0, 0, 0, 0, 0, 0],
     fixedFor: -1,
+    sectionSums: null,
     est: new Estimates(),
     rec,
   };
