@@ -156,34 +156,35 @@ test.describe("reviewing a decision", () => {
   });
 
   test("choosing another strategy shows by how much it misses the team's limits, before the justification", async ({ page, users }) => {
+    // Engine 2.0 offers only feasible strategies: for homepage recommendations (hybrid recommended,
+    // 80 ms and 24 h limits) batch is feasible but its predictions can be 25 h old; real-time meets all three.
+    const homepage = EXAMPLE_ANSWERS["homepage-recommendations"]!;
     const [member, reviewer] = await Promise.all([users.create({ teams: ["new"] }), users.create({ role: "REVIEWER" })]);
-    const useCaseId = await member.submitNew({ title: unique("Card fraud limits") }, fraud.answers);
-    const assessment = assess(fraud.answers);
-    const slow = assessment.tradeoffs.find((t) => t.strategy === "async")!;
-    expect(slow.latency.p99Ms!).toBeGreaterThan(fraud.answers.latencyBudgetMs!);
+    const useCaseId = await member.submitNew({ title: unique("Homepage limits") }, homepage.answers);
+    const assessment = assess(homepage.answers);
+    expect(assessment.ranking.filter((r) => r.feasible).map((r) => r.strategy).sort()).toEqual(["batch", "hybrid", "realtime"]);
     await reviewer.signIn(page);
     await page.goto(`/use-cases/${useCaseId}/versions/1`);
     const panel = new ReviewPanel(page);
     await expect(panel.strategySelect()).toHaveValue(assessment.recommended!, { timeout: 30_000 });
     await expect(panel.region.getByTestId("override-limits")).toHaveCount(0);
 
-    // Async: its p99 is about 1 s against the 150 ms budget.
-    await panel.strategySelect().selectOption("async");
+    // Batch: its worst-case staleness is about 25 h against the 24 h limit.
+    await panel.strategySelect().selectOption("batch");
     const limits = panel.region.getByTestId("override-limits");
-    await expect(limits).toContainText("It misses the latency budget.");
-    await expect(limits.locator('[data-outcome="miss"]')).toHaveText(/Its p99 latency is .+ against a 150 ms latency budget: .+ over/);
+    await expect(limits).toContainText("It misses the staleness limit.");
+    await expect(limits.locator('[data-outcome="miss"]')).toHaveText(/The age of its predictions is .+ against a 24 h staleness limit: .+ over/);
     await expect(limits.locator('[data-outcome="meets"]')).toHaveCount(2);
     // Shown above the justification field, and part of the strategy's description.
     const justification = panel.region.getByLabel("Justification for the override");
     expect((await limits.boundingBox())!.y).toBeLessThan((await justification.boundingBox())!.y);
-    await expect(panel.strategySelect()).toHaveAccessibleDescription(/misses the latency budget/);
+    await expect(panel.strategySelect()).toHaveAccessibleDescription(/misses the staleness limit/);
 
-    // Streaming misses two limits; edge none, and only then does it say so.
-    await panel.strategySelect().selectOption("streaming");
-    await expect(limits).toContainText("It misses the latency budget and the staleness limit.");
-    await panel.strategySelect().selectOption("edge");
+    // Real-time misses none, and only then does it say so; a ruled-out strategy cannot be chosen.
+    await panel.strategySelect().selectOption("realtime");
     await expect(limits).toContainText("It meets the latency budget, the staleness limit and the monthly budget.");
     await expect(limits.locator('[data-outcome="miss"]')).toHaveCount(0);
+    await expect(panel.strategySelect().locator('option[value="async"]')).toBeDisabled();
     await expectNoSeriousAxeViolations(page);
   });
 
