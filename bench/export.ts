@@ -35,7 +35,7 @@ await withFreshDatabase("servewise_bench", async (database) => {
   const { getPool } = await import("../src/server/db");
   const { inlineParams } = await import("../src/server/export/copy-csv");
   const actor = { id: "bench-user", name: "Bench User", email: "bench@example.test", role: "REVIEWER" as const, active: true };
-  const { text } = decisionLogExport(actor, {}).rows;
+  const { text } = decisionLogExport(actor, {}, null).rows;
 
   /** `psql \copy` of the rows' statement for `filter` to /dev/null: the baseline (three runs). */
   function psqlCopyTimes(filter: Record<string, string>) {

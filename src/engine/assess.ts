@@ -1,4 +1,4 @@
-import { ANSWER_FIELDS, type AnswerField, type Answers } from "./answers";
+import { ANSWER_FIELDS, CONSUMERS, CRITICALITIES, DELIVERY_MODES, FEATURE_FRESHNESS, INPUT_SOURCES, NUMERIC_RANGES, type AnswerField, type Answers } from "./answers";
 import type {
   Assessment,
   AssessmentWarning,
@@ -6,12 +6,13 @@ import type {
   Constraint,
   Estimates as EstimatesOut,
   Flip,
+  NoFeasibleStrategy,
   RankingEntry,
+  ServingVariant,
   Tradeoff,
 } from "./assessment-schema";
-import { FIELD_PHRASES } from "./fields";
-import { formatDurationMs, formatDurationSeconds, formatNumber, formatUsd, roundSig, roundTo } from "./format";
-import { ASSUMPTIONS, PLATFORM_LIMITS } from "./limits";
+import { formatDurationMs, formatNumber, formatUsd, roundSig, roundTo } from "./format";
+import { ASSUMPTIONS, LIMITS, PLATFORM_LIMITS } from "./limits";
 import { resolvePrices, type PriceTable } from "./prices";
 import {
   BASE_SCORE,
@@ -24,9 +25,12 @@ import {
   Recorder,
   type EvalState,
 } from "./score";
-import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from "./strategies";
+import { NO_FEASIBLE_LABEL, STRATEGIES, STRATEGY_LABELS, type StrategyId } from "./strategies";
 import { ENGINE_VERSION } from "./version";
-import { computeFlips, formatFieldValue, unknownInfluence } from "./whatif";
+import { fieldSubject, formatFieldQuantity } from "./answer-text";
+import { buildConfidence } from "./confidence";
+import { findContradictions } from "./contradictions";
+import { computeFlips, unknownInfluence } from "./whatif";
 
 export interface AssessOptions {
   /** Override some or all unit prices (see DEFAULT_PRICES). */
@@ -35,22 +39,10 @@ export interface AssessOptions {
   flips?: boolean;
 }
 
-/**
- * Largest confidence penalty for unknown answers (1.1.0: was 0.36, which left a questionnaire
- * with every answer but the consumer unknown at "medium" confidence; now it is "low").
- */
-const MAX_UNKNOWN_PENALTY = 0.6;
-
-/** Fields whose absence weighs most on confidence. */
-const KEY_FIELDS: ReadonlySet<AnswerField> = new Set([
-  "latencyBudgetMs",
-  "maxStalenessSeconds",
-  "featureFreshness",
-  "inputsEnumerable",
-  "peakRequestsPerSecond",
-  "processingTimeMs",
-  "offlineOrOnDevice",
-]);
+/** Confidence lost when the recommended strategy's cost cannot be estimated (2.0.0). */
+const UNKNOWN_COST_PENALTY = 0.1;
+const STRATEGY_INDEX_EDGE = STRATEGIES.indexOf("edge");
+const SERVING = ["always-on", "scale-to-zero", "dedicated"] as const;
 
 /** A number for JSON: NaN/Infinity -> null, rounded to `sig` significant digits. */
 function n(v: number, sig = 6): number | null {
@@ -74,30 +66,35 @@ export function assess(answers: Answers, options: AssessOptions = {}): Assessmen
   const rec = new Recorder();
   const st = createState(x, prices, rec);
   const best = evaluate(st);
-  const recommended = STRATEGIES[best]!;
+  const recommended: StrategyId | null = best === -1 ? null : STRATEGIES[best]!;
 
   const ranking = buildRanking(st, rec);
   const unknownFields: AnswerField[] = [];
   for (let i = 0; i < ANSWER_FIELDS.length; i++) if (x[i] !== x[i]) unknownFields.push(ANSWER_FIELDS[i]!); // NaN = null
   // What-if analyses (flips, influence of unknown answers) are skipped on the fast path.
   const probes = withFlips ? createState(x.slice(), prices, null) : null;
-  const influence = probes ? unknownInfluence(probes, best, unknownFields) : [];
+  const influence = probes && best !== -1 ? unknownInfluence(probes, best, unknownFields) : [];
+  // Flips include the changes into and out of "nothing is feasible" (`from` / `to` null).
   const flips: Flip[] = probes ? computeFlips(probes, best) : [];
   const warnings = buildWarnings(answers, x, influence);
-  const confidence = buildConfidence(ranking, rec, unknownFields, warnings);
+  buildEngineWarnings(st, best, warnings);
+  // 2.0.0: a recommendation whose cost cannot be estimated is less certain (edge has no server cost).
+  const costUnknown = best !== -1 && best !== STRATEGY_INDEX_EDGE && !Number.isFinite(st.est.cost[best]!);
+  const confidence = buildConfidence({ ranking, near: rec.near, unknownFields, warnings, costs: st.est.cost, costUnknown, costPenalty: UNKNOWN_COST_PENALTY });
   const estimates = buildEstimates(st);
   const tradeoffs = buildTradeoffs(st);
   const constraints: Constraint[] = [];
   for (const c of rec.constraints)
-    constraints.push({ id: c.id, level: c.level, strategies: c.strategies, fields: c.fields, message: c.message, source: c.source });
-  const serving = recommended === "realtime" ? (st.est.rtServing === 1 ? "scale-to-zero" : "always-on") : null;
+    constraints.push({ id: c.id, level: c.level, strategies: c.strategies, fields: c.fields, message: c.message, source: c.source, sources: c.sources });
+  const serving = recommended === "realtime" ? SERVING[st.est.rtServing] : null;
 
   return {
     engineVersion: ENGINE_VERSION,
     recommended,
-    recommendedLabel: STRATEGY_LABELS[recommended],
+    recommendedLabel: recommended === null ? NO_FEASIBLE_LABEL : STRATEGY_LABELS[recommended],
+    noFeasibleStrategy: best === -1 ? explainNoFeasible(x, prices, rec, withFlips) : null,
     serving,
-    summary: buildSummary(ranking, confidence),
+    summary: best === -1 ? buildNoFeasibleSummary(ranking) : buildSummary(ranking, confidence),
     ranking,
     constraints,
     confidence,
@@ -111,10 +108,11 @@ export function assess(answers: Answers, options: AssessOptions = {}): Assessmen
   };
 }
 
-/** The recommended strategy only: the fastest path (no explanations, no flips). */
-export function recommend(answers: Answers, options: { prices?: Partial<PriceTable> } = {}): StrategyId {
+/** The recommended strategy only (null: none is feasible): the fastest path (no explanations, no flips). */
+export function recommend(answers: Answers, options: { prices?: Partial<PriceTable> } = {}): StrategyId | null {
   const st = createState(encodeAnswers(answers), resolvePrices(options.prices), null);
-  return STRATEGIES[evaluate(st)]!;
+  const best = evaluate(st);
+  return best === -1 ? null : STRATEGIES[best]!;
 }
 
 const BASE_REASON = `Every strategy starts at ${BASE_SCORE}.`;
@@ -154,7 +152,7 @@ function buildRanking(st: EvalState, rec: Recorder): RankingEntry[] {
         reason: `The factors add up to ${formatNumber(raw)}; scores are clamped to the 0-100 scale.`,
       });
     const blockedBy: RankingEntry["blockedBy"] = [];
-    for (const b of rec.blockedBy[s]!) blockedBy.push({ rule: b.rule, message: b.message });
+    for (const b of rec.blockedBy[s]!) blockedBy.push({ rule: b.rule, message: b.message, fields: b.fields, sources: b.sources });
     out.push({ strategy: id, label: STRATEGY_LABELS[id], rank: k + 1, score, feasible: st.blocked[s] === 0, blockedBy, contributions });
   }
   return out;
@@ -190,78 +188,6 @@ function buildSummary(ranking: RankingEntry[], confidence: Confidence): string {
   return s;
 }
 
-/** Append a confidence reason (delta rounded to cents; none when it rounds to 0); returns the delta applied. */
-function pushReason(reasons: Confidence["reasons"], code: string, delta: number, message: string): number {
-  const d = roundTo(delta, 2);
-  if (d === 0) return 0;
-  reasons.push({ code, delta: d, message });
-  return d;
-}
-
-function buildConfidence(ranking: RankingEntry[], rec: Recorder, unknownFields: AnswerField[], warnings: AssessmentWarning[]): Confidence {
-  const reasons: Confidence["reasons"] = [];
-  let value = 1;
-
-  if (unknownFields.length > 0) {
-    let w = 0;
-    let phrases = "";
-    for (let k = 0; k < unknownFields.length; k++) {
-      const f = unknownFields[k]!;
-      w += KEY_FIELDS.has(f) ? 0.06 : 0.02;
-      phrases += (k === 0 ? "" : ", ") + FIELD_PHRASES[f];
-    }
-    value += pushReason(
-      reasons,
-      "unknown-answers",
-      -Math.min(MAX_UNKNOWN_PENALTY, w),
-      `${unknownFields.length} answer${unknownFields.length === 1 ? " is" : "s are"} unknown (${phrases}).`,
-    );
-  }
-
-  let f0: RankingEntry | undefined;
-  let f1: RankingEntry | undefined;
-  for (const r of ranking) {
-    if (!r.feasible) continue;
-    if (!f0) f0 = r;
-    else {
-      f1 = r;
-      break;
-    }
-  }
-  if (f0 && f1) {
-    const gap = f0.score - f1.score;
-    const msg = `${f0.label} leads ${f1.label} by ${formatNumber(gap)} point${gap === 1 ? "" : "s"}.`;
-    if (gap < 3) value += pushReason(reasons, "narrow-gap", -0.25, msg);
-    else if (gap < 6) value += pushReason(reasons, "narrow-gap", -0.15, msg);
-    else if (gap < 10) value += pushReason(reasons, "narrow-gap", -0.05, msg);
-  }
-
-  // The first near-threshold note of each field.
-  let nearCount = 0;
-  let nearText = "";
-  const seen: AnswerField[] = [];
-  for (const nt of rec.near) {
-    if (seen.includes(nt.field)) continue;
-    seen.push(nt.field);
-    nearText += `${nearCount === 0 ? "" : "; "}${FIELD_PHRASES[nt.field]} ${formatFieldValue(nt.field, nt.value)} vs ${formatFieldValue(nt.field, nt.threshold)} (${nt.rule})`;
-    nearCount++;
-  }
-  if (nearCount > 0) value += pushReason(reasons, "near-threshold", -Math.min(0.15, 0.05 * nearCount), `Answers close to a rule threshold: ${nearText}.`);
-
-  let contradictions = 0;
-  for (const w of warnings) if (w.kind === "contradiction") contradictions++;
-  if (contradictions > 0)
-    value += pushReason(
-      reasons,
-      "contradictions",
-      -Math.min(0.2, 0.1 * contradictions),
-      `${contradictions} answer${contradictions === 1 ? "" : "s"} contradict${contradictions === 1 ? "s" : ""} another (see warnings).`,
-    );
-
-  value = roundTo(Math.min(1, Math.max(0.05, value)), 2);
-  return { value, level: value >= 0.75 ? "high" : value >= 0.5 ? "medium" : "low", reasons };
-}
-
 function buildWarnings(a: Answers, x: readonly number[], influence: ReturnType<typeof unknownInfluence>): AssessmentWarning[] {
   const out: AssessmentWarning[] = [];
   for (const inf of influence) {
@@ -272,43 +198,10 @@ function buildWarnings(a: Answers, x: readonly number[], influence: ReturnType<t
       kind: "unknown",
       fields: [inf.field],
       alternatives: inf.alternatives,
-      message: `The ${FIELD_PHRASES[inf.field]} is unknown; ${inf.changes} of ${inf.probes} plausible answers would change the recommendation (to ${alts}). Answering it matters.`,
+      message: `${fieldSubject(inf.field)} is unknown, and ${inf.changes} of the ${inf.probes} plausible answers we tried would change the recommendation (to ${alts}). Answering it matters.`,
     });
   }
-  const c = (code: string, fields: AnswerField[], message: string) => out.push({ code, kind: "contradiction", fields, alternatives: [], message });
-  const lat = a.latencyBudgetMs;
-  if ((a.consumer === "report" || a.consumer === "human-later") && lat !== null && lat < 1000)
-    c(
-      "consumer-vs-latency",
-      ["consumer", "latencyBudgetMs"],
-      `Predictions are consumed ${a.consumer === "report" ? "in a report" : "by a person later"}, yet the latency budget is ${formatDurationMs(lat)}: nobody waits on a report in the request path. Check one of the two answers.`,
-    );
-  if ((a.consumer === "user-request" || a.consumer === "service-request") && lat !== null && lat >= 3_600_000)
-    c(
-      "consumer-vs-latency",
-      ["consumer", "latencyBudgetMs"],
-      `A caller waits on each request, yet the latency budget is ${formatDurationMs(lat)}: no synchronous caller waits that long. Check one of the two answers.`,
-    );
-  if (a.offlineOrOnDevice === true && a.inputSource !== null && a.inputSource !== "device")
-    c(
-      "offline-vs-input-source",
-      ["offlineOrOnDevice", "inputSource"],
-      `The use case must work offline / on the device, but inputs come from ${a.inputSource}, which a device cannot reach offline.`,
-    );
-  if (a.idleHoursPerDay === 24 && a.peakRequestsPerSecond !== null && a.peakRequestsPerSecond > 0)
-    c("idle-vs-traffic", ["idleHoursPerDay", "peakRequestsPerSecond"], "The service is idle 24 hours a day yet has a non-zero peak request rate.");
-  if (a.maxStalenessSeconds !== null && a.maxStalenessSeconds < 60 && (a.featureFreshness === "hours" || a.featureFreshness === "daily"))
-    c(
-      "staleness-vs-freshness",
-      ["maxStalenessSeconds", "featureFreshness"],
-      `Inputs change at most ${a.featureFreshness === "daily" ? "daily" : "hourly"}, yet predictions may be at most ${formatDurationSeconds(a.maxStalenessSeconds)} old: a prediction recomputed after each input change stays exact until the next change. Consider a larger allowed staleness.`,
-    );
-  if (a.inputsEnumerable === true && a.featureFreshness === "request")
-    c(
-      "enumerable-vs-request-features",
-      ["inputsEnumerable", "featureFreshness"],
-      "Inputs are said to be known in advance, yet the model needs inputs that exist only at request time.",
-    );
+  out.push(...findContradictions(a));
   if (a.consumer === "event-pipeline" && a.deliveryMode === "response")
     out.push({
       code: "pipeline-response",
@@ -329,13 +222,189 @@ function buildWarnings(a: Answers, x: readonly number[], influence: ReturnType<t
   return out;
 }
 
+/** Warnings the engine's own figures raise (2.0.0): nothing feasible, implausible costs, quotas. */
+function buildEngineWarnings(st: EvalState, best: number, out: AssessmentWarning[]): void {
+  const e = st.est;
+  if (best === -1)
+    out.push({
+      code: "nothing-feasible",
+      kind: "notice",
+      fields: [],
+      alternatives: [],
+      message: "No strategy is feasible for these answers: every one crosses a documented limit or a stated requirement. See, per strategy, the smallest change to the answers that would make it feasible.",
+    });
+  const absurd = LIMITS.absurdCostUsd.value;
+  for (let s = 0; s < STRATEGIES.length; s++) {
+    const c = e.cost[s]!;
+    if (Number.isFinite(c) && c > absurd && st.blocked[s] === 0)
+      out.push({
+        code: "implausible-cost",
+        kind: "notice",
+        fields: ["peakRequestsPerSecond", "avgRequestsPerSecond", "processingTimeMs", "entityCount", "modelSizeGB"],
+        alternatives: [STRATEGIES[s]!],
+        message: `${STRATEGY_LABELS[STRATEGIES[s]!]} is estimated at ~${formatUsd(c)} a month, above the ${formatUsd(absurd)} at which an estimate is implausible for one use case: check the traffic, processing time, entity count and model size answers.`,
+      });
+  }
+  if (st.blocked[0] === 0 && e.bVariant === 0 && e.bWorkers > ASSUMPTIONS.batchMaxWorkers)
+    out.push({
+      code: "batch-worker-quota",
+      kind: "notice",
+      fields: ["entityCount", "processingTimeMs", "maxStalenessSeconds"],
+      alternatives: ["batch"],
+      message: batchQuotaMessage(e.bWorkers),
+    });
+}
+
+function batchQuotaMessage(workers: number): string {
+  return `A run needs ${formatNumber(workers)} parallel workers to finish in its window, above the ~${ASSUMPTIONS.batchMaxWorkers} instances a default account quota allows: request a quota increase (or accept longer runs).`;
+}
+
+/** The summary when nothing is feasible. */
+function buildNoFeasibleSummary(ranking: RankingEntry[]): string {
+  let rules = "";
+  for (const r of ranking) rules += `${rules === "" ? "" : "; "}${r.label}: ${r.blockedBy.map((b) => b.rule).join(", ")}`;
+  return `No strategy is feasible for these answers (${rules}). Change the answers named below, or reconsider the requirements.`;
+}
+
+/** Encoded answer -> the answer as stored (for the explanation's "current" and "value"). */
+function decodeAnswer(field: AnswerField, v: number): number | string | boolean | null {
+  if (v !== v) return null;
+  switch (field) {
+    case "consumer":
+      return CONSUMERS[v] ?? null;
+    case "featureFreshness":
+      return FEATURE_FRESHNESS[v] ?? null;
+    case "inputSource":
+      return INPUT_SOURCES[v] ?? null;
+    case "deliveryMode":
+      return DELIVERY_MODES[v] ?? null;
+    case "criticality":
+      return CRITICALITIES[v] ?? null;
+    case "inputsEnumerable":
+    case "needsGpu":
+    case "offlineOrOnDevice":
+    case "fallbackAcceptable":
+      return v === 1;
+    default:
+      return v;
+  }
+}
+
+/** Relative size of a change (booleans and options count as 1). */
+function changeSize(field: AnswerField, from: number, to: number): number {
+  if (!(field in NUMERIC_RANGES)) return 1;
+  if (from !== from) return 1;
+  if (from === 0) return to === 0 ? 0 : 1;
+  return Math.abs(Math.log(Math.max(to, 1e-9) / from));
+}
+
+/** A fix hint clamped to the answer's valid range (integers rounded up). */
+function clampHint(field: AnswerField, v: number): number {
+  const r = (NUMERIC_RANGES as Record<string, { min: number; minExclusive: boolean; max: number; integer: boolean }>)[field];
+  if (!r) return v;
+  let out = Math.min(r.max, Math.max(v, r.minExclusive ? r.min + 1e-6 : r.min));
+  if (r.integer) out = Math.ceil(out);
+  return roundSig(out, 6);
+}
+
+function changeMessage(field: AnswerField, from: number, to: number): string {
+  const now = from !== from ? "unknown" : formatFieldQuantity(field, from);
+  return `set ${fieldSubject(field, false)} to ${formatFieldQuantity(field, to)} (now ${now}).`;
+}
+
+/**
+ * Nothing feasible (2.0.0): per strategy, its blocking rules and the smallest change to the
+ * answers that makes it feasible, each candidate checked by re-scoring: the single-answer change of
+ * least relative size, else every blocking rule's fix together (one value per answer).
+ */
+function explainNoFeasible(x: readonly number[], prices: PriceTable, rec: Recorder, search: boolean): NoFeasibleStrategy {
+  type Change = { field: AnswerField; i: number; v: number };
+  // Every strategy's fix hints, each re-scored once (hints are shared between strategies).
+  const hints: Change[][] = [];
+  const unique: Change[] = [];
+  for (let s = 0; s < STRATEGIES.length; s++) {
+    const list: Change[] = [];
+    if (search)
+      for (const b of rec.blockedBy[s]!)
+        for (const h of b.fixes) {
+          const i = FIELD_INDEX[h.field];
+          const v = clampHint(h.field, h.value);
+          if (v === x[i] || list.some((o) => o.i === i && o.v === v)) continue;
+          let u = unique.find((o) => o.i === i && o.v === v);
+          if (!u) unique.push((u = { field: h.field, i, v }));
+          list.push(u);
+        }
+    hints.push(list);
+  }
+  const probe = createState(x.slice(), prices, null);
+  const blockedWith = (changes: readonly Change[]): number[] => {
+    for (let k = 0; k < x.length; k++) probe.x[k] = x[k]!;
+    for (const c of changes) probe.x[c.i] = c.v;
+    evaluate(probe);
+    return probe.blocked.slice();
+  };
+  const outcome = new Map<Change, number[]>();
+  for (const u of unique) outcome.set(u, blockedWith([u]));
+  const strategies: NoFeasibleStrategy["strategies"] = [];
+  for (let s = 0; s < STRATEGIES.length; s++) {
+    const id = STRATEGIES[s]!;
+    const list = hints[s]!;
+    let best: Change | null = null;
+    let bestSize = Infinity;
+    for (const h of list) {
+      const size = changeSize(h.field, x[h.i]!, h.v);
+      if (size < bestSize && outcome.get(h)![s] === 0) {
+        best = h;
+        bestSize = size;
+      }
+    }
+    let changes: Change[] = best ? [best] : [];
+    if (!best && list.length > 1) {
+      // Every blocking rule's fix together, one value per answer (the rules' own order).
+      const together: Change[] = [];
+      for (const h of list) if (!together.some((o) => o.i === h.i)) together.push(h);
+      if (blockedWith(together)[s] === 0) changes = together;
+    }
+    strategies.push({
+      strategy: id,
+      label: STRATEGY_LABELS[id],
+      blockedBy: rec.blockedBy[s]!.map((b) => ({ rule: b.rule, message: b.message, sources: b.sources })),
+      smallestChange: changes.map((c) => ({
+        field: c.field,
+        current: decodeAnswer(c.field, x[c.i]!),
+        value: decodeAnswer(c.field, c.v) as number | string | boolean,
+        message: changeMessage(c.field, x[c.i]!, c.v),
+      })),
+    });
+  }
+  return {
+    message:
+      "Every strategy crosses a documented limit or a stated requirement, so the engine recommends none. Each entry names the rules that block it, with their sources, and the smallest change to the answers that would make it feasible.",
+    strategies,
+    changesComputed: search,
+  };
+}
+
+const BATCHING = ["none", "dynamic", "continuous"] as const;
+
+/** Each real-time serving variant: feasible or the limits it crosses, and its cost. */
+function servingVariants(st: EvalState, rec: Recorder): ServingVariant[] {
+  const e = st.est;
+  const costs = [e.rtCostAlwaysOn, e.rtCostScaleToZero, e.rtCostDedicated];
+  const out: ServingVariant[] = [];
+  for (let v = 0; v < 3; v++)
+    out.push({ variant: SERVING[v]!, feasible: e.rtVariantBlocked[v] === 0, blockedBy: rec.variantCrossings[v]!.map((c) => ({ ...c })), monthlyCostUsd: usd(costs[v]!) });
+  return out;
+}
+
 function buildEstimates(st: EvalState): EstimatesOut {
   const e = st.est;
+  const rec = st.rec!;
   const x = st.x;
   const p = st.prices;
   const gpu = x[FIELD_INDEX.needsGpu] === 1;
   const v = (f: AnswerField): number | null => ans(x[FIELD_INDEX[f]]!);
-  const replicaHour = gpu ? p.gpuReplicaHourUsd : p.cpuReplicaHourUsd;
+  const replicaHour = (gpu ? p.gpuReplicaHourUsd : p.cpuReplicaHourUsd) * e.unitsPerReplica;
   const feasible = (s: number) => st.blocked[s] === 0;
 
   const sp = e.rtSizingPeak;
@@ -352,26 +421,34 @@ function buildEstimates(st: EvalState): EstimatesOut {
           replicaHourUsd: replicaHour,
           serverlessGbSecondUsd: p.serverlessGbSecondUsd,
         },
-        serving: e.rtServing === 1 ? "scale-to-zero" : "always-on",
+        serving: SERVING[e.rtServing],
         offeredLoadErlangs: sp ? n(sp.offeredLoad) : null,
         waitBudgetMs: n(e.rtWaitBudgetS * 1000),
         replicasAtPeak: n(e.rtReplicas),
         replicasAtAverage: n(e.rtReplicasAvg),
-        replicasForLatency: sp ? sp.replicas : null,
+        replicasForLatency: sp ? Math.ceil(sp.replicas / e.rtSlotsPerReplica) : null,
         minReplicas: e.rtMinReplicas,
-        utilisationAtPeak: sp ? n(sp.offeredLoad / e.rtReplicas, 3) : null,
+        utilisationAtPeak: sp ? n(sp.offeredLoad / (e.rtReplicas * e.rtSlotsPerReplica), 3) : null,
         probWaitAtPeak: sp ? n(sp.probWait, 4) : null,
         probWaitExceedsBudget: sp ? n(sp.probWaitExceeds, 4) : null,
         p99LatencyMs: n(e.rtP99Ms, 4),
         coldStartSeconds: n(e.rtColdStartS, 4),
-        scaleToZeroAllowed: e.rtScaleToZeroAllowed,
+        scaleToZeroAllowed: e.rtScaleToZeroAllowed && e.rtVariantBlocked[1] === 0,
         scaleToZeroPricing: sp ? e.rtScaleToZeroMethod : null,
         monthlyCostAlwaysOnUsd: usd(e.rtCostAlwaysOn),
         monthlyCostScaleToZeroUsd: usd(e.rtCostScaleToZero),
         monthlyCostUsd: usd(e.cost[1]!),
         approximate: sp ? sp.approximate : false,
         formula:
-          "a = peak req/s x processing s (Erlangs); replicas = smallest c > a with ErlangC(c, a) x exp(-(c - a) x (budget - processing) / processing) <= 1%, at least 2 for high/critical; always-on cost = replica-hour x 730 x [active share x mean(replicas at peak, at average) + idle share x minimum]; scale-to-zero (allowed when cold start <= tolerance) = serverless GB-seconds or replica-hours while active.",
+          "slots per replica = vCPUs (CPU) or the GPU batch size; a = req/s x batch service s; slots = max(smallest c with ErlangC(c, a) x exp(-(c - a) x wait budget / s) <= 1%, a / 70%); replicas = ceil(slots / slots per replica) + 1 for high/critical (N+1), sized at peak and, separately, at average; always-on = replica-hour x GPUs (or instances) per replica x 730 x [active share x mean(peak, average fleet) + idle share x minimum]; scale-to-zero = serverless GB-seconds; the cheapest serving variant within its documented limits is used.",
+        concurrencyPerReplica: e.rtSlotsPerReplica,
+        batching: BATCHING[e.rtBatching],
+        batchSize: e.rtBatchSize,
+        batchAddedLatencyMs: n(e.rtBatchAddedMs, 4),
+        targetUtilisation: LIMITS.targetUtilisation.value,
+        nPlusOne: e.rtNPlusOne,
+        gpusPerReplica: gpu ? e.unitsPerReplica : null,
+        variants: servingVariants(st, rec),
       }
     : null;
 
@@ -385,16 +462,21 @@ function buildEstimates(st: EvalState): EstimatesOut {
           workerHourUsd: gpu ? p.batchGpuWorkerHourUsd : p.batchCpuWorkerHourUsd,
           overheadSeconds: ASSUMPTIONS.batchOverheadSeconds,
         },
-        workers: n(e.bWorkers),
-        runDurationSeconds: n(e.bDurationS, 4),
-        cadenceSeconds: n(e.bCadenceS, 6),
-        cadenceAssumed: !e.bCadenceKnown,
+        workers: e.bVariant === 1 ? null : n(e.bWorkers),
+        runDurationSeconds: e.bVariant === 1 ? n(ASSUMPTIONS.batchOverheadSeconds + (x[FIELD_INDEX.processingTimeMs]! / 1000), 4) : n(e.bDurationS, 4),
+        cadenceSeconds: e.bVariant === 1 ? null : n(e.bCadenceS, 6),
+        cadenceAssumed: e.bVariant === 0 && !e.bCadenceKnown,
         worstCaseStalenessSeconds: n(e.bWorstStalenessS, 6),
         wastedPredictionsPerRun: n(e.bWastedPerRun, 12),
-        runsPerMonth: n(e.bRunsPerMonth, 4),
-        monthlyCostUsd: usd(e.bCost),
+        runsPerMonth: e.bVariant === 1 ? n(e.bItemsPerMonth, 4) : n(e.bRunsPerMonth, 4),
+        monthlyCostUsd: usd(e.cost[0]!),
         formula:
-          "work = entities x processing s; workers = min(100, ceil(work / min(1 h, staleness / 2))); duration = 300 s overhead + work / workers; cadence = longest of 30 d, 7 d, 1 d, 6 h, 1 h, 15 min that fits staleness - duration; worst-case staleness = cadence + duration; wasted per run = (1 - active share) x entities; cost = runs/month x workers x duration h x worker-hour.",
+          e.bVariant === 1
+            ? "per-item triggered job (a scheduled run is ruled out): one job per item = 300 s start-up + processing; items/month = average req/s x active seconds; cost = items/month x job hours x worker-hour."
+            : "cadence = longest of 30 d, 7 d, 1 d, 6 h, 1 h, 15 min within the allowed staleness (the staleness itself below 15 min); scored = entities x active share (when known); workers = ceil(scored x processing s / (min(1 h, cadence / 2) - 300 s)), at most one per item; duration = 300 s + work / workers; worst-case staleness = cadence + duration; cost = runs/month x workers x duration h x worker-hour.",
+        variant: e.bVariant === 1 ? "per-item" : "scheduled",
+        entitiesScored: e.bVariant === 1 ? null : n(e.bEntitiesScored, 12),
+        quotaWarning: e.bVariant === 0 && e.bWorkers > ASSUMPTIONS.batchMaxWorkers ? batchQuotaMessage(e.bWorkers) : null,
       }
     : null;
 
@@ -432,7 +514,8 @@ function buildEstimates(st: EvalState): EstimatesOut {
         endToEndLatencyMs: n(e.sP99Ms, 4),
         monthlyCostUsd: usd(e.sCost),
         formula:
-          "consumers = ceil(peak events/s x processing s / 0.7); shards = ceil(peak / 1,000 records/s); always running: cost = 730 x (consumers x replica-hour + shards x shard-hour); latency = processing + ~1 s poll/commit interval.",
+          "consumers = ceil(peak events/s x processing s / (70% x slots per replica)); shards = max(peak / 1,000 records/s, peak x payload MB / 1 MB/s); always running: cost = 730 x (consumers x replica-hour + shards x shard-hour); latency = processing + ~1 s poll/commit interval.",
+        throughputMBps: n(e.sThroughputMBps, 6),
       }
     : null;
 
@@ -468,7 +551,7 @@ function buildEstimates(st: EvalState): EstimatesOut {
           deviceSlowdown: ASSUMPTIONS.edgeSlowdown,
         },
         deviceLatencyMs: n(e.eP99Ms, 4),
-        fitsOnPhone: model === model ? model <= PLATFORM_LIMITS.edgeModelGB : null,
+        fitsOnPhone: model === model ? model <= LIMITS.edgeComfortModelGB.value : null,
         monthlyServerCostUsd: 0,
         formula: "device latency = processing x 2 (devices assumed slower than a server replica); no server-side compute; distribution and telemetry are not priced.",
       }
@@ -501,6 +584,7 @@ function buildTradeoffs(st: EvalState): Tradeoff[] {
       cost: {
         monthlyUsd: usd(cost),
         note: Number.isFinite(cost) ? `About ${formatUsd(cost)} a month at the price table used.` : "Not computable: a load, size or timing answer is unknown.",
+        timesCheapest: Number.isFinite(cost) && Number.isFinite(st.est.cheapestCost) && id !== "edge" ? n(cost / Math.max(st.est.cheapestCost, 1), 3) : null,
       },
       complexity: { level: complexityLevel(parts.length), movingParts: parts },
     });

@@ -3,7 +3,16 @@
  * randomness; runs in the browser (live preview) and on the server (authoritative score).
  */
 export { ENGINE_VERSION } from "./version";
-export { STRATEGIES, STRATEGY_LABELS, STRATEGY_DESCRIPTIONS, type StrategyId, type ServingMode } from "./strategies";
+export {
+  STRATEGIES,
+  STRATEGY_LABELS,
+  STRATEGY_DESCRIPTIONS,
+  NO_FEASIBLE_LABEL,
+  NO_FEASIBLE_SHORT,
+  recommendationLabel,
+  type StrategyId,
+  type ServingMode,
+} from "./strategies";
 export {
   ANSWER_FIELDS,
   NUMERIC_FIELDS,
@@ -23,10 +32,11 @@ export {
   type NumericField,
   type ParseAnswersResult,
 } from "./answers";
-export { DEFAULT_PRICES, priceTableSchema, resolvePrices, type PriceTable } from "./prices";
+export { DEFAULT_PRICES, PRICE_SOURCES, priceTableSchema, resolvePrices, type PriceKey, type PriceTable } from "./prices";
 export { assess, recommend, type AssessOptions } from "./assess";
 export {
   assessmentSchema,
+  SERVING_VARIANTS,
   type Assessment,
   type AssessmentWarning,
   type BatchEstimate,
@@ -38,6 +48,10 @@ export {
   type Estimates,
   type Flip,
   type HybridEstimate,
+  type InfeasibleStrategy,
+  type NoFeasibleStrategy,
+  type ServingVariant,
+  type SourceRef,
   type RankingEntry,
   type RealtimeEstimate,
   type StreamingEstimate,
@@ -55,7 +69,7 @@ export {
   type UnitAlternative,
 } from "./questionnaire";
 export { FIELD_PHRASES, FIELD_UNITS } from "./fields";
-export { PLATFORM_LIMITS, LIMIT_SOURCES, ASSUMPTIONS } from "./limits";
+export { PLATFORM_LIMITS, LIMIT_SOURCES, ASSUMPTIONS, LIMITS, NOT_RECHECKED, type LimitId, type SourcedValue, type SourceKind } from "./limits";
 export { erlangB, erlangC, probWaitExceeds, replicasForWaitBudget, waitQuantileS, type ReplicaSizing } from "./queueing";
 export {
   formatDurationMs,

@@ -12,7 +12,7 @@ import {
   type AnswerField,
   type NumericField,
 } from "./answers";
-import { formatNumber } from "./format";
+import { formatInUnit, formatNumber } from "./format";
 
 export interface UnitAlternative {
   symbol: string;
@@ -471,7 +471,8 @@ export function parseQuantity(field: string, text: string): ParseQuantityResult 
         if (ci.length > 0 && ci.every((u) => u.factor === ci[0]!.factor)) found = ci[0];
       }
       if (!found) {
-        const known = [unit.symbol, ...accepts.map((u) => u.symbol)].filter((s) => s !== "");
+        // Each symbol once (the canonical unit is also among the accepted ones), canonical first.
+        const known = [...new Set([unit.symbol, ...accepts.map((u) => u.symbol)])].filter((s) => s !== "");
         return { ok: false, message: `Unknown unit "${unitText}" for ${q.label.toLowerCase()}; use ${known.slice(0, 8).join(", ")}.` };
       }
       factor = found.factor;
@@ -486,7 +487,6 @@ export function parseQuantity(field: string, text: string): ParseQuantityResult 
     return { ok: false, message: `${q.label} must be ${q.minExclusive ? "greater than" : "at least"} ${formatNumber(q.min)}${unit?.symbol ? " " + unit.symbol : ""}.` };
   if (q.max !== undefined && value > q.max)
     return { ok: false, message: `${q.label} must be at most ${formatNumber(q.max)}${unit?.symbol ? " " + unit.symbol : ""}.` };
-  const sym = unit?.symbol ?? "";
-  const normalised = sym === "USD" ? `$${formatNumber(value, 2)}` : sym === "%" ? `${formatNumber(value, 4)}%` : `${formatNumber(value, 6)}${sym ? " " + sym : ""}`;
-  return { ok: true, value, normalised };
+  // Written as every page writes this quantity (flips, answers, warnings): one unit per quantity.
+  return { ok: true, value, normalised: formatInUnit(unit?.symbol ?? "", value) };
 }

@@ -19,4 +19,14 @@ export const STRATEGY_DESCRIPTIONS: Record<StrategyId, string> = {
   edge: "The model runs on the device or at the edge (offline operation, local data, tight latency).",
 };
 
-export type ServingMode = "always-on" | "scale-to-zero";
+export type ServingMode = "always-on" | "scale-to-zero" | "dedicated";
+
+/** Shown where a strategy's label would be when the engine found no feasible strategy (2.0.0). */
+export const NO_FEASIBLE_LABEL = "No feasible strategy";
+/** Short form for tables and exports. */
+export const NO_FEASIBLE_SHORT = "none feasible";
+
+/** The label of a recommendation, or NO_FEASIBLE_LABEL when there is none. */
+export function recommendationLabel(s: StrategyId | null): string {
+  return s === null ? NO_FEASIBLE_LABEL : STRATEGY_LABELS[s];
+}

@@ -1,2 +1,2 @@
 /** Semantic version of the scoring rules. Any change to an outcome bumps it. */
-export const ENGINE_VERSION = "1.1.0";
+export const ENGINE_VERSION = "2.0.0";

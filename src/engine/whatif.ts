@@ -19,13 +19,12 @@ import {
   type NumericField,
 } from "./answers";
 import { FIELD_PHRASES } from "./fields";
-import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber, formatUsd, roundSig } from "./format";
+import { formatFieldQuantity } from "./answer-text";
+import { roundSig } from "./format";
 import { ASSUMPTIONS, PLATFORM_LIMITS } from "./limits";
 import {
-  clampScore,
-  COST_POINTS_MAX,
-  COST_POINTS_MIN,
   evaluate,
+  FIELD_ESTIMATES,
   FIELD_INDEX,
   FIELD_SECTIONS,
   fixSections,
@@ -45,8 +44,10 @@ export interface FlipResult {
   current: number;
   value: number;
   boundary: number;
-  from: StrategyId;
-  to: StrategyId;
+  /** null: nothing is feasible today (the flip makes a strategy feasible). */
+  from: StrategyId | null;
+  /** null: the change leaves no strategy feasible. */
+  to: StrategyId | null;
   message: string;
 }
 
@@ -78,39 +79,15 @@ export const FLIP_SPECS: readonly FlipSpec[] = [
 
 const DECADES = 3;
 
+/** A value of `field` as the questionnaire writes it (one unit per quantity across the page). */
 export function formatFieldValue(field: AnswerField, v: number): string {
-  switch (field) {
-    case "latencyBudgetMs":
-    case "processingTimeMs": {
-      const human = formatDurationMs(v);
-      return v < 1000 || roundSig(v, 2) === v ? human : `${human} (${formatNumber(v, 3)} ms)`;
-    }
-    case "maxStalenessSeconds":
-    case "coldStartToleranceSeconds": {
-      const human = formatDurationSeconds(v);
-      return v < 60 || roundSig(v, 2) === v ? human : `${human} (${formatNumber(v, 3)} s)`;
-    }
-    case "payloadMB":
-      return formatMegabytes(v);
-    case "modelSizeGB":
-      return `${formatNumber(v, 3)} GB`;
-    case "monthlyBudgetUsd":
-      return formatUsd(v);
-    case "activeSharePercent":
-      return `${formatNumber(v, 1)}%`;
-    case "idleHoursPerDay":
-      return `${formatNumber(v, 2)} h`;
-    case "avgRequestsPerSecond":
-    case "peakRequestsPerSecond":
-      return `${formatNumber(v, v < 1 ? 4 : 1)} req/s`;
-    default:
-      return formatNumber(v, 0);
-  }
+  return formatFieldQuantity(field, v);
 }
 
 /**
- * Probe: set x[i] = v, evaluate, restore. Only the sections that read answer i are re-evaluated;
- * the others are summed once per answer (every other answer keeps its value between probes).
+ * Probe: set x[i] = v, evaluate, restore. Only the sections and estimates that read answer i are
+ * re-evaluated; the others are summed (computed) once per answer (every other answer keeps its
+ * value between probes).
  */
 function probe(st: EvalState, i: number, v: number): number {
   const x = st.x;
@@ -121,7 +98,7 @@ function probe(st: EvalState, i: number, v: number): number {
   }
   const old = x[i]!;
   x[i] = v;
-  const r = evaluate(st, sections);
+  const r = evaluate(st, sections, FIELD_ESTIMATES[i]!);
   x[i] = old;
   return r;
 }
@@ -187,12 +164,6 @@ const BP_T = new Float64Array(FLIP_SPECS.length * MAX_BPS);
 const BP_INCLUSIVE_UP = new Uint8Array(FLIP_SPECS.length * MAX_BPS);
 const BP_EXACT = new Uint8Array(FLIP_SPECS.length * MAX_BPS);
 const BP_N = new Int32Array(FLIP_SPECS.length);
-/** Per slot: bit 0 = the field moves estimated costs continuously (matters only through the
- * cost-vs-budget factor); bit 1 = it moves the batch run length continuously (batch rules). */
-const AN_CONTINUOUS = new Uint8Array(FLIP_SPECS.length);
-const COST_CONTINUOUS = 1;
-const BATCH_CONTINUOUS = 2;
-
 function bp(slot: number, t: number, inclusiveUp: boolean, exact: boolean): void {
   if (t === t && t >= 0 && t !== Infinity) {
     const j = slot * MAX_BPS + BP_N[slot]!;
@@ -204,23 +175,19 @@ function bp(slot: number, t: number, inclusiveUp: boolean, exact: boolean): void
 }
 
 /**
- * Breakpoints of `field` given the other answers (into slot `slot`), and whether the field also
- * influences the outcome continuously (then the search adds a decade grid and bisection).
+ * Breakpoints of `field` given the other answers (into slot `slot`): the rule thresholds the
+ * search probes first (the grid and bisection find any change they do not list).
  */
 function analyse(field: NumericField, st: EvalState, slot: number): void {
   const x = st.x;
   const e = st.est;
-  const budgetKnown = knownAt(x, "monthlyBudgetUsd");
   BP_N[slot] = 0;
-  let continuous = false;
-  let batchContinuous = false;
   switch (field) {
     case "latencyBudgetMs": {
       for (const t of LATENCY_TIERS_MS) bp(slot, t, true, true);
       const p = valueAt(x, "processingTimeMs");
       bp(slot, p, false, false);
       bp(slot, p * ASSUMPTIONS.edgeSlowdown, false, false);
-      continuous = budgetKnown;
       break;
     }
     case "maxStalenessSeconds": {
@@ -228,23 +195,18 @@ function analyse(field: NumericField, st: EvalState, slot: number): void {
       const d = ASSUMPTIONS.batchOverheadSeconds;
       bp(slot, d, false, true);
       bp(slot, d + ASSUMPTIONS.microBatchCadenceSeconds, true, true);
-      continuous = budgetKnown;
-      batchContinuous = knownAt(x, "entityCount") && knownAt(x, "processingTimeMs");
       break;
     }
     case "avgRequestsPerSecond":
       bp(slot, valueAt(x, "peakRequestsPerSecond") / 10, false, false);
       bp(slot, 0, false, true);
-      continuous = budgetKnown;
       break;
     case "peakRequestsPerSecond":
       bp(slot, 0.01, true, true);
       bp(slot, valueAt(x, "avgRequestsPerSecond") * 10, true, false);
-      continuous = budgetKnown;
       break;
     case "idleHoursPerDay":
       bp(slot, 12, true, true);
-      continuous = budgetKnown;
       break;
     case "coldStartToleranceSeconds":
       bp(slot, e.rtColdStartS, true, false);
@@ -252,17 +214,21 @@ function analyse(field: NumericField, st: EvalState, slot: number): void {
     case "payloadMB":
       bp(slot, PLATFORM_LIMITS.syncPayloadWarnMB, false, true);
       bp(slot, PLATFORM_LIMITS.syncPayloadMB, false, true);
+      // 2.0.0 hard limits (engine branch): dedicated endpoints, stream records, Batch Transform mini-batches, serverless.
+      bp(slot, PLATFORM_LIMITS.dedicatedPayloadMB, false, true);
+      bp(slot, PLATFORM_LIMITS.streamRecordMB, false, true);
+      bp(slot, PLATFORM_LIMITS.batchMiniBatchMB, false, true);
+      bp(slot, 4, false, true);
       bp(slot, PLATFORM_LIMITS.asyncPayloadMB, false, true);
       break;
     case "processingTimeMs": {
       bp(slot, 10_000, true, true);
       bp(slot, PLATFORM_LIMITS.syncTimeoutMs, false, true);
       bp(slot, PLATFORM_LIMITS.asyncTimeoutMs, false, true);
+      bp(slot, PLATFORM_LIMITS.jobMaxRuntimeMs, false, true);
       const l = valueAt(x, "latencyBudgetMs");
       bp(slot, l, true, false);
       bp(slot, l / ASSUMPTIONS.edgeSlowdown, true, false);
-      continuous = budgetKnown;
-      batchContinuous = knownAt(x, "entityCount") && knownAt(x, "maxStalenessSeconds");
       break;
     }
     case "modelSizeGB": {
@@ -271,12 +237,9 @@ function analyse(field: NumericField, st: EvalState, slot: number): void {
       const gpu = valueAt(x, "needsGpu") === 1;
       const tol = valueAt(x, "coldStartToleranceSeconds");
       bp(slot, (tol - (gpu ? ASSUMPTIONS.coldStartBaseGpuS : ASSUMPTIONS.coldStartBaseCpuS)) / ASSUMPTIONS.coldStartPerGbS, false, false);
-      continuous = budgetKnown;
       break;
     }
     case "entityCount":
-      continuous = budgetKnown;
-      batchContinuous = knownAt(x, "maxStalenessSeconds") && knownAt(x, "processingTimeMs");
       break;
     case "activeSharePercent":
       bp(slot, 10, true, true);
@@ -295,38 +258,15 @@ function analyse(field: NumericField, st: EvalState, slot: number): void {
       }
       break;
   }
-  AN_CONTINUOUS[slot] = (continuous ? COST_CONTINUOUS : 0) | (batchContinuous ? BATCH_CONTINUOUS : 0);
 }
 
 function valueAt(x: readonly number[], f: AnswerField): number {
   return x[FIELD_INDEX[f]]!;
 }
-function knownAt(x: readonly number[], f: AnswerField): boolean {
-  const v = x[FIELD_INDEX[f]]!;
-  return v === v;
-}
-
-/**
- * True when no change of the cost-vs-budget points alone can change the recommendation from the
- * state last evaluated: the clamped score gap to every other feasible strategy exceeds the largest
- * possible swing of the cost factor (clamping is 1-Lipschitz, so gaps shrink by at most the swing).
- */
-function costCannotFlip(st: EvalState, base: number): boolean {
-  if (st.blocked[base]) return false;
-  const sb = clampScore(st.raw[base]!);
-  const down = st.costPts[base]! - COST_POINTS_MIN;
-  for (let o = 0; o < STRATEGIES.length; o++) {
-    if (o === base || st.blocked[o]) continue;
-    const swing = down + (COST_POINTS_MAX - st.costPts[o]!);
-    if (sb - clampScore(st.raw[o]!) <= swing) return false;
-  }
-  return true;
-}
-
 // Candidate values of one search direction (scratch, sorted in place): value and whether it is a
 // breakpoint (probed even where cost cannot flip the outcome) or a grid point.
-const CAND_V = new Float64Array(MAX_BPS + 16);
-const CAND_BP = new Uint8Array(MAX_BPS + 16);
+const CAND_V = new Float64Array(MAX_BPS + 24);
+const CAND_BP = new Uint8Array(MAX_BPS + 24);
 let candN = 0;
 
 function pushCandidate(up: boolean, v0: number, hi: number, floor: number, integer: boolean, v: number, breakpoint: boolean): void {
@@ -363,12 +303,25 @@ let foundDiff = NaN;
 let foundTo = -1;
 let foundExactAt = false;
 
-/** Search one direction of FLIP_SPECS[slot]; true when a change was found (see found*). */
-function searchDirection(st: EvalState, slot: number, base: number, up: boolean, baseSafe: boolean): boolean {
+/** Grid points per decade of the outward scan of a geometric field. */
+const GRID_PER_DECADE = 1;
+const GRID_RATIO = 10 ** (1 / GRID_PER_DECADE);
+/** Grid steps across the whole range of a bounded (linear) field. */
+const LINEAR_STEPS = 8;
+/** Bisection stops when the bracket is this narrow (relative): half the promised 1%. */
+const REL_TOL = 0.004;
+/** Searches per direction: a later one looks closer when the value 1% short of a flip still changes. */
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Search one direction of FLIP_SPECS[slot] outward from the current value, no further than
+ * `limit` (NaN: the field's range); true when a change was found (see found*). Candidates are
+ * the field's rule thresholds (probed exactly) and a geometric (or, for bounded fields, linear)
+ * grid; the first candidate that changes the recommendation ends the scan, and a change first
+ * seen at a grid point is narrowed by bisection to within REL_TOL of the nearest change.
+ */
+function searchDirection(st: EvalState, slot: number, base: number, up: boolean, limit: number): boolean {
   const spec = FLIP_SPECS[slot]!;
-  const flags = AN_CONTINUOUS[slot]!;
-  const batchContinuous = (flags & BATCH_CONTINUOUS) !== 0;
-  const continuous = flags !== 0;
   const i = FIELD_INDEX[spec.field];
   const x = st.x;
   const v0 = x[i]!;
@@ -383,7 +336,11 @@ function searchDirection(st: EvalState, slot: number, base: number, up: boolean,
     if (avg === avg) lo = Math.max(lo, avg);
   }
   const integer = range.integer;
-  const floor = range.minExclusive ? Math.max(spec.floor, lo) : lo;
+  let floor = range.minExclusive ? Math.max(spec.floor, lo) : lo;
+  if (limit === limit) {
+    if (up) hi = Math.min(hi, limit);
+    else floor = Math.max(floor, limit);
+  }
   candN = 0;
   const nb = BP_N[slot]!;
   for (let k = slot * MAX_BPS, end = k + nb; k < end; k++) {
@@ -403,66 +360,62 @@ function searchDirection(st: EvalState, slot: number, base: number, up: boolean,
       if (nice === nice) pushCandidate(up, v0, hi, floor, integer, nice, true);
     }
   }
-  if (continuous) {
-    if (spec.linear) {
-      const step = (hi - lo) / 8;
-      if (up) for (let v = v0 + step; v < hi; v += step) pushCandidate(up, v0, hi, floor, integer, v, false);
-      else for (let v = v0 - step; v > lo; v -= step) pushCandidate(up, v0, hi, floor, integer, v, false);
-      pushCandidate(up, v0, hi, floor, integer, up ? hi : floor, false);
-    } else if (up) {
-      const start = v0 > 0 ? v0 : spec.floor;
-      if (v0 <= 0) pushCandidate(up, v0, hi, floor, integer, start, false);
-      for (let k = 1; k <= DECADES; k++) {
-        const v = start * pow10(k);
-        if (v >= hi) {
-          pushCandidate(up, v0, hi, floor, integer, hi, false);
-          break;
-        }
-        pushCandidate(up, v0, hi, floor, integer, v, false);
-      }
-    } else if (v0 > floor) {
-      for (let k = 1; k <= DECADES; k++) {
-        const v = v0 / pow10(k);
-        if (v <= floor) break;
-        pushCandidate(up, v0, hi, floor, integer, v, false);
-      }
-      pushCandidate(up, v0, hi, floor, integer, floor, false);
+  // The grid: every field, whatever the rules read (a threshold the breakpoints do not list is
+  // still found, to the bisection's precision).
+  if (spec.linear) {
+    const step = (range.max - range.min) / LINEAR_STEPS;
+    if (up) for (let v = v0 + step; v < hi; v += step) pushCandidate(up, v0, hi, floor, integer, v, false);
+    else for (let v = v0 - step; v > floor; v -= step) pushCandidate(up, v0, hi, floor, integer, v, false);
+  } else if (up) {
+    const start = v0 > 0 ? v0 : spec.floor;
+    if (v0 <= 0) pushCandidate(up, v0, hi, floor, integer, start, false);
+    let v = start;
+    for (let k = 1; k <= DECADES * GRID_PER_DECADE; k++) {
+      v *= GRID_RATIO;
+      if (v >= hi) break;
+      pushCandidate(up, v0, hi, floor, integer, v, false);
+    }
+  } else {
+    let v = v0;
+    for (let k = 1; k <= DECADES * GRID_PER_DECADE; k++) {
+      v /= GRID_RATIO;
+      if (v <= floor) break;
+      pushCandidate(up, v0, hi, floor, integer, v, false);
     }
   }
+  // The end of the range (or the limit, which is known to change the recommendation).
+  pushCandidate(up, v0, hi, floor, integer, up ? hi : floor, false);
   if (candN === 0) return false;
   sortCandidates(up);
   let same = v0;
-  // Grid points exist for continuous influences. Cost-only influences cannot flip the outcome in
-  // an interval where costCannotFlip holds; the flag is re-checked at every breakpoint probed.
-  let safe = !batchContinuous && baseSafe;
   for (let k = 0; k < candN; k++) {
     const cv = CAND_V[k]!;
-    const isBp = CAND_BP[k] === 1;
     if (cv === same) continue;
-    if (!isBp && safe) continue;
     const r = probe(st, i, cv);
     if (r === base) {
       same = cv;
-      if (isBp && !batchContinuous) safe = costCannotFlip(st, base);
       continue;
     }
-    if (isBp) {
-      foundSame = same;
-      foundDiff = cv;
-      foundTo = r;
-      foundExactAt = true;
-      return true;
+    if (CAND_BP[k] === 1 && (k === 0 || CAND_V[k - 1] === same)) {
+      // A threshold probed right after the last unchanged value: narrow only if it is far from it.
+      if (Math.abs(cv - same) <= REL_TOL * Math.max(Math.abs(cv), Math.abs(same)) || (integer && Math.abs(cv - same) <= 1)) {
+        foundSame = same;
+        foundDiff = cv;
+        foundTo = r;
+        foundExactAt = true;
+        return true;
+      }
     }
-    // A change between two grid points: bisect (log scale for positive geometric fields).
+    // Narrow [same, cv] by bisection (log scale for positive geometric fields).
     let a = same;
     let b = cv;
     let rb = r;
-    for (let iter = 0; iter < 40; iter++) {
+    for (let iter = 0; iter < 60; iter++) {
       const geometric = !spec.linear && a > 0 && b > 0;
+      const wa = Math.abs(a);
+      const wb = Math.abs(b);
       if (integer && Math.abs(b - a) <= 1) break;
-      if (geometric) {
-        if (Math.max(a, b) / Math.min(a, b) <= 1 + spec.tol) break;
-      } else if (Math.abs(b - a) <= (spec.linear ? spec.tol : spec.floor)) break;
+      if (Math.abs(b - a) <= REL_TOL * Math.max(wa, wb) || Math.max(wa, wb) < spec.floor * REL_TOL) break;
       let m = geometric ? Math.sqrt(a * b) : (a + b) / 2;
       if (integer) m = Math.round(m);
       if (m === a || m === b) break;
@@ -476,20 +429,51 @@ function searchDirection(st: EvalState, slot: number, base: number, up: boolean,
     foundSame = a;
     foundDiff = b;
     foundTo = rb;
-    foundExactAt = false;
+    foundExactAt = CAND_BP[k] === 1 && b === cv;
     return true;
   }
   return false;
 }
 
+/** Whether `v` is a valid answer for `field` given the other answers (range; average <= peak). */
+function validAnswer(x: readonly number[], field: NumericField, v: number): boolean {
+  const r = NUMERIC_RANGES[field];
+  if (r.minExclusive ? v <= r.min : v < r.min) return false;
+  if (v > r.max || (r.integer && !Number.isInteger(v))) return false;
+  if (field === "avgRequestsPerSecond") return !(x[I_PEAK]! < v);
+  if (field === "peakRequestsPerSecond") return !(x[I_AVG]! > v);
+  return true;
+}
+
+/** The value 1% short of `value` towards the current value `v0` (never past it); integers rounded towards `v0`. */
+export function shortOfFlip(value: number, v0: number, up: boolean, integer: boolean): number {
+  let s = up ? value / 1.01 : value * 1.01;
+  if (integer) s = up ? Math.floor(s) : Math.ceil(s);
+  return up ? Math.max(s, v0) : Math.min(s, v0);
+}
+
+function strategyAt(s: number): StrategyId | null {
+  return s >= 0 ? STRATEGIES[s]! : null;
+}
+
+function flipMessage(phrase: string, up: boolean, field: NumericField, value: number, v0: number, from: StrategyId | null, to: StrategyId | null): string {
+  const change = `If the ${phrase} were ${up ? "raised" : "lowered"} to ${formatFieldValue(field, value)} (now ${formatFieldValue(field, v0)})`;
+  if (from === null) return `${change}, ${STRATEGY_LABELS[to!]} would become feasible and be recommended (today no strategy is feasible).`;
+  if (to === null) return `${change}, no strategy would be feasible any more (today: ${STRATEGY_LABELS[from]}).`;
+  return `${change}, ${STRATEGY_LABELS[to]} would be recommended instead of ${STRATEGY_LABELS[from]}.`;
+}
+
 /**
- * Flips of every known numeric answer. `st` is a fast-path state (no recorder) whose answers are
- * `x0`; it is evaluated here and used for probing (the answers are restored after each probe).
+ * Flips of every known numeric answer: for each direction, the nearest value (within 1%) at which
+ * the recommendation changes, rounded to a readable value when one is as near, and verified — it
+ * re-scores to another recommendation (or to none feasible, or from none to one), and the value
+ * 1% short of it (towards the current answer) does not. `st` is a fast-path state (no recorder);
+ * the answers are restored after each probe. `base` is the recommended strategy's index, or -1
+ * when nothing is feasible.
  */
 export function computeFlips(st: EvalState, base: number): FlipResult[] {
   const x = st.x;
   evaluate(st); // baseline estimates and feasibility for the breakpoint analysis
-  const baseSafe = costCannotFlip(st, base);
   for (let k = 0; k < FLIP_SPECS.length; k++) {
     const spec = FLIP_SPECS[k]!;
     const v = x[FIELD_INDEX[spec.field]]!;
@@ -502,34 +486,54 @@ export function computeFlips(st: EvalState, base: number): FlipResult[] {
     if (BP_N[k]! < 0) continue;
     const i = FIELD_INDEX[spec.field];
     const v0 = x[i]!;
-    if (BP_N[k] === 0 && AN_CONTINUOUS[k] === 0) continue;
-    // The budget acts only through the cost factor: nothing to find when cost cannot flip the outcome.
-    if (spec.field === "monthlyBudgetUsd" && baseSafe) continue;
+    const integer = NUMERIC_RANGES[spec.field].integer;
     for (let d = 0; d < 2; d++) {
       const up = d === 1;
-      if (!searchDirection(st, k, base, up, baseSafe)) continue;
-      const integer = NUMERIC_RANGES[spec.field].integer;
-      let value = foundDiff;
-      let to = foundTo;
-      const same = foundSame;
-      if (!foundExactAt) {
-        // Prefer a readable value: inside the bracket, else just beyond it; verify by re-scoring.
-        const diff = foundDiff;
-        const beyond = up ? diff * (1 + spec.tol) : diff * (1 - spec.tol);
-        const nice = niceBetween(same, diff, integer).concat(niceBetween(diff, beyond, integer));
-        nice.push(roundSig(diff, 4));
-        for (const c of nice) {
-          if (up ? c <= v0 : c >= v0) continue;
-          const r = probe(st, i, c);
-          if (r !== base) {
-            value = c;
-            to = r;
-            break;
+      let limit = NaN;
+      let accepted = false;
+      let value = NaN;
+      let to = -1;
+      let same = NaN;
+      for (let attempt = 0; attempt < MAX_ATTEMPTS && !accepted; attempt++) {
+        if (!searchDirection(st, k, base, up, limit)) break;
+        same = foundSame;
+        value = foundDiff;
+        to = foundTo;
+        const candidates: number[] = [];
+        if (!foundExactAt) {
+          // Prefer a readable value: inside the bracket, else just beyond it.
+          const diff = foundDiff;
+          const beyond = up ? diff * (1 + REL_TOL) : diff * (1 - REL_TOL);
+          candidates.push(...niceBetween(same, diff, integer), ...niceBetween(diff, beyond, integer), roundSig(diff, 4));
+        }
+        candidates.push(foundDiff);
+        let closer = NaN;
+        for (const c of candidates) {
+          if (up ? c <= v0 || c > foundDiff * (1 + REL_TOL) : c >= v0 || c < foundDiff * (1 - REL_TOL)) continue;
+          if (!validAnswer(x, spec.field, c)) continue;
+          const r = c === foundDiff ? foundTo : probe(st, i, c);
+          if (r === base) continue;
+          // Verified: the value 1% short of it (towards the current answer) keeps the recommendation.
+          const s = shortOfFlip(c, v0, up, integer);
+          // (Zero has no value 1% short of it: the bisection brought the bracket within 0.4% of the floor.)
+          if (s !== v0 && s !== c && probe(st, i, s) !== base) {
+            if (!(closer === closer) || (up ? s < closer : s > closer)) closer = s;
+            continue;
           }
+          value = c;
+          to = r;
+          accepted = true;
+          break;
+        }
+        // A change even closer than the one found: search again, no further than it.
+        if (!accepted) {
+          if (!(closer === closer)) break;
+          limit = closer;
         }
       }
-      const from = STRATEGIES[base]!;
-      const toId = STRATEGIES[to]!;
+      if (!accepted) continue;
+      const from = strategyAt(base);
+      const toId = strategyAt(to);
       const phrase = FIELD_PHRASES[spec.field];
       out.push({
         field: spec.field,
@@ -540,7 +544,7 @@ export function computeFlips(st: EvalState, base: number): FlipResult[] {
         boundary: roundSig(same, 6),
         from,
         to: toId,
-        message: `If the ${phrase} were ${up ? "raised" : "lowered"} to ${formatFieldValue(spec.field, value)} (now ${formatFieldValue(spec.field, v0)}), ${STRATEGY_LABELS[toId]} would be recommended instead of ${STRATEGY_LABELS[from]}.`,
+        message: flipMessage(phrase, up, spec.field, value, v0, from, toId),
       });
     }
   }

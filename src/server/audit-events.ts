@@ -24,7 +24,8 @@ const reviewPayload = z.object({
   ...transition,
   version: z.number().int().positive(),
   comment: z.string().nullable(),
-  recommended: z.string(),
+  /** null: the engine found no feasible strategy (2.0.0). */
+  recommended: z.string().nullable(),
   approvedStrategy: z.string().nullable(),
   override: z.object({ justification: z.string(), softConstraintsOverridden: z.array(z.string()) }).nullable(),
 });
@@ -48,7 +49,8 @@ export const auditEventInputSchema = z.discriminatedUnion("action", [
     payload: z.object({
       useCaseId: z.string(),
       versionNumber: z.number().int().positive(),
-      recommended: z.string(),
+      /** null: the engine found no feasible strategy (2.0.0). */
+      recommended: z.string().nullable(),
       confidence: z.number(),
       engineVersion: z.string(),
       idempotencyKey: z.string(),

@@ -8,8 +8,9 @@ import { DecisionLogPage } from "./pages/log-page";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 
 /**
- * One test's slice of the log: three decisions of Maya's team (the first approved by Raj as an
- * asynchronous endpoint, an override of the real-time recommendation) and one of Omar's, all
+ * One test's slice of the log: three decisions of Maya's team (the first approved by Raj on the
+ * device, an override of the real-time recommendation: under engine 2.0 edge is card fraud's only
+ * feasible alternative) and one of Omar's, all
  * under a tag of their own, so the test sees only its rows whatever else is in the log.
  */
 async function arrangeLog(users: UserFactory) {
@@ -32,8 +33,8 @@ async function arrangeLog(users: UserFactory) {
     number: 1,
     expectedVersion: 1,
     action: "APPROVE",
-    approvedStrategy: "async",
-    comment: "Checkout can wait for a queued score: the platform team already runs the queue.",
+    approvedStrategy: "edge",
+    comment: "The model is small enough to score in the checkout app.",
   });
   return { tag, maya, omar, raj, mayaTitles, omarTitle };
 }
@@ -95,7 +96,7 @@ test.describe("the decision log", () => {
     expect(records.find((r) => r.use_case === mayaTitles[0])).toMatchObject({
       status: "APPROVED",
       recommended_strategy: "realtime",
-      approved_strategy: "async",
+      approved_strategy: "edge",
       override: "yes",
       reviewed_by: raj.name,
       submitted_by: maya.name,

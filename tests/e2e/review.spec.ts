@@ -42,7 +42,7 @@ test.describe("reviewing a decision", () => {
     await expect(nav.getByRole("link", { name: "Review queue" })).toHaveAccessibleDescription(/\d+ decisions? waiting for review/);
     const queue = new ReviewQueuePage(reviewer);
     await queue.goto();
-    await expect(queue.row(title)).toContainText(STRATEGY_LABELS[assess(fraud.answers).recommended]);
+    await expect(queue.row(title)).toContainText(STRATEGY_LABELS[assess(fraud.answers).recommended!]);
     await expect(queue.row(title)).toContainText(maya.name);
     await expect(queue.row(title)).not.toContainText("You authored");
     await queue.open(title);
@@ -127,7 +127,7 @@ test.describe("reviewing a decision", () => {
     // 6. Maya sees the notification and the approved decision: the approved strategy is the
     //    headline everywhere, the engine's recommendation second.
     const approvedLabel = STRATEGY_LABELS[override.strategy];
-    const recommendedLabel = STRATEGY_LABELS[assessmentV2.recommended];
+    const recommendedLabel = STRATEGY_LABELS[assessmentV2.recommended!];
     await inbox.goto();
     const note = inbox.item(`${raj.name} approved ${title} v2`);
     await expect(note).toContainText("Unread");
@@ -157,38 +157,39 @@ test.describe("reviewing a decision", () => {
     await member.goto(`/use-cases/${useCaseId}/versions/2`);
     await expect(memberPanel.region).toContainText("Approved: this is the decision on record.");
     await expect(memberPanel.region.getByTestId("approved-strategy")).toHaveText(STRATEGY_LABELS[override.strategy]);
-    await expect(memberPanel.region.getByTestId("override-record")).toContainText(STRATEGY_LABELS[assessmentV2.recommended]);
+    await expect(memberPanel.region.getByTestId("override-record")).toContainText(STRATEGY_LABELS[assessmentV2.recommended!]);
   });
 
   test("choosing another strategy shows by how much it misses the team's limits, before the justification", async ({ page, users }) => {
+    // Engine 2.0 offers only feasible strategies: for homepage recommendations (hybrid recommended,
+    // 80 ms and 24 h limits) batch is feasible but its predictions can be 25 h old; real-time meets all three.
+    const homepage = EXAMPLE_ANSWERS["homepage-recommendations"]!;
     const [member, reviewer] = await Promise.all([users.create({ teams: ["new"] }), users.create({ role: "REVIEWER" })]);
-    const useCaseId = await member.submitNew({ title: unique("Card fraud limits") }, fraud.answers);
-    const assessment = assess(fraud.answers);
-    const slow = assessment.tradeoffs.find((t) => t.strategy === "async")!;
-    expect(slow.latency.p99Ms!).toBeGreaterThan(fraud.answers.latencyBudgetMs!);
+    const useCaseId = await member.submitNew({ title: unique("Homepage limits") }, homepage.answers);
+    const assessment = assess(homepage.answers);
+    expect(assessment.ranking.filter((r) => r.feasible).map((r) => r.strategy).sort()).toEqual(["batch", "hybrid", "realtime"]);
     await reviewer.signIn(page);
     await page.goto(`/use-cases/${useCaseId}/versions/1`);
     const panel = new ReviewPanel(page);
-    await expect(panel.strategySelect()).toHaveValue(assessment.recommended, { timeout: 30_000 });
+    await expect(panel.strategySelect()).toHaveValue(assessment.recommended!, { timeout: 30_000 });
     await expect(panel.region.getByTestId("override-limits")).toHaveCount(0);
 
-    // Async: its p99 is about 1 s against the 150 ms budget.
-    await panel.strategySelect().selectOption("async");
+    // Batch: its worst-case staleness is about 25 h against the 24 h limit.
+    await panel.strategySelect().selectOption("batch");
     const limits = panel.region.getByTestId("override-limits");
-    await expect(limits).toContainText("It misses the latency budget.");
-    await expect(limits.locator('[data-outcome="miss"]')).toHaveText(/Its p99 latency is .+ against a 150 ms latency budget: .+ over/);
+    await expect(limits).toContainText("It misses the staleness limit.");
+    await expect(limits.locator('[data-outcome="miss"]')).toHaveText(/The age of its predictions is .+ against a 24 h staleness limit: .+ over/);
     await expect(limits.locator('[data-outcome="meets"]')).toHaveCount(2);
     // Shown above the justification field, and part of the strategy's description.
     const justification = panel.region.getByLabel("Justification for the override");
     expect((await limits.boundingBox())!.y).toBeLessThan((await justification.boundingBox())!.y);
-    await expect(panel.strategySelect()).toHaveAccessibleDescription(/misses the latency budget/);
+    await expect(panel.strategySelect()).toHaveAccessibleDescription(/misses the staleness limit/);
 
-    // Streaming misses two limits; edge none, and only then does it say so.
-    await panel.strategySelect().selectOption("streaming");
-    await expect(limits).toContainText("It misses the latency budget and the staleness limit.");
-    await panel.strategySelect().selectOption("edge");
+    // Real-time misses none, and only then does it say so; a ruled-out strategy cannot be chosen.
+    await panel.strategySelect().selectOption("realtime");
     await expect(limits).toContainText("It meets the latency budget, the staleness limit and the monthly budget.");
     await expect(limits.locator('[data-outcome="miss"]')).toHaveCount(0);
+    await expect(panel.strategySelect().locator('option[value="async"]')).toBeDisabled();
     await expectNoSeriousAxeViolations(page);
   });
 
@@ -238,7 +239,7 @@ test.describe("reviewing a decision", () => {
     await reviewer.signIn(page);
     const queue = new ReviewQueuePage(page);
     await queue.goto();
-    await expect(queue.row(title)).toContainText(STRATEGY_LABELS[assess(fraud.answers).recommended]);
+    await expect(queue.row(title)).toContainText(STRATEGY_LABELS[assess(fraud.answers).recommended!]);
     await page.getByLabel("Recommended strategy").focus();
     await page.getByLabel("Recommended strategy").selectOption("edge");
     await page.getByLabel("Waiting at least (days)").focus();
@@ -251,5 +252,41 @@ test.describe("reviewing a decision", () => {
     await expect(page).toHaveURL(/\/review$/);
     await expect(page.getByLabel("Recommended strategy")).toHaveValue("");
     await expect(queue.row(title)).toBeVisible();
+  });
+});
+
+test.describe("nothing feasible (engine 2.0.0)", () => {
+  // A person waits 200 ms on request-time inputs sent as 1 GB payloads: no strategy fits.
+  const impossible: Answers = { ...fraud.answers, consumer: "user-request", payloadMB: 1_000, latencyBudgetMs: 200, processingTimeMs: 30, featureFreshness: "request", inputsEnumerable: false, offlineOrOnDevice: false, modelSizeGB: 3 };
+
+  test("the questionnaire, the decision page and the review say so; a reviewer can only reject or request changes", async ({ page, users, pageAs }) => {
+    test.setTimeout(180_000);
+    expect(assess(impossible).recommended).toBeNull();
+    const title = unique("Search ranking, 1 GB payloads");
+    const maya = await users.create({ name: "Maya", teams: ["new"] });
+    const raj = await users.create({ name: "Raj", role: "REVIEWER" });
+    await maya.signIn(page);
+    const form = new QuestionnairePage(page);
+    await new UseCasesPage(page).create({ title, description: "Ranks search results.", tags: [] });
+    await form.answerAll(impossible);
+    await expect(form.liveRecommended()).toHaveText("No feasible strategy");
+    await form.submitButton().click();
+    await expect(page).toHaveURL(/\/versions\/1$/);
+    await expect(page.getByTestId("recommended-strategy")).toHaveText("No feasible strategy");
+    const explanation = page.getByTestId("no-feasible-strategy");
+    await expect(explanation).toContainText("Real-time endpoint");
+    await expect(explanation).toContainText(/Smallest change: set the payload size to 10 MB/i);
+    await expectNoSeriousAxeViolations(page);
+
+    const reviewer = await pageAs(raj);
+    const queue = new ReviewQueuePage(reviewer);
+    await queue.goto();
+    await expect(queue.row(title)).toContainText("No feasible strategy");
+    await queue.open(title);
+    const panel = new ReviewPanel(reviewer);
+    await expect(panel.region.getByTestId("nothing-to-approve")).toBeVisible();
+    await expect(panel.approveButton()).toHaveCount(0);
+    await expectNoSeriousAxeViolations(reviewer);
+    await panel.requestChanges("Stage the payloads in object storage and resubmit.");
   });
 });

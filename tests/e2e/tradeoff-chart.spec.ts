@@ -18,7 +18,8 @@ test("the decision page charts latency against cost with both budgets, ruled-out
   const member = await users.create({ teams: ["new"] });
   const reviewer = await users.create({ role: "REVIEWER" });
   const id = await member.submitNew({ title: unique("Chart") }, { ...fraud.answers, monthlyBudgetUsd: 5_000 });
-  await reviewer.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE", approvedStrategy: "async", comment: "Checkout can wait for a queued score: the platform team already runs the queue." });
+  // Engine 2.0: async is ruled out (a queued score cannot meet 150 ms); edge is the feasible alternative.
+  await reviewer.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE", approvedStrategy: "edge", comment: "The model is small enough to score in the checkout app." });
   await member.signIn(page);
   await page.goto(`/use-cases/${id}/versions/1`);
 
@@ -30,15 +31,17 @@ test("the decision page charts latency against cost with both budgets, ruled-out
   await expect(chart.getByTestId("monthly-budget-line")).toContainText("Monthly budget $5,000");
   // Every strategy with both figures is drawn and labelled; the approved one says so in words.
   await expect(chart.getByTestId("tradeoff-point")).toHaveCount(4);
-  await expect(chart.locator('[data-testid="tradeoff-point"][data-strategy="async"]')).toContainText("Asynchronous endpoint · approved");
+  await expect(chart.locator('[data-testid="tradeoff-point"][data-strategy="edge"]')).toContainText("Edge / on-device · approved");
   await expect(chart.locator('[data-testid="tradeoff-point"][data-strategy="realtime"]')).toContainText("Real-time endpoint");
+  await expect(chart.locator('[data-testid="tradeoff-point"][data-strategy="async"]')).not.toContainText("approved");
   // Batch is ruled out and its cost unknown: not drawn, and the caption says why.
   await expect(chart.getByText(/Not drawn \(a figure is unknown\): .*Batch scoring/)).toBeVisible();
   // The figures as a table, for those who would rather read.
   await chart.getByText("Show the figures as a table").click();
   const table = chart.getByRole("table");
   await expect(table.getByRole("row")).toHaveCount(7);
-  await expect(table.getByRole("row", { name: /Asynchronous/ })).toContainText("Approved");
+  await expect(table.getByRole("row", { name: /Edge/ })).toContainText("Approved");
+  await expect(table.getByRole("row", { name: /Asynchronous/ })).toContainText("Ruled out");
   await expect(table.getByRole("row", { name: /Batch/ })).toContainText("Ruled out");
   await expect(table.getByRole("row", { name: /Hybrid/ })).toContainText("unknown");
   await expectNoSeriousAxeViolations(page);

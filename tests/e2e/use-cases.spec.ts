@@ -96,7 +96,8 @@ test.describe("describing a use case", () => {
 
     await page.keyboard.press("Tab");
     await page.keyboard.type("2 s");
-    await expect(form.question(getQuestion("latencyBudgetMs")!)).toContainText("Reads as 2,000 ms");
+    // Engine 2.0 writes a quantity in the largest unit that says it exactly (docs/engine.md, "Units").
+    await expect(form.question(getQuestion("latencyBudgetMs")!)).toContainText("Reads as 2 s");
     await page.keyboard.press("Tab"); // "I don't know" of the latency budget
     await page.keyboard.press("Tab"); // staleness
     await page.keyboard.press("Tab"); // its "I don't know"

@@ -1,8 +1,18 @@
 import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
+import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import { assess, EXAMPLE_ANSWERS, type Answers } from "~/engine";
+import { exportDecisionLog } from "~/features/decision-log/service";
+import { findUserByEmail } from "~/server/auth/identity";
 import { db } from "~/server/db";
 import { callerFor, codeOf, makeTeam, makeUser } from "./helpers";
+
+async function readAll(stream: Readable): Promise<string> {
+  let out = "";
+  for await (const chunk of stream) out += chunk.toString();
+  return out;
+}
 
 const fraud = EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers;
 const fraudAssessment = assess(fraud);
@@ -192,6 +202,64 @@ describe("overrides", () => {
       ),
     ).toBe("BAD_REQUEST");
     expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).status).toBe("SUBMITTED");
+  });
+});
+
+describe("nothing feasible (engine 2.0.0)", () => {
+  // A 1 GB payload for a person waiting 200 ms on request-time inputs: no strategy fits.
+  const impossible: Answers = {
+    ...fraud,
+    consumer: "user-request",
+    payloadMB: 1_000,
+    latencyBudgetMs: 200,
+    processingTimeMs: 30,
+    featureFreshness: "request",
+    inputsEnumerable: false,
+    offlineOrOnDevice: false,
+    modelSizeGB: 3, // too large to demonstrably fit a device: edge is no fallback
+  };
+
+  it("stores the version with no recommendation, and a reviewer can only reject or request changes", async () => {
+    expect(assess(impossible).recommended).toBeNull();
+    const id = await submitted(member, impossible);
+    const version = await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } });
+    expect(version.recommended).toBeNull();
+    expect(version.monthlyCostUsd).toBeNull();
+    const submittedEvent = (await events(id)).find((e) => e.action === "DECISION_SUBMITTED")!;
+    expect(submittedEvent.payload).toMatchObject({ recommended: null });
+
+    // Approval is refused on the server, with or without a strategy named, with a field-level message.
+    for (const approvedStrategy of [undefined, "realtime", "async"] as const) {
+      const refused = callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "APPROVE", comment: "Ship it", ...(approvedStrategy ? { approvedStrategy } : {}) });
+      expect(await codeOf(refused)).toBe("BAD_REQUEST");
+      await expect(refused).rejects.toThrow(/no feasible strategy/);
+    }
+    expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).status).toBe("SUBMITTED");
+    expect((await events(id)).filter((e) => e.action === "DECISION_APPROVED")).toHaveLength(0);
+
+    const state = await callerFor(reviewer).review.state({ useCaseId: id, number: 1 });
+    expect(state.recommended).toBeNull();
+    await callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "REQUEST_CHANGES", comment: "Stage the payload in object storage." });
+    expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).status).toBe("CHANGES_REQUESTED");
+
+    // Rejecting is the other way out.
+    await resubmit(id, impossible);
+    await callerFor(reviewer).review.decide({ useCaseId: id, number: 2, expectedVersion: 1, action: "REJECT", comment: "Not servable as asked." });
+    expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id, number: 2 } })).status).toBe("REJECTED");
+  });
+
+  it("exports a decision with no recommendation as 'none feasible' with no cost, in CSV and JSON lines", async () => {
+    const id = await submitted(member, impossible);
+    const { title } = await db.useCase.findUniqueOrThrow({ where: { id }, select: { title: true } });
+    const actor = (await findUserByEmail(reviewer.email))!;
+    const filter = { q: title };
+    const csv = await readAll((await exportDecisionLog({ actor, now: new Date() }, { filter, format: "csv" })).stream);
+    const records = parse(csv, { columns: true, bom: true }) as Record<string, string>[];
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ recommended_strategy: "none feasible", approved_strategy: "", monthly_cost_usd: "" });
+    const lines = (await readAll((await exportDecisionLog({ actor, now: new Date() }, { filter, format: "jsonl" })).stream)).trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ recommended_strategy: "none feasible", approved_strategy: null, monthly_cost_usd: null });
   });
 });
 

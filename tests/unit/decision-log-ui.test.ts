@@ -25,6 +25,14 @@ describe("decision log URL state", () => {
     expect(state).toMatchObject({ sort: "submittedAt", dir: "desc" });
   });
 
+  it("carries the 'would change under the current engine' filter in the URL, and drops a value it does not know", () => {
+    expect(readLogParams({ changed: "yes" }).filter).toEqual({ changed: "yes" });
+    expect(readLogParams({ changed: "no", status: "APPROVED" }).filter).toEqual({ status: "APPROVED", changed: "no" });
+    expect(readLogParams({ changed: "maybe" })).toMatchObject({ filter: {}, values: EMPTY_LOG_FILTERS });
+    expect(logSearch({ ...EMPTY_LOG_FILTERS, changed: "yes", q: "fraud" })).toBe("?changed=yes&q=fraud");
+    expect(exportSearch(filterOf({ ...EMPTY_LOG_FILTERS, changed: "yes" }), "csv")).toBe("format=csv&changed=yes");
+  });
+
   it("a sort without a direction starts at the column's natural direction", () => {
     expect(readLogParams({ sort: "team" })).toMatchObject({ sort: "team", dir: "asc" });
     expect(readLogParams({ sort: "confidence" })).toMatchObject({ sort: "confidence", dir: "desc" });

@@ -131,6 +131,16 @@ describe("JSON Lines writer", () => {
     const pending = { ...row, approvedStrategy: null, isOverride: false, monthlyCostUsd: null, reviewer: null, reviewedAt: null, tags: [] };
     expect(JSON.parse(jsonLine(EXPORT_COLUMNS, pending))).toMatchObject({ approved_strategy: null, override: false, monthly_cost_usd: null, reviewed_by: null, reviewed_at: null, tags: "" });
   });
+
+  it("writes an explicit 'none feasible' when the engine recommended nothing (2.0.0), in both formats", () => {
+    const row: DecisionLogRow = {
+      id: "dv2", useCaseId: "uc2", title: "Search ranking", team: "Search", number: 1, status: "SUBMITTED", recommended: null, approvedStrategy: null,
+      isOverride: false, confidence: 0.4, monthlyCostUsd: null, submitter: "Maya Chen", reviewer: null, submittedAt: new Date("2026-12-01T10:00:00Z"),
+      reviewedAt: null, engineVersion: "2.0.0", tags: [],
+    };
+    expect(JSON.parse(jsonLine(EXPORT_COLUMNS, row))).toMatchObject({ recommended_strategy: "none feasible", approved_strategy: null });
+    expect(csvRecord(EXPORT_COLUMNS.map((c) => c.value(row)))).toContain(",none feasible,");
+  });
   it("knows its formats and the media type each is downloaded as", () => {
     expect(EXPORT_FORMATS).toEqual(["csv", "jsonl", "xlsx"]);
     expect(EXPORT_MEDIA_TYPES).toEqual({

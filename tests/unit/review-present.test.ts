@@ -16,8 +16,12 @@ import {
 } from "~/features/review/present";
 import { notificationKindLabel } from "~/features/notifications/present";
 import { EMPTY_QUEUE_FILTERS, hasQueueFilters, queueFiltersSearch, readQueueFilters } from "~/features/review/queue-filters";
+import { allowedReviewActions, NOTHING_TO_APPROVE } from "~/features/review/workflow";
+import { answers } from "./engine/helpers";
 
-const fraud = assess(EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers);
+const fraudAssessment = assess(EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers);
+// The worked example has a feasible recommendation (checked by the engine example tests).
+const fraud = { ...fraudAssessment, recommended: fraudAssessment.recommended! };
 
 describe("review queue filters in the URL", () => {
   it("reads valid filters into form values and the procedure's filter", () => {
@@ -71,21 +75,34 @@ describe("words of the queue and the inbox", () => {
   });
 });
 
+describe("nothing feasible (engine 2.0.0)", () => {
+  it("offers no strategy to approve: every option is blocked with the reason, as the server refuses", () => {
+    const none = assess(answers({ consumer: "user-request", latencyBudgetMs: 0.001 }));
+    expect(none.recommended).toBeNull();
+    const opts = approvalOptions(none.ranking, none.constraints, none.recommended);
+    expect(opts.every((o) => o.blockedReason !== null && !o.recommended)).toBe(true);
+    expect(describeApproval("realtime", null, none.constraints, false).blocked).toBe(NOTHING_TO_APPROVE);
+    expect(allowedReviewActions(null)).toEqual(["REJECT", "REQUEST_CHANGES"]);
+    expect(allowedReviewActions("batch")).toEqual(["APPROVE", "REJECT", "REQUEST_CHANGES"]);
+  });
+});
+
 describe("approving another strategy", () => {
   const options = approvalOptions(fraud.ranking, fraud.constraints, fraud.recommended);
 
   it("lists every ranked strategy, the recommended one marked, hard-ruled ones with their reason", () => {
-    // Card payments at checkout: request-time inputs rule batch out by three hard constraints.
+    // Card payments at checkout (engine 2.0.0): a 150 ms budget rules out queues, streams and
+    // triggered jobs; request-time inputs rule out a scheduled batch (and so the hybrid's precompute).
     expect(options.map((o) => [o.strategy, o.recommended, o.blockedReason === null])).toEqual([
       ["realtime", true, true],
-      ["async", false, true],
       ["edge", false, true],
-      ["streaming", false, true],
-      ["hybrid", false, true],
+      ["async", false, false],
+      ["hybrid", false, false],
+      ["streaming", false, false],
       ["batch", false, false],
     ]);
     const batch = options.find((o) => o.strategy === "batch")!;
-    expect(batch.blockedReason).toMatch(/^The model needs request-time inputs.*pure batch is impossible\..*Inputs cannot be known.*stale before the run ends\.$/);
+    expect(batch.blockedReason).toMatch(/^Neither a scheduled run \(the model needs request-time inputs.*nor a per-item triggered job/);
   });
 
   it("blocks exactly what the server refuses to approve (the same checkOverride)", () => {
@@ -93,7 +110,7 @@ describe("approving another strategy", () => {
     const withInfeasible = approvalOptions(infeasible, [], fraud.recommended);
     expect(withInfeasible.find((o) => o.strategy === "edge")!.blockedReason).toBe("Ruled out for these answers.");
     // Batch is infeasible in the ranking itself (its hard rules made it so).
-    expect(withInfeasible.filter((o) => o.blockedReason !== null).map((o) => o.strategy)).toEqual(["edge", "batch"]);
+    expect(withInfeasible.filter((o) => o.blockedReason !== null).map((o) => o.strategy)).toEqual(["edge", "async", "hybrid", "streaming", "batch"]);
     // The recommended strategy is never blocked, even when a hard constraint names it.
     const againstRecommended = [{ id: "x", level: "hard" as const, strategies: [fraud.recommended], message: "Nope." }];
     expect(approvalOptions(fraud.ranking, againstRecommended, fraud.recommended).find((o) => o.recommended)!.blockedReason).toBeNull();
@@ -162,7 +179,10 @@ describe("how far an override misses the team's limits", () => {
   it("reads each strategy's p99, staleness and cost from the stored assessment", () => {
     const asyncTradeoff = fraud.tradeoffs.find((t) => t.strategy === "async")!;
     expect(figures.async).toEqual({ p99LatencyMs: asyncTradeoff.latency.p99Ms, stalenessSeconds: 0, monthlyCostUsd: asyncTradeoff.cost.monthlyUsd });
-    expect(figures.streaming.stalenessSeconds).toBe(fraud.estimates.streaming!.endToEndLatencyMs! / 1000);
+    // Streaming is infeasible for card fraud under engine 2.0 (no estimates): its trade-off latency is the same figure.
+    expect(fraud.estimates.streaming).toBeNull();
+    expect(figures.streaming.stalenessSeconds).toBe(fraud.tradeoffs.find((t) => t.strategy === "streaming")!.latency.p99Ms! / 1000);
+    expect(strategyFigures({ ...fraud, estimates: { ...fraud.estimates, streaming: { endToEndLatencyMs: 2500 } } }).streaming.stalenessSeconds).toBe(2.5);
     expect(figures.realtime.stalenessSeconds).toBe(0);
     expect(figures.hybrid.monthlyCostUsd).toBe(fraud.tradeoffs.find((t) => t.strategy === "hybrid")!.cost.monthlyUsd);
   });

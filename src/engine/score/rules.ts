@@ -1,22 +1,21 @@
 /**
- * The rules, in 17 factor sections applied in this order (docs/engine.md §2-3). Each section
+ * The rules, in 16 factor sections applied in this order (docs/engine.md §2-3). Each section
  * declares the answers it reads and the estimates whose figures it reads (SECTIONS, at the end);
  * run.ts derives from these which sections a changed answer must re-evaluate (FIELD_SECTIONS), and
  * tests/unit/engine/score-reads.test.ts checks the declarations against what the code reads.
  */
 import type { AnswerField } from "../answers";
-import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber, formatUsd } from "../format";
+import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber } from "../format";
 import { ASSUMPTIONS, LIMIT_SOURCES, PLATFORM_LIMITS } from "../limits";
-import { STRATEGIES, STRATEGY_LABELS } from "../strategies";
 import { ANSWER_INDEX, known } from "./encode";
-import { BATCH_RUN, COLD_START, COSTS, type Estimate } from "./estimates";
+import { BATCH_RUN, COLD_START, type Estimate } from "./estimates";
 import { movingParts } from "./parts";
 import { add, addOne, advisory, block, soft, STRATEGY_INDEX, type EvalState } from "./state";
 import * as T from "./tables";
 
 // Module-local indices (see ANSWER_INDEX in encode.ts).
 const {
-  I_ACTIVE, I_AVG, I_BUDGET, I_CONSUMER, I_CRITICALITY, I_DELIVERY, I_ENUMERABLE, I_FALLBACK, I_FRESHNESS,
+  I_ACTIVE, I_AVG, I_CONSUMER, I_CRITICALITY, I_DELIVERY, I_ENUMERABLE, I_FALLBACK, I_FRESHNESS,
   I_GPU, I_IDLE, I_LATENCY, I_MODEL, I_OFFLINE, I_PAYLOAD, I_PEAK, I_PROCESSING, I_SOURCE, I_STALENESS
 } = ANSWER_INDEX;
 const { A, B, H, N_STRATEGIES, R, S } = STRATEGY_INDEX;
@@ -32,21 +31,13 @@ export interface Section {
   readonly estimates: readonly Estimate[];
 }
 
-const ONLY_B = [B] as const;
-const ONLY_R = [R] as const;
 const NOT_EDGE = [B, R, A, S, H] as const;
 const R_AND_S = [R, S] as const;
 // Constraint field lists, allocated once.
-const F_FEATURE_FRESHNESS: readonly AnswerField[] = ["featureFreshness"];
-const F_INPUTS_ENUMERABLE: readonly AnswerField[] = ["inputsEnumerable"];
 const F_OFFLINE_OR_ON_DEVICE: readonly AnswerField[] = ["offlineOrOnDevice"];
 const F_PAYLOAD_MB: readonly AnswerField[] = ["payloadMB"];
-const F_PROCESSING_TIME_MS: readonly AnswerField[] = ["processingTimeMs"];
-const F_PROCESSING_LATENCY: readonly AnswerField[] = ["processingTimeMs", "latencyBudgetMs"];
-const F_BATCH_RUN: readonly AnswerField[] = ["maxStalenessSeconds", "entityCount", "processingTimeMs"];
 const F_MAX_STALENESS_SECONDS: readonly AnswerField[] = ["maxStalenessSeconds"];
 const F_MODEL_SIZE_GB: readonly AnswerField[] = ["modelSizeGB"];
-const F_NEEDS_GPU: readonly AnswerField[] = ["needsGpu"];
 
 function tierIndex(v: number, bounds: readonly number[]): number {
   let i = 0;
@@ -70,8 +61,7 @@ const SEC_TRAFFIC = 1 << 11;
 const SEC_ACTIVE = 1 << 12;
 const SEC_BATCH_RUN = 1 << 13;
 const SEC_DEVICE_FIT = 1 << 14;
-const SEC_COST = 1 << 15;
-const SEC_COMPLEXITY = 1 << 16;
+const SEC_COMPLEXITY = 1 << 15;
 
 /**
  * Apply the sections in the mask `sec`, in order; the estimates they read must be computed.
@@ -111,8 +101,6 @@ export function applySections(st: EvalState, sec: number): void {
     const freshness = x[I_FRESHNESS]!;
     if (freshness >= 0) {
       add(st, "feature-freshness", T.L_FRESHNESS, T.FRESHNESS_PTS[freshness]!, T.FRESHNESS_REASONS[freshness]!);
-      if (freshness === 0)
-        block(st, ONLY_B, "request-time-features", F_FEATURE_FRESHNESS, rec ? "The model needs request-time inputs, so predictions cannot be computed before the request: pure batch is impossible." : null);
     }
   }
 
@@ -121,7 +109,6 @@ export function applySections(st: EvalState, sec: number): void {
     if (enumerable === 1) add(st, "inputs-enumerable", T.L_ENUM, T.PTS_ENUMERABLE_YES, "Every input can be enumerated before it is needed, so predictions can be precomputed.");
     else if (enumerable === 0) {
       add(st, "inputs-enumerable", T.L_ENUM, T.PTS_ENUMERABLE_NO, "Inputs cannot be enumerated in advance: a precomputed layer can only cover part of the traffic.");
-      block(st, ONLY_B, "inputs-not-enumerable", F_INPUTS_ENUMERABLE, rec ? "Inputs cannot be known before they are needed, so a scheduled batch cannot score them: pure batch is impossible." : null);
     }
   }
 
@@ -156,47 +143,26 @@ export function applySections(st: EvalState, sec: number): void {
     }
   }
 
-  // documented platform limits
+  // payload size: points only (the documented limits are hard: feasibility.ts)
   if (sec & SEC_PAYLOAD) {
     const payload = x[I_PAYLOAD]!;
     if (known(payload)) {
-      rec?.nearCheck("payloadMB", payload, [PLATFORM_LIMITS.syncPayloadWarnMB, PLATFORM_LIMITS.syncPayloadMB, PLATFORM_LIMITS.asyncPayloadMB], "payload");
-      if (payload > PLATFORM_LIMITS.asyncPayloadMB) {
-        soft(st, "sync-payload-limit", T.L_PAYLOAD, T.PTS_SYNC_PAYLOAD_OVER_1GB, F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints and stream records accept.` : null, LIMIT_SOURCES.syncPayload);
-        soft(st, "async-payload-limit", T.L_PAYLOAD, T.PTS_ASYNC_PAYLOAD_LIMIT, F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} payload exceeds what queued asynchronous endpoints accept (~1 GB); only bulk jobs reading files handle it.` : null, LIMIT_SOURCES.asyncPayload);
-      } else if (payload > PLATFORM_LIMITS.syncPayloadMB) {
-        soft(st, "sync-payload-limit", T.L_PAYLOAD, T.PTS_SYNC_PAYLOAD_OVER_6MB, F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} payload exceeds what synchronous endpoints (~6 MB) and stream records (~1 MB) accept; queued endpoints stage payloads in object storage.` : null, LIMIT_SOURCES.syncPayload);
-      } else if (payload > PLATFORM_LIMITS.syncPayloadWarnMB) {
-        add(st, "payload", T.L_PAYLOAD, T.PTS_PAYLOAD_OVER_1MB, rec ? `A ${formatMegabytes(payload)} payload is above some synchronous limits (Vertex AI online prediction: 1.5 MB) and stream record limits (~1 MB).` : null);
-        if (rec) advisory(st, "payload-over-1mb", R_AND_S, F_PAYLOAD_MB, `A ${formatMegabytes(payload)} payload is above some synchronous and stream record limits; check the chosen platform.`, LIMIT_SOURCES.syncPayloadWarn);
+      rec?.nearCheck("payloadMB", payload, [PLATFORM_LIMITS.syncPayloadWarnMB, PLATFORM_LIMITS.syncPayloadMB, PLATFORM_LIMITS.dedicatedPayloadMB, PLATFORM_LIMITS.asyncPayloadMB], "payload");
+      if (payload > PLATFORM_LIMITS.syncPayloadWarnMB) {
+        add(st, "payload", T.L_PAYLOAD, T.PTS_PAYLOAD_OVER_1MB, rec ? `A ${formatMegabytes(payload)} payload is heavy for a synchronous call: staged processing (queue or bulk job reading object storage) handles it more easily.` : null);
+        if (rec && payload <= PLATFORM_LIMITS.dedicatedPayloadMB)
+          advisory(st, "payload-over-shared-endpoint", R_AND_S, F_PAYLOAD_MB, `A ${formatMegabytes(payload)} payload is above the 1.5 MB of Vertex AI shared public endpoints (dedicated endpoints accept 10 MB) and the default 1 MiB Kinesis record: check the chosen platform.`, LIMIT_SOURCES.syncPayloadWarn, ["sharedPublicPayloadMB", "dedicatedPayloadMB"]);
       }
     }
   }
 
-  // platform timeouts; processing against the latency budget (synchronous, hybrid live path, device)
+  // processing time: points only (time-outs and the latency budget are hard: feasibility.ts)
   if (sec & SEC_PROCESSING) {
     const processing = x[I_PROCESSING]!;
     if (known(processing)) {
       rec?.nearCheck("processingTimeMs", processing, [10_000, PLATFORM_LIMITS.syncTimeoutMs, PLATFORM_LIMITS.asyncTimeoutMs], "processing-time");
-      if (processing > PLATFORM_LIMITS.asyncTimeoutMs) {
-        soft(st, "sync-timeout", T.L_PROCESSING, T.PTS_SYNC_TIMEOUT_OVER_1H, F_PROCESSING_TIME_MS, rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s).` : null, LIMIT_SOURCES.syncTimeout);
-        soft(st, "async-timeout", T.L_PROCESSING, T.PTS_ASYNC_TIMEOUT, F_PROCESSING_TIME_MS, rec ? `${formatDurationMs(processing)} per prediction exceeds the ~1 h limit of queued asynchronous endpoints; only batch jobs run that long.` : null, LIMIT_SOURCES.asyncTimeout);
-      } else if (processing > PLATFORM_LIMITS.syncTimeoutMs) {
-        soft(st, "sync-timeout", T.L_PROCESSING, T.PTS_SYNC_TIMEOUT_OVER_60S, F_PROCESSING_TIME_MS, rec ? `${formatDurationMs(processing)} per prediction exceeds synchronous request timeouts (~60 s); queued asynchronous endpoints allow up to ~1 h.` : null, LIMIT_SOURCES.syncTimeout);
-      } else if (processing >= 10_000) {
+      if (processing >= 10_000)
         add(st, "processing-time", T.L_PROCESSING, T.PTS_PROCESSING_OVER_10S, rec ? `${formatDurationMs(processing)} per prediction holds a connection and a replica per request; a queue decouples the caller.` : null);
-      }
-      const latency = x[I_LATENCY]!;
-      if (known(latency)) {
-        rec?.nearCheck("processingTimeMs", processing, [latency], "processing-exceeds-budget");
-        rec?.nearCheck("latencyBudgetMs", latency, [processing], "processing-exceeds-budget");
-        if (processing >= latency) {
-          block(st, ONLY_R, "processing-exceeds-budget", F_PROCESSING_LATENCY, rec ? `Processing alone takes ${formatDurationMs(processing)}, at or above the ${formatDurationMs(latency)} latency budget: no synchronous endpoint can meet it.` : null);
-          soft(st, "hybrid-live-path-too-slow", T.L_PROCESSING, T.PTS_HYBRID_LIVE_PATH_TOO_SLOW, F_PROCESSING_LATENCY, rec ? "Requests that miss the precomputed store would take longer than the latency budget on the live path." : null, null);
-        }
-        if (processing * ASSUMPTIONS.edgeSlowdown >= latency && x[I_OFFLINE] !== 1)
-          soft(st, "edge-device-latency", T.L_EDGE, T.PTS_OFFLINE_NO, F_PROCESSING_LATENCY, rec ? `On a device (assumed ${ASSUMPTIONS.edgeSlowdown}x slower than a server) a prediction would take ~${formatDurationMs(processing * ASSUMPTIONS.edgeSlowdown)}, beyond the budget.` : null, null);
-      }
     }
   }
 
@@ -228,19 +194,14 @@ export function applySections(st: EvalState, sec: number): void {
     }
   }
 
-  // batch run length against the allowed staleness
+  // batch cadence: below 15 minutes a batch is micro-batching (whether it can refresh in time at all is feasibility.ts)
   if (sec & SEC_BATCH_RUN) {
     const staleness = x[I_STALENESS]!;
     if (known(staleness)) {
-      const dur = known(e.bDurationS) ? e.bDurationS : ASSUMPTIONS.batchOverheadSeconds;
-      if (dur >= staleness) {
-        block(st, ONLY_B, "batch-run-exceeds-staleness", F_BATCH_RUN,
-          rec ? `One batch run takes ~${formatDurationSeconds(dur)}${known(e.bDurationS) ? "" : " (scheduling overhead alone)"}, at or above the ${formatDurationSeconds(staleness)} staleness allowed: predictions would be stale before the run ends.` : null);
-        soft(st, "hybrid-precompute-stale", T.L_BATCHRUN, T.PTS_FALLBACK_NO, F_MAX_STALENESS_SECONDS, rec ? "The precomputed layer of a hybrid cannot be refreshed within the allowed staleness; only its live path would be fresh." : null, null);
-      } else if (staleness - dur < ASSUMPTIONS.microBatchCadenceSeconds) {
-        soft(st, "batch-cadence-below-15min", T.L_BATCHRUN, T.PTS_BATCH_CADENCE_BELOW_15MIN, F_MAX_STALENESS_SECONDS, rec ? `To stay within ${formatDurationSeconds(staleness)} of staleness the batch would have to run every ${formatDurationSeconds(staleness - dur)}: that is micro-batching, better served by streaming or on-request scoring.` : null, null);
-      }
-      if (rec && known(e.bDurationS)) rec.nearCheck("maxStalenessSeconds", staleness, [e.bDurationS, e.bDurationS + ASSUMPTIONS.microBatchCadenceSeconds], "batch-run-length");
+      const cadence = e.bCadenceS;
+      if (known(cadence) && cadence < ASSUMPTIONS.microBatchCadenceSeconds)
+        soft(st, "batch-cadence-below-15min", T.L_BATCHRUN, T.PTS_BATCH_CADENCE_BELOW_15MIN, F_MAX_STALENESS_SECONDS, rec ? `To stay within ${formatDurationSeconds(staleness)} of staleness the batch would have to run every ${formatDurationSeconds(cadence)}: that is micro-batching, better served by streaming or on-request scoring.` : null, null);
+      rec?.nearCheck("maxStalenessSeconds", staleness, [ASSUMPTIONS.microBatchCadenceSeconds], "batch-cadence");
     }
   }
 
@@ -252,32 +213,8 @@ export function applySections(st: EvalState, sec: number): void {
         soft(st, "edge-model-size", T.L_EDGE, T.PTS_EDGE_MODEL_OVER_1GB, F_MODEL_SIZE_GB, rec ? `A ${formatNumber(model, 2)} GB model is too large to ship comfortably to phones or browsers.` : null, LIMIT_SOURCES.edgeModel);
       else if (model > 0.2) add(st, "edge-model-size", T.L_EDGE, T.PTS_EDGE_MODEL_OVER_200MB, rec ? `A ${formatNumber(model, 2)} GB model is sizeable for a device download.` : null);
     }
-    if (x[I_GPU] === 1) {
+    if (x[I_GPU] === 1)
       add(st, "needs-gpu", T.L_EDGE, T.PTS_NEEDS_GPU, "The model needs a GPU: device accelerators vary widely, and GPU replicas make idle endpoints expensive.");
-      if (rec && e.rtScaleToZeroMethod === "replica-hours-while-active")
-        advisory(st, "serverless-no-gpu", ONLY_R, F_NEEDS_GPU, "Serverless (scale-to-zero) endpoints commonly offer no GPUs; scale-to-zero would need an autoscaled GPU deployment with a minimum of zero replicas.", LIMIT_SOURCES.serverless);
-    }
-  }
-
-  if (sec & SEC_COST) {
-    const budget = x[I_BUDGET]!;
-    if (known(budget)) {
-      for (let s = 0; s < N_STRATEGIES; s++) {
-        const c = e.cost[s]!;
-        if (!known(c)) continue;
-        const ratio = budget > 0 ? c / budget : c > 0 ? Infinity : 0;
-        if (rec && ratio > 0 && ratio !== Infinity) rec.nearCheck("monthlyBudgetUsd", budget, [c, c / 3, c * 4], "cost-vs-budget");
-        const label = rec ? STRATEGY_LABELS[STRATEGIES[s]!] : "";
-        if (ratio <= 0.25) addOne(st, s, "cost-vs-budget", T.L_COST, 5, rec ? `${label}: ~${formatUsd(c)}/month, comfortably within the ${formatUsd(budget)} budget.` : null);
-        else if (ratio > 3) {
-          addOne(st, s, "cost-over-budget", T.L_COST, -25, rec ? `${label}: ~${formatUsd(c)}/month, more than 3x the ${formatUsd(budget)} budget.` : null);
-          if (rec) rec.constraints.push({ id: "cost-over-budget", level: "soft", strategies: [STRATEGIES[s]!], fields: ["monthlyBudgetUsd"], message: `${label} is estimated at ~${formatUsd(c)}/month, more than 3x the ${formatUsd(budget)} budget.`, source: null });
-        } else if (ratio > 1) {
-          addOne(st, s, "cost-over-budget", T.L_COST, -10, rec ? `${label}: ~${formatUsd(c)}/month, over the ${formatUsd(budget)} budget.` : null);
-          if (rec) rec.constraints.push({ id: "cost-over-budget", level: "soft", strategies: [STRATEGIES[s]!], fields: ["monthlyBudgetUsd"], message: `${label} is estimated at ~${formatUsd(c)}/month, over the ${formatUsd(budget)} budget.`, source: null });
-        }
-      }
-    }
   }
 
   // operational burden: moving parts beyond 3 (parts.ts)
@@ -303,11 +240,10 @@ export const SECTIONS: readonly Section[] = [
   { bit: SEC_FALLBACK, name: "fallback and criticality", reads: ["fallbackAcceptable", "criticality"], estimates: [] },
   { bit: SEC_OFFLINE, name: "offline", reads: ["offlineOrOnDevice"], estimates: [] },
   { bit: SEC_PAYLOAD, name: "payload", reads: ["payloadMB"], estimates: [] },
-  { bit: SEC_PROCESSING, name: "processing time", reads: ["processingTimeMs", "latencyBudgetMs", "offlineOrOnDevice"], estimates: [] },
+  { bit: SEC_PROCESSING, name: "processing time", reads: ["processingTimeMs"], estimates: [] },
   { bit: SEC_TRAFFIC, name: "traffic shape", reads: ["peakRequestsPerSecond", "avgRequestsPerSecond", "idleHoursPerDay"], estimates: [COLD_START] },
   { bit: SEC_ACTIVE, name: "active share", reads: ["activeSharePercent"], estimates: [] },
   { bit: SEC_BATCH_RUN, name: "batch run", reads: ["maxStalenessSeconds"], estimates: [BATCH_RUN] },
   { bit: SEC_DEVICE_FIT, name: "device fit", reads: ["modelSizeGB", "needsGpu"], estimates: [] },
-  { bit: SEC_COST, name: "cost against budget", reads: ["monthlyBudgetUsd"], estimates: [COSTS] },
   { bit: SEC_COMPLEXITY, name: "operational burden", reads: ["featureFreshness"], estimates: [] },
 ];

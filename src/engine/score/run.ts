@@ -9,7 +9,8 @@
  */
 import { ANSWER_FIELDS, type AnswerField } from "../answers";
 import { FIELD_INDEX } from "./encode";
-import { computeEstimates, type Estimate } from "./estimates";
+import { computeEstimates, EST_ALL, ESTIMATES, type Estimate } from "./estimates";
+import { applyCostComparison, applyFeasibility } from "./feasibility";
 import { applySections, SECTIONS } from "./rules";
 import { BASE_SCORE, clampScore, STRATEGY_INDEX, type EvalState } from "./state";
 
@@ -32,9 +33,6 @@ const SECTION_FIELDS: readonly (readonly AnswerField[])[] = SECTIONS.map((s) => 
   return [...fields];
 });
 
-/** Sections that read the estimates: computeEstimates runs only when one of them is evaluated. */
-const SEC_USES_ESTIMATES = SECTIONS.reduce((m, s) => (s.estimates.length > 0 ? m | s.bit : m), 0);
-
 /** FIELD_SECTIONS[i]: the sections that must be re-evaluated when answer i changes. */
 export const FIELD_SECTIONS: Int32Array = (() => {
   const out = new Int32Array(ANSWER_FIELDS.length);
@@ -45,11 +43,37 @@ export const FIELD_SECTIONS: Int32Array = (() => {
 })();
 
 /**
+ * FIELD_ESTIMATES[i]: the estimates (a mask of EST_* bits, ESTIMATES order) that must be recomputed
+ * when answer i changes: those reading it, directly or through an estimate they build on.
+ */
+export const FIELD_ESTIMATES: Int32Array = (() => {
+  const out = new Int32Array(ANSWER_FIELDS.length);
+  ESTIMATES.forEach((e, k) => {
+    const fields = new Set<AnswerField>();
+    estimateReads(e, fields);
+    for (const f of fields) out[FIELD_INDEX[f]] = out[FIELD_INDEX[f]]! | (1 << k);
+  });
+  return out;
+})();
+
+/**
  * Evaluate every section except `sections` from the base score and keep the result: later
  * `evaluate(st, sections)` calls start from it. Fast path only (no recorder).
  */
 export function fixSections(st: EvalState, sections: number): void {
-  run(st, SEC_ALL & ~sections, false);
+  start(st, false);
+  computeEstimates(st);
+  // The sums of every section except `sections`, from each section's own points and blocks
+  // (computed once per set of answers: a search fixes the sums once per probed answer). Points are
+  // multiples of 0.5, so the sums are exact in any order.
+  const sums = sectionSums(st);
+  for (let k = 0; k < N_SECTIONS; k++) {
+    if (SECTIONS[k]!.bit & sections) continue;
+    for (let s = 0, j = k * N_STRATEGIES; s < N_STRATEGIES; s++, j++) {
+      st.raw[s] = st.raw[s]! + sums.raw[j]!;
+      if (sums.blocked[j]) st.blocked[s] = 1;
+    }
+  }
   // (element loops: TypedArray#set costs more than six copies)
   for (let s = 0; s < N_STRATEGIES; s++) {
     st.fixedRaw[s] = st.raw[s]!;
@@ -58,18 +82,74 @@ export function fixSections(st: EvalState, sections: number): void {
   }
 }
 
-/**
- * Score every strategy. Returns the index of the recommended strategy (highest clamped score
- * among feasible strategies; ties go to the earlier strategy in STRATEGIES order).
- * With `sections` (fast path only), only those sections are evaluated, on top of the sums kept by
- * the last `fixSections(st, sections)`; the answers the other sections read must not have changed.
- */
-export function evaluate(st: EvalState, sections: number = SEC_ALL): number {
-  if (sections !== SEC_ALL && st.rec) throw new Error("partial evaluation is for the fast path only");
-  return run(st, sections, sections !== SEC_ALL);
+const N_SECTIONS = SECTIONS.length;
+
+/** Same answers (NaN, unknown, equals NaN). */
+function sameAnswers(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const u = a[i]!;
+    const v = b[i]!;
+    if (u !== v && (u === u || v === v)) return false;
+  }
+  return true;
 }
 
-function run(st: EvalState, sec: number, fromFixed: boolean): number {
+/**
+ * Each section's points and blocks alone, for the answers in `st.x` (the estimates computed for
+ * them): kept on the state, recomputed when the answers differ from those they were made for.
+ * Fast path only; leaves `st.raw` and `st.blocked` to the caller.
+ */
+function sectionSums(st: EvalState): NonNullable<EvalState["sectionSums"]> {
+  const kept = st.sectionSums;
+  if (kept && sameAnswers(kept.x, st.x)) return kept;
+  const sums = kept ?? { x: st.x.slice(), raw: new Float64Array(N_SECTIONS * N_STRATEGIES), blocked: new Uint8Array(N_SECTIONS * N_STRATEGIES) };
+  for (let i = 0; i < st.x.length; i++) sums.x[i] = st.x[i]!;
+  for (let k = 0; k < N_SECTIONS; k++) {
+    for (let s = 0; s < N_STRATEGIES; s++) {
+      st.raw[s] = 0;
+      st.blocked[s] = 0;
+    }
+    applySections(st, SECTIONS[k]!.bit);
+    for (let s = 0, j = k * N_STRATEGIES; s < N_STRATEGIES; s++, j++) {
+      sums.raw[j] = st.raw[s]!;
+      sums.blocked[j] = st.blocked[s]!;
+    }
+  }
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    st.raw[s] = BASE_SCORE;
+    st.blocked[s] = 0;
+  }
+  st.sectionSums = sums;
+  return sums;
+}
+
+/**
+ * Score every strategy. Returns the index of the recommended strategy (highest clamped score
+ * among feasible strategies; ties go to the earlier strategy in STRATEGIES order), or -1 when no
+ * strategy is feasible (2.0.0: there is no fallback).
+ * With `sections` (fast path only), only those sections are evaluated, on top of the sums kept by
+ * the last `fixSections(st, sections)`; the answers the other sections read must not have changed.
+ * With `estimates` (fast path only, a mask of EST_* bits), only those estimates are recomputed; the
+ * answers the others read must not have changed since the last fixSections (or full evaluation).
+ */
+export function evaluate(st: EvalState, sections: number = SEC_ALL, estimates: number = EST_ALL): number {
+  if ((sections !== SEC_ALL || estimates !== EST_ALL) && st.rec) throw new Error("partial evaluation is for the fast path only");
+  return run(st, sections, sections !== SEC_ALL, estimates);
+}
+
+function run(st: EvalState, sec: number, fromFixed: boolean, est: number): number {
+  start(st, fromFixed);
+  // The estimates feed the feasibility and cost stages, which run on every evaluation (2.0.0). A
+  // probe recomputes only the estimates that read its answer (FIELD_ESTIMATES): the others still
+  // hold the figures of the last fixSections, made with the same answers.
+  computeEstimates(st, est);
+  applySections(st, sec);
+  applyFeasibility(st);
+  applyCostComparison(st);
+  return pickRecommended(st);
+}
+
+function start(st: EvalState, fromFixed: boolean): void {
   const raw = st.raw;
   if (fromFixed) {
     for (let s = 0; s < N_STRATEGIES; s++) {
@@ -84,9 +164,6 @@ function run(st: EvalState, sec: number, fromFixed: boolean): number {
       st.costPts[s] = 0;
     }
   }
-  if (sec & SEC_USES_ESTIMATES) computeEstimates(st);
-  applySections(st, sec);
-  return pickRecommended(st);
 }
 
 function pickRecommended(st: EvalState): number {
@@ -98,16 +175,6 @@ function pickRecommended(st: EvalState): number {
     if (sc > bestScore) {
       best = s;
       bestScore = sc;
-    }
-  }
-  if (best === -1) {
-    // No feasible strategy (cannot happen with the current rules: edge is never hard-blocked).
-    for (let s = 0; s < N_STRATEGIES; s++) {
-      const sc = clampScore(st.raw[s]!);
-      if (sc > bestScore) {
-        best = s;
-        bestScore = sc;
-      }
     }
   }
   return best;

@@ -5,7 +5,7 @@
  * a constraint.
  */
 import type { AnswerField } from "../answers";
-import { ASSUMPTIONS } from "../limits";
+import { ASSUMPTIONS, LIMITS, type LimitId } from "../limits";
 import type { PriceTable } from "../prices";
 import type { ReplicaSizing } from "../queueing";
 import { STRATEGIES, type StrategyId } from "../strategies";
@@ -29,9 +29,13 @@ export const BASE_SCORE = 50;
  */
 export const POINT_WEIGHT = 0.5;
 
-/** Range of weighted points the cost-vs-budget factor can give one strategy. */
-export const COST_POINTS_MIN = -25 * POINT_WEIGHT;
-export const COST_POINTS_MAX = 5 * POINT_WEIGHT;
+/** Most score points a strategy loses for costing far more than the cheapest feasible one (2.0.0). */
+export const COST_VS_CHEAPEST_MAX = 25;
+/** Most score points a strategy loses for crossing the budget (a soft constraint). */
+export const COST_OVER_BUDGET_MAX = 15;
+/** Range of score points the cost factors can give one strategy (2.0.0: no bonus, see docs/engine.md §5). */
+export const COST_POINTS_MIN = -(COST_VS_CHEAPEST_MAX + COST_OVER_BUDGET_MAX);
+export const COST_POINTS_MAX = 0;
 
 export type ConstraintLevel = "hard" | "soft" | "advisory";
 
@@ -42,6 +46,22 @@ export interface RecordedContribution {
   reason: string;
 }
 
+/** A sourced table entry as an assessment carries it. */
+export interface SourceRef {
+  id: string;
+  value: number;
+  unit: string;
+  vendor: string;
+  url: string;
+  checked: string;
+  kind: "documented" | "heuristic";
+}
+
+export function sourceRef(id: LimitId): SourceRef {
+  const l = LIMITS[id];
+  return { id, value: l.value, unit: l.unit, vendor: l.vendor, url: l.url, checked: l.checked, kind: l.kind };
+}
+
 export interface RecordedConstraint {
   id: string;
   level: ConstraintLevel;
@@ -49,6 +69,21 @@ export interface RecordedConstraint {
   fields: AnswerField[];
   message: string;
   source: string | null;
+  sources: SourceRef[];
+}
+
+/** A nearer answer that would clear a blocking rule (encoded: number, 0/1, option index). */
+export interface FixHint {
+  field: AnswerField;
+  value: number;
+}
+
+export interface RecordedBlock {
+  rule: string;
+  message: string;
+  fields: AnswerField[];
+  sources: SourceRef[];
+  fixes: FixHint[];
 }
 
 export interface NearThreshold {
@@ -60,9 +95,11 @@ export interface NearThreshold {
 
 export class Recorder {
   readonly contributions: RecordedContribution[][] = [[], [], [], [], [], []];
-  readonly blockedBy: { rule: string; message: string }[][] = [[], [], [], [], [], []];
+  readonly blockedBy: RecordedBlock[][] = [[], [], [], [], [], []];
   readonly constraints: RecordedConstraint[] = [];
   readonly near: NearThreshold[] = [];
+  /** Per real-time serving variant [always-on, scale-to-zero, dedicated]: the limits it crosses (2.0.0). */
+  readonly variantCrossings: { rule: string; message: string; sources: SourceRef[] }[][] = [[], [], []];
 
   contribute(factor: string, label: string, pts: Pts, reason: string): void {
     for (let s = 0; s < N_STRATEGIES; s++) {
@@ -93,11 +130,24 @@ export class Estimates {
   rtMinReplicas = 1;
   rtColdStartS = NaN;
   rtScaleToZeroAllowed = false;
-  rtServing: 0 | 1 = 0; // 0 always-on, 1 scale-to-zero
   rtCostAlwaysOn = NaN;
   rtCostScaleToZero = NaN;
   rtScaleToZeroMethod: "serverless-gb-seconds" | "replica-hours-while-active" | null = null;
   rtP99Ms = NaN;
+  /** 2.0.0 capacity model: request slots per replica, batching, units (GPUs or CPU instances) per replica. */
+  rtSlotsPerReplica = 1;
+  rtBatching: 0 | 1 | 2 = 0; // none, dynamic, continuous
+  rtBatchSize = 1;
+  rtBatchServiceS = NaN;
+  rtBatchAddedMs = 0;
+  rtNPlusOne = false;
+  unitsPerReplica = 1;
+  modelMemoryGB = 0;
+  fitsReplica = true;
+  /** Serving variants [always-on, scale-to-zero, dedicated]: 0 = feasible, else blocked (set by feasibility). */
+  readonly rtVariantBlocked: number[] = [0, 0, 0];
+  rtCostDedicated = NaN;
+  rtServing: 0 | 1 | 2 = 0; // 0 always-on, 1 scale-to-zero, 2 dedicated
   // batch
   bWorkSeconds = NaN;
   bWorkers = NaN;
@@ -108,6 +158,12 @@ export class Estimates {
   bWastedPerRun = NaN;
   bRunsPerMonth = NaN;
   bCost = NaN;
+  /** 0 scheduled run, 1 per-item triggered job (set by feasibility). */
+  bVariant: 0 | 1 = 0;
+  bEntitiesScored = NaN;
+  bItemsPerMonth = NaN;
+  bPerItemCost = NaN;
+  bScheduledCost = NaN;
   // async
   aWorkersAvg = NaN;
   aWorkersPeak = NaN;
@@ -117,6 +173,7 @@ export class Estimates {
   // streaming
   sConsumers = NaN;
   sShards = NaN;
+  sThroughputMBps = NaN;
   sP99Ms = NaN;
   sCost = NaN;
   // hybrid
@@ -134,6 +191,8 @@ export class Estimates {
   eCost = NaN;
   // per strategy
   readonly cost: number[] = [0, 0, 0, 0, 0, 0];
+  /** Cheapest finite cost among feasible server-side strategies (NaN: none). */
+  cheapestCost = NaN;
   readonly p99Ms: number[] = [0, 0, 0, 0, 0, 0];
   readonly movingParts: string[][] = [[], [], [], [], [], []];
 }
@@ -151,6 +210,8 @@ export interface EvalState {
   readonly fixedCostPts: number[];
   /** Answer index whose complement the fixed sums hold (-1: none). */
   fixedFor: number;
+  /** Each section's own points and blocks for the answers `x` (see fixSections; fast path only). */
+  sectionSums: { readonly x: number[]; readonly raw: Float64Array; readonly blocked: Uint8Array } | null;
   est: Estimates;
   rec: Recorder | null;
 }
@@ -166,6 +227,7 @@ export function createState(x: number[], prices: PriceTable, rec: Recorder | nul
     fixedBlocked: [0, 0, 0, 0, 0, 0],
     fixedCostPts: [0, 0, 0, 0, 0, 0],
     fixedFor: -1,
+    sectionSums: null,
     est: new Estimates(),
     rec,
   };
@@ -186,16 +248,32 @@ export function add(st: EvalState, factor: string, label: string, pts: Pts, reas
 
 export function addOne(st: EvalState, s: number, factor: string, label: string, rawPoints: number, reason: string | null): void {
   const points = rawPoints * POINT_WEIGHT;
-  if (factor === "cost-vs-budget" || factor === "cost-over-budget") st.costPts[s] = st.costPts[s]! + points;
+  if (factor === "cost-vs-cheapest" || factor === "cost-over-budget") st.costPts[s] = st.costPts[s]! + points;
   st.raw[s] = st.raw[s]! + points;
   if (st.rec && reason !== null && points !== 0) st.rec.contributions[s]!.push({ factor, label, points, reason });
 }
 
-export function block(st: EvalState, strategies: readonly number[], rule: string, fields: readonly AnswerField[], message: string | null): void {
+const NO_SOURCES: readonly LimitId[] = [];
+const NO_FIXES: readonly FixHint[] = [];
+
+/**
+ * Rule a strategy out. `sources`: the table entries the rule applies; `fixes`: the nearest answers
+ * that would clear it (explained path only: they seed noFeasibleStrategy's smallest change).
+ */
+export function block(
+  st: EvalState,
+  strategies: readonly number[],
+  rule: string,
+  fields: readonly AnswerField[],
+  message: string | null,
+  sources: readonly LimitId[] = NO_SOURCES,
+  fixes: readonly FixHint[] = NO_FIXES,
+): void {
   for (const s of strategies) st.blocked[s] = 1;
   if (st.rec && message !== null) {
-    for (const s of strategies) st.rec.blockedBy[s]!.push({ rule, message });
-    st.rec.constraints.push({ id: rule, level: "hard", strategies: strategies.map((s) => STRATEGIES[s]!), fields: fields.slice(), message, source: null });
+    const refs = sources.map(sourceRef);
+    for (const s of strategies) st.rec.blockedBy[s]!.push({ rule, message, fields: fields.slice(), sources: refs, fixes: fixes.slice() });
+    st.rec.constraints.push({ id: rule, level: "hard", strategies: strategies.map((s) => STRATEGIES[s]!), fields: fields.slice(), message, source: null, sources: refs });
   }
 }
 
@@ -204,12 +282,20 @@ export function soft(st: EvalState, rule: string, label: string, pts: Pts, field
   if (st.rec && message !== null) {
     const affected: StrategyId[] = [];
     for (let s = 0; s < N_STRATEGIES; s++) if (pts[s] !== 0) affected.push(STRATEGIES[s]!);
-    st.rec.constraints.push({ id: rule, level: "soft", strategies: affected, fields: fields.slice(), message, source });
+    st.rec.constraints.push({ id: rule, level: "soft", strategies: affected, fields: fields.slice(), message, source, sources: [] });
   }
 }
 
-export function advisory(st: EvalState, rule: string, strategies: readonly number[], fields: readonly AnswerField[], message: string, source: string | null): void {
-  st.rec?.constraints.push({ id: rule, level: "advisory", strategies: strategies.map((s) => STRATEGIES[s]!), fields: fields.slice(), message, source });
+export function advisory(
+  st: EvalState,
+  rule: string,
+  strategies: readonly number[],
+  fields: readonly AnswerField[],
+  message: string,
+  source: string | null,
+  sources: readonly LimitId[] = NO_SOURCES,
+): void {
+  st.rec?.constraints.push({ id: rule, level: "advisory", strategies: strategies.map((s) => STRATEGIES[s]!), fields: fields.slice(), message, source, sources: sources.map(sourceRef) });
 }
 
 export function clampScore(v: number): number {

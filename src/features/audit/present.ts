@@ -79,7 +79,7 @@ export function summarizePayload(action: string, payload: unknown): string {
       return changesText(p) ?? "no visible change";
     case "DECISION_SUBMITTED": {
       const confidence = typeof p.confidence === "number" ? ` · confidence ${Math.round(p.confidence * 100)}%` : "";
-      return `${version ?? "a version"} · recommended ${str(p.recommended) ?? "?"}${confidence} · engine ${str(p.engineVersion) ?? "?"}`;
+      return `${version ?? "a version"} · ${p.recommended === null ? "no feasible strategy" : `recommended ${str(p.recommended) ?? "?"}`}${confidence} · engine ${str(p.engineVersion) ?? "?"}`;
     }
     case "DECISION_APPROVED":
     case "DECISION_REJECTED":

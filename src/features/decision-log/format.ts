@@ -3,6 +3,7 @@
  * formula neutralisation, JSON Lines, .xlsx cells). The CSV goes through PostgreSQL's COPY, whose SELECT (queries.ts)
  * computes the same columns in the same order.
  */
+import { NO_FEASIBLE_SHORT } from "~/engine/strategies";
 import { XLSX_DATE_FORMAT, type ExportColumn, type ExportFormat } from "~/lib/export/writers";
 
 export interface DecisionLogRow {
@@ -12,7 +13,8 @@ export interface DecisionLogRow {
   team: string;
   number: number;
   status: string;
-  recommended: string;
+  /** null: the engine found no feasible strategy (2.0.0); exported as NO_FEASIBLE_SHORT. */
+  recommended: string | null;
   approvedStrategy: string | null;
   isOverride: boolean;
   confidence: number;
@@ -38,7 +40,7 @@ export const EXPORT_COLUMNS = [
   // Not 9: that is exceljs's default width, which its reader leaves out.
   { header: "version", value: (r) => r.number, xlsx: { width: 10, numFmt: "0" } },
   { header: "status", value: (r) => r.status, xlsx: { width: 19 } },
-  { header: "recommended_strategy", value: (r) => r.recommended, xlsx: { width: 22 } },
+  { header: "recommended_strategy", value: (r) => r.recommended ?? NO_FEASIBLE_SHORT, xlsx: { width: 22 } },
   { header: "approved_strategy", value: (r) => r.approvedStrategy, xlsx: { width: 19 } },
   { header: "override", value: (r) => r.isOverride, xlsx: { width: 10 } },
   { header: "confidence", value: (r) => r.confidence, xlsx: { width: 12, numFmt: "0%" } },

@@ -1,6 +1,6 @@
 /**
  * The decision log's page state as URL search parameters
- * (`?teamId=…&status=APPROVED&strategy=batch&override=yes&from=2026-01-01&to=…&q=fraud&sort=title&dir=asc`).
+ * (`?teamId=…&status=APPROVED&strategy=batch&override=yes&changed=yes&from=2026-01-01&to=…&q=fraud&sort=title&dir=asc`).
  * Pure and isomorphic: the page reads them, the filter form and the sortable headers write them,
  * the export buttons turn the same filter into the export endpoint's query string.
  */
@@ -19,6 +19,7 @@ export const LOG_FILTERS = urlFilters({
   status: { accept: accept.oneOf(DECISION_STATUSES) },
   strategy: { accept: accept.oneOf(STRATEGIES) },
   override: { accept: accept.oneOf(["yes", "no"]) },
+  changed: { accept: accept.oneOf(["yes", "no"]) },
   from: {},
   to: {},
   q: {},

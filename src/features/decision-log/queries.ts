@@ -1,8 +1,10 @@
 import "server-only";
 import type { Actor } from "~/server/actor";
+import { NO_FEASIBLE_SHORT } from "~/engine";
 import { hasRole } from "~/lib/roles";
 import { getPool } from "~/server/db";
 import { ValidationError } from "~/server/errors";
+import { refreshReevaluations } from "~/features/decisions/service";
 import { decodeLogCursor, encodeLogCursor, INVALID_CURSOR_MESSAGE } from "./cursor";
 import { isoUtcSql, neutralizeFormulaSql } from "~/server/export/copy-csv";
 import type { ExportPlan } from "~/server/export/stream";
@@ -20,7 +22,7 @@ import { decisionLogPageSchema, type DecisionLogFilter, type DecisionLogPageInpu
  * version is approved, its approved strategy's estimate from the stored assessment; before, the
  * recommended one's (the stored column). NULL when the engine could not estimate it.
  */
-const COST_ON_RECORD = `(CASE WHEN dv.status IN ('APPROVED', 'SUPERSEDED') AND dv."approvedStrategy" IS NOT NULL AND dv."approvedStrategy" <> dv.recommended
+const COST_ON_RECORD = `(CASE WHEN dv.status IN ('APPROVED', 'SUPERSEDED') AND dv."approvedStrategy" IS NOT NULL AND dv."approvedStrategy" IS DISTINCT FROM dv.recommended
   THEN (jsonb_path_query_first(dv.assessment, '$.tradeoffs[*] ? (@.strategy == $s).cost.monthlyUsd', jsonb_build_object('s', dv."approvedStrategy")) #>> '{}')::float8
   ELSE dv."monthlyCostUsd" END)`;
 
@@ -52,8 +54,11 @@ const COUNT_FROM = `
 FROM "DecisionVersion" dv
 JOIN "UseCase" uc ON uc.id = dv."useCaseId"`;
 
-/** The one translation of the log's filters (and the viewer's access) into SQL. */
-function whereFor(actor: Actor, filter: DecisionLogFilter): SqlWhere {
+/**
+ * The one translation of the log's filters (and the viewer's access) into SQL. `reevaluatedWith`:
+ * the current re-evaluation key, after `refreshReevaluations` (needed by the `changed` filter).
+ */
+function whereFor(actor: Actor, filter: DecisionLogFilter, reevaluatedWith: string | null): SqlWhere {
   const sql = new SqlWhere();
   if (!hasRole(actor.role, "REVIEWER")) {
     sql.and(`uc."teamId" IN (SELECT "teamId" FROM "TeamMembership" WHERE "userId" = ${sql.param(actor.id)})`);
@@ -65,9 +70,20 @@ function whereFor(actor: Actor, filter: DecisionLogFilter): SqlWhere {
     sql.and(`(dv.recommended = ${p} OR dv."approvedStrategy" = ${p})`);
   }
   if (filter.override) sql.and(`dv."isOverride" = ${sql.param(filter.override === "yes")}`);
+  if (filter.changed) {
+    // An indexed condition on the re-evaluation cache, refreshed for the current key just before.
+    if (reevaluatedWith === null) throw new Error("The changed filter needs the current re-evaluation key");
+    const wouldChange = `(dv."wouldChange" AND dv."reevaluatedWith" = ${sql.param(reevaluatedWith)})`;
+    sql.and(filter.changed === "yes" ? wouldChange : `NOT ${wouldChange}`);
+  }
   sql.dateRange(`dv."submittedAt"`, filter);
   if (filter.q) sql.and(`(uc.title ILIKE ${sql.param(containsPattern(filter.q))} OR ${sql.param(filter.q.toLowerCase())} = ANY(uc.tags))`);
   return sql;
+}
+
+/** The current re-evaluation key, with the cache refreshed, when the filter reads it; else null (no work). */
+export async function reevaluationKeyFor(filter: Pick<DecisionLogFilter, "changed">): Promise<string | null> {
+  return filter.changed ? refreshReevaluations() : null;
 }
 
 interface RawRow extends Omit<DecisionLogRow, "confidence" | "monthlyCostUsd"> {
@@ -92,7 +108,7 @@ const SORT_VALUE: Record<DecisionLogSort, (r: DecisionLogRow) => Date | number |
 /** One page of the log, keyset-paginated on (sort column, id): fast at any depth. */
 export async function listDecisionLog(actor: Actor, input: DecisionLogPageInput) {
   const { filter, sort, dir, cursor, limit } = decisionLogPageSchema.parse(input);
-  const sql = whereFor(actor, filter);
+  const sql = whereFor(actor, filter, await reevaluationKeyFor(filter));
   const key = SORT_SQL[sort];
   if (cursor) {
     const decoded = decodeLogCursor(cursor, sort);
@@ -118,7 +134,7 @@ const CSV_SELECT: Record<ExportHeader, string> = {
   team: neutralizeFormulaSql("t.name"),
   version: "dv.number",
   status: "dv.status::text",
-  recommended_strategy: "dv.recommended",
+  recommended_strategy: `COALESCE(dv.recommended, '${NO_FEASIBLE_SHORT}')`,
   approved_strategy: `dv."approvedStrategy"`,
   override: `CASE WHEN dv."isOverride" THEN 'yes' ELSE 'no' END`,
   confidence: "dv.confidence",
@@ -139,8 +155,12 @@ const CSV_SELECT: Record<ExportHeader, string> = {
  * through PostgreSQL's COPY (its own RFC 4180 writer, near `psql \copy` speed). The benchmark
  * runs `rows` through `psql \copy` as its baseline.
  */
-export function decisionLogExport(actor: Actor, filter: DecisionLogFilter): Pick<ExportPlan<DecisionLogRow>, "count" | "rows" | "toRow" | "columns" | "csvCopy"> {
-  const where = whereFor(actor, filter);
+export function decisionLogExport(
+  actor: Actor,
+  filter: DecisionLogFilter,
+  reevaluatedWith: string | null,
+): Pick<ExportPlan<DecisionLogRow>, "count" | "rows" | "toRow" | "columns" | "csvCopy"> {
+  const where = whereFor(actor, filter, reevaluatedWith);
   const cells = EXPORT_COLUMNS.map((c) => `${CSV_SELECT[c.header]} AS "${c.header}"`).join(", ");
   return {
     count: where.query((w) => `SELECT count(*) AS n ${COUNT_FROM} ${w}`),

@@ -13,6 +13,8 @@ export const decisionLogFilterSchema = withDateRangeOrder(
     status: z.enum(DECISION_STATUSES).optional(),
     strategy: z.enum(STRATEGIES).optional(),
     override: z.enum(["yes", "no"]).optional(),
+    /** "yes": scored by an older engine, and the current engine (at the current prices) recommends something else. */
+    changed: z.enum(["yes", "no"]).optional(),
     ...dateRangeFields,
     q: withoutNul(z.string().trim().max(100, "Keep the search under 100 characters.")).optional(),
   }),

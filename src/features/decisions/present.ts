@@ -11,6 +11,7 @@ import {
   formatRps,
   formatUsd,
   getQuestion,
+  NO_FEASIBLE_LABEL,
   STRATEGY_LABELS,
   type AnswerField,
   type Estimates,
@@ -28,8 +29,10 @@ const ms = (n: number | null) => formatDurationMs(n);
 const usdMonth = (n: number | null) => (n === null ? "unknown" : `${formatUsd(n)} / month`);
 
 /** The headline figures of one strategy's estimate (replicas, run duration, staleness, cost…). */
-export function estimateFigures(strategy: StrategyId, estimates: Estimates): Figure[] {
+export function estimateFigures(strategy: StrategyId | null, estimates: Estimates): Figure[] {
   switch (strategy) {
+    case null:
+      return [];
     case "realtime": {
       const e = estimates.realtime;
       if (!e) return [];
@@ -37,7 +40,7 @@ export function estimateFigures(strategy: StrategyId, estimates: Estimates): Fig
         { label: "Replicas at peak", value: count(e.replicasAtPeak, "replicas") },
         { label: "Replicas at average load", value: count(e.replicasAtAverage, "replicas") },
         { label: "p99 latency", value: ms(e.p99LatencyMs) },
-        { label: "Serving", value: e.serving === "scale-to-zero" ? "Scale to zero when idle" : "Always on" },
+        { label: "Serving", value: e.serving === "scale-to-zero" ? "Scale to zero when idle (serverless)" : e.serving === "dedicated" ? "Dedicated endpoint" : "Always on" },
         { label: "Monthly cost", value: usdMonth(e.monthlyCostUsd) },
       ];
     }
@@ -150,7 +153,8 @@ export function decisionLink(useCaseId: string, number: number) {
 /** What a page knows of a version to say its outcome (every list and page selects these). */
 export interface OutcomeInput {
   status: string;
-  recommended: StrategyId;
+  /** null: nothing was feasible (engine 2.0.0), so the engine recommended no strategy. */
+  recommended: StrategyId | null;
   approvedStrategy: StrategyId | null;
   isOverride: boolean;
   reviewedBy: { name: string } | null;
@@ -205,27 +209,34 @@ function outcomeKind(status: string): OutcomeKind {
 /** The decision on record for one version, in words: the one function every page and list uses. */
 export function decisionOutcome(v: OutcomeInput): DecisionOutcome {
   const kind = outcomeKind(v.status);
-  const recommendedLabel = STRATEGY_LABELS[v.recommended];
+  const recommendedLabel = v.recommended === null ? null : STRATEGY_LABELS[v.recommended];
   const approved = kind === "approved" || kind === "superseded" ? (v.approvedStrategy ?? v.recommended) : null;
   const approvedLabel = approved ? STRATEGY_LABELS[approved] : null;
   const isOverride = approved !== null && (v.isOverride || approved !== v.recommended);
   const acted = ACTED[kind];
   const byline = acted && v.reviewedBy ? `${acted} by ${v.reviewedBy.name}` : null;
   const headline = {
-    approved: `Approved: ${approvedLabel}`,
-    superseded: `Superseded — was approved: ${approvedLabel}`,
+    approved: approvedLabel ? `Approved: ${approvedLabel}` : "Approved",
+    superseded: approvedLabel ? `Superseded — was approved: ${approvedLabel}` : "Superseded",
     rejected: "Rejected",
     "changes-requested": "Changes requested",
     "awaiting-review": "Submitted, awaiting review",
     withdrawn: "Withdrawn by its submitter",
   }[kind];
-  const recommendation = approved
-    ? isOverride
-      ? `Override: the engine recommended ${recommendedLabel}.`
-      : "As the engine recommended."
-    : kind === "awaiting-review"
-      ? `The engine recommends ${recommendedLabel}.`
-      : `The engine recommended ${recommendedLabel}.`;
+  const recommendation =
+    recommendedLabel === null
+      ? approved
+        ? `Override: ${NO_FEASIBLE_LABEL.toLowerCase()} — the engine recommended none.`
+        : kind === "awaiting-review"
+          ? `${NO_FEASIBLE_LABEL}: the engine recommends none.`
+          : `${NO_FEASIBLE_LABEL}: the engine recommended none.`
+      : approved
+        ? isOverride
+          ? `Override: the engine recommended ${recommendedLabel}.`
+          : "As the engine recommended."
+        : kind === "awaiting-review"
+          ? `The engine recommends ${recommendedLabel}.`
+          : `The engine recommended ${recommendedLabel}.`;
   const short = approved
     ? `${approvedLabel}${isOverride ? " (override)" : ""}`
     : { rejected: "Rejected", "changes-requested": "Changes requested", "awaiting-review": "Awaiting review", withdrawn: "Withdrawn" }[kind as Exclude<OutcomeKind, "approved" | "superseded">];

@@ -43,7 +43,7 @@ export async function getDecision(actor: Actor, useCaseId: string, number: numbe
   if (!version) throw new NotFoundError("That decision");
   return {
     ...version,
-    recommended: version.recommended as StrategyId,
+    recommended: version.recommended as StrategyId | null,
     approvedStrategy: version.approvedStrategy as StrategyId | null,
     // Stored with the engine version that produced them; parsed so the page gets typed data.
     answers: answersSchema.parse(version.answers) as Answers,
@@ -88,8 +88,12 @@ function assessmentDigest(a: Assessment) {
     feasible: Object.fromEntries(a.ranking.map((r) => [r.strategy, r.feasible])),
     monthlyCostUsd: Object.fromEntries(a.tradeoffs.map((t) => [t.strategy, t.cost.monthlyUsd])),
     p99LatencyMs: Object.fromEntries(a.tradeoffs.map((t) => [t.strategy, t.latency.p99Ms])),
-    /** Where each answer would flip the recommendation, by answer and direction ("processingTimeMs~increase": 150.1). */
-    flips: Object.fromEntries(a.flips.map((f) => [flipKey(f), f.boundary])),
+    /**
+     * Where each answer would flip the recommendation, by answer and direction ("processingTimeMs~increase": 150.1):
+     * the flip's value as the assessment shows it, not the bisection's last unchanged value (which
+     * moves within the search's tolerance when nothing that matters changed).
+     */
+    flips: Object.fromEntries(a.flips.map((f) => [flipKey(f), f.value])),
   };
 }
 

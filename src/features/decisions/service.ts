@@ -1,5 +1,6 @@
 import "server-only";
-import { answersSchema, assess, ENGINE_VERSION, type Answers, type PriceTable } from "~/engine";
+import { createHash } from "node:crypto";
+import { answersSchema, assess, ENGINE_VERSION, recommend, type Answers, type PriceTable } from "~/engine";
 import { getCurrentPrices } from "~/features/admin/queries";
 import { emailNotices, notifyReviewersOfSubmission, type Notice } from "~/features/notifications/service";
 import type { Prisma } from "~/generated/prisma/client";
@@ -258,3 +259,65 @@ export async function reopenWithCurrentEngine(ctx: CommandContext, input: { useC
   void emailNotices(notices);
   return { versionNumber };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Re-evaluation cache: "would this decision change under the current engine?"
+// ---------------------------------------------------------------------------------------------
+
+/** Rows re-scored per round trip when the cache is refreshed. */
+const REEVALUATION_BATCH = 500;
+
+/**
+ * The key the cached re-evaluations are valid for: the engine version and the price table they
+ * were computed with (the decision page's re-evaluation scores at the current prices too).
+ */
+export function reevaluationKey(prices: PriceTable): string {
+  const digest = createHash("sha256").update(JSON.stringify(prices)).digest("hex").slice(0, 16);
+  return `${ENGINE_VERSION}+${digest}`;
+}
+
+/**
+ * Brings the re-evaluation columns of every decision scored by an older engine up to date with
+ * the current engine and prices (only rows whose key is stale are re-scored, in batches, with the
+ * fast path), and returns the current key. Derived data: the stored assessment, `recommended` and
+ * `engineVersion` are never touched, so nothing is audited. Idempotent: concurrent refreshes
+ * write the same values. Decisions scored by the current engine never "would change".
+ */
+export async function refreshReevaluations(): Promise<string> {
+  const prices = await getCurrentPrices(db);
+  const key = reevaluationKey(prices);
+  for (;;) {
+    const stale = await db.decisionVersion.findMany({
+      where: { engineVersion: { not: ENGINE_VERSION }, OR: [{ reevaluatedWith: null }, { reevaluatedWith: { not: key } }] },
+      select: { id: true, answers: true, recommended: true },
+      take: REEVALUATION_BATCH,
+    });
+    if (stale.length === 0) return key;
+    const ids: string[] = [];
+    const now: string[] = [];
+    const changed: boolean[] = [];
+    for (const row of stale) {
+      const parsed = answersSchema.safeParse(row.answers);
+      // Answers stored by an older schema that no longer parse cannot be re-scored: not "would change".
+      const stored = row.recommended ?? NO_STRATEGY;
+      const today = parsed.success ? currentRecommendation(parsed.data, prices) : stored;
+      ids.push(row.id);
+      now.push(today);
+      changed.push(today !== stored);
+    }
+    await db.$executeRaw`
+      UPDATE "DecisionVersion" AS dv
+      SET "reevaluatedWith" = ${key}, "reevaluatedRecommended" = u.now, "wouldChange" = u.changed
+      FROM unnest(${ids}::text[], ${now}::text[], ${changed}::boolean[]) AS u(id, now, changed)
+      WHERE dv.id = u.id`;
+  }
+}
+
+/** What the current engine recommends for the answers at these prices ("none": nothing is feasible). */
+export function currentRecommendation(answers: Answers, prices: PriceTable): string {
+  const today: string | null = recommend(answers, { prices });
+  return today ?? NO_STRATEGY;
+}
+
+/** How the re-evaluation columns spell "nothing is feasible". */
+export const NO_STRATEGY = "none";

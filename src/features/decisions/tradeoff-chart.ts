@@ -166,6 +166,6 @@ export function tradeoffChartData(assessment: TradeoffChartInput, budgets: Trade
     latencyDomain: [latencyMin, latencyMax],
     costTicks: [0, ...decades(1, costMax)],
     latencyTicks: decades(latencyMin, latencyMax),
-    description: `${budgetsText} ${points.map(describe).join(" ")}`,
+    description: `${budgetsText}${assessment.recommended === null ? " No strategy is feasible: the engine recommends none." : ""} ${points.map(describe).join(" ")}`,
   };
 }

@@ -3,7 +3,7 @@
  * strategies a reviewer may approve (with what each crosses), and labels/values of the
  * assessment digest that `review.compare` diffs. No I/O; shared by pages and components.
  */
-import { STRATEGIES, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
+import { NO_FEASIBLE_LABEL, STRATEGIES, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { formatDurationMs, formatNumber, formatPercent, formatUsd } from "~/engine/format";
 import type { Constraint } from "~/engine";
 import { formatAnswer } from "~/engine/answer-text";
@@ -50,7 +50,7 @@ type ConstraintLike = Pick<Constraint, "id" | "level" | "strategies" | "message"
 export function approvalOptions(
   ranking: readonly { strategy: StrategyId; label: string; feasible: boolean }[],
   constraints: readonly ConstraintLike[],
-  recommended: StrategyId,
+  recommended: StrategyId | null,
 ): ApprovalOption[] {
   return ranking.map((r) => {
     const check = checkOverride({ recommended, approved: r.strategy, constraints, feasible: r.feasible });
@@ -65,7 +65,7 @@ export function approvalOptions(
 
 export function describeApproval(
   approved: StrategyId,
-  recommended: StrategyId,
+  recommended: StrategyId | null,
   constraints: readonly ConstraintLike[],
   feasible: boolean,
 ): { isOverride: boolean; blocked: string | null; softConstraints: { id: string; message: string }[] } {
@@ -114,12 +114,12 @@ export function digestPathLabel(path: string): string {
 export function formatDigestValue(path: string, value: unknown): string {
   if (value === undefined) return "—";
   const head = path.split(".")[0];
-  if (value === null) return head === "serving" ? "Not applicable" : "unknown";
+  if (value === null) return head === "serving" ? "Not applicable" : head === "recommended" ? NO_FEASIBLE_LABEL : "unknown";
   switch (head) {
     case "recommended":
       return typeof value === "string" && isStrategy(value) ? STRATEGY_LABELS[value] : String(value);
     case "serving":
-      return value === "scale-to-zero" ? "Scale to zero when idle" : value === "always-on" ? "Always on" : String(value);
+      return value === "scale-to-zero" ? "Scale to zero when idle" : value === "always-on" ? "Always on" : value === "dedicated" ? "Dedicated endpoint" : String(value);
     case "confidence":
       return typeof value === "number" ? formatPercent(value) : String(value);
     case "scores":
@@ -241,8 +241,12 @@ export const finiteOrNull = (value: unknown): number | null => (typeof value ===
  * time, and none for strategies that score the request itself (real-time, async, edge).
  */
 export function strategyFigures(assessment: AssessmentFigures | null | undefined): Record<StrategyId, StrategyFigures> {
+  const tradeoffs = Array.isArray(assessment?.tradeoffs) ? assessment.tradeoffs : [];
   const batchStaleness = finiteOrNull(assessment?.estimates?.batch?.worstCaseStalenessSeconds);
-  const streamMs = finiteOrNull(assessment?.estimates?.streaming?.endToEndLatencyMs);
+  // Engine 2.0 writes estimates for feasible strategies only; a stream's trade-off latency is the
+  // same event-to-prediction time, and is there for every strategy.
+  const streamMs =
+    finiteOrNull(assessment?.estimates?.streaming?.endToEndLatencyMs) ?? finiteOrNull(tradeoffs.find((x) => x?.strategy === "streaming")?.latency?.p99Ms);
   const staleness: Record<StrategyId, number | null> = {
     batch: batchStaleness,
     hybrid: batchStaleness,
@@ -251,7 +255,6 @@ export function strategyFigures(assessment: AssessmentFigures | null | undefined
     async: 0,
     edge: 0,
   };
-  const tradeoffs = Array.isArray(assessment?.tradeoffs) ? assessment.tradeoffs : [];
   return Object.fromEntries(
     STRATEGIES.map((strategy) => {
       const t = tradeoffs.find((x) => x?.strategy === strategy);

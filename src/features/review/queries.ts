@@ -2,6 +2,7 @@ import "server-only";
 import { assessmentSchema, answersSchema, ENGINE_VERSION, type StrategyId } from "~/engine";
 import { getCurrentPrices } from "~/features/admin/queries";
 import { readableVersions, reevaluate } from "~/features/decisions/queries";
+import { NO_STRATEGY, refreshReevaluations } from "~/features/decisions/service";
 import type { Actor } from "~/server/actor";
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/lib/roles";
@@ -15,6 +16,8 @@ const DAY_MS = 86_400_000;
 
 /** Submitted decisions across teams, oldest first. */
 export async function listReviewQueue(filter: ReviewQueueFilter, now: Date) {
+  // The queue marks decisions whose recommendation the current engine would change.
+  const reevaluatedWith = await refreshReevaluations();
   const where: Prisma.DecisionVersionWhereInput = {
     status: "SUBMITTED",
     ...(filter.teamId ? { useCase: { teamId: filter.teamId } } : {}),
@@ -34,6 +37,10 @@ export async function listReviewQueue(filter: ReviewQueueFilter, now: Date) {
       confidence: true,
       monthlyCostUsd: true,
       answers: true,
+      engineVersion: true,
+      reevaluatedWith: true,
+      reevaluatedRecommended: true,
+      wouldChange: true,
       submittedAt: true,
       submittedById: true,
       contributorIds: true,
@@ -41,10 +48,13 @@ export async function listReviewQueue(filter: ReviewQueueFilter, now: Date) {
       useCase: { select: { id: true, title: true, tags: true, createdById: true, team: { select: { id: true, name: true } } } },
     },
   });
-  return rows.map(({ answers, useCase: { createdById, ...useCase }, submittedById, contributorIds, ...row }) => ({
+  return rows.map(({ answers, useCase: { createdById, ...useCase }, submittedById, contributorIds, reevaluatedWith: key, reevaluatedRecommended, wouldChange, ...row }) => ({
     ...row,
     useCase,
-    recommended: row.recommended as StrategyId,
+    recommended: row.recommended as StrategyId | null,
+    /** Scored by an older engine, and the current one recommends otherwise (null: nothing feasible). */
+    changedUnderCurrentEngine:
+      wouldChange && key === reevaluatedWith ? { to: reevaluatedRecommended === NO_STRATEGY ? null : (reevaluatedRecommended as StrategyId | null) } : null,
     criticality: ((answers as { criticality?: string | null }).criticality ?? null) as string | null,
     ageDays: Math.floor((now.getTime() - row.submittedAt.getTime()) / DAY_MS),
     /** Who may not review it: its submitter, the use case's creator, everyone who changed its answers. */
@@ -104,7 +114,7 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
     rest.engineVersion === ENGINE_VERSION ? null : reevaluate(answersSchema.parse(answers), stored, await getCurrentPrices(db));
   return {
     ...rest,
-    recommended: rest.recommended as StrategyId,
+    recommended: rest.recommended as StrategyId | null,
     approvedStrategy: rest.approvedStrategy as StrategyId | null,
     constraints: stored.constraints,
     ranking: stored.ranking.map((r) => ({ strategy: r.strategy, label: r.label, feasible: r.feasible })),

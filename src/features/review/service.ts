@@ -11,7 +11,7 @@ import { db } from "~/server/db";
 import { ConflictError, ForbiddenError, ValidationError } from "~/server/errors";
 import type { z } from "zod";
 import type { addCommentSchema, ReviewDecisionInput } from "./schema";
-import { checkOverride, commentRequirement } from "./workflow";
+import { allowedReviewActions, checkOverride, commentRequirement, NOTHING_TO_APPROVE } from "./workflow";
 
 /**
  * The reviewer's actions on a decision version (approve, reject, request changes, comment),
@@ -50,6 +50,10 @@ export async function reviewDecision(ctx: CommandContext, input: ReviewDecisionI
     }
 
     const assessment = assessmentSchema.parse(current.assessment);
+    // Nothing feasible: the server refuses an approval whatever the UI offered.
+    if (!allowedReviewActions(current.recommended).includes(input.action)) {
+      throw new ValidationError(NOTHING_TO_APPROVE, { action: [NOTHING_TO_APPROVE] });
+    }
     const approvedStrategy = input.action === "APPROVE" ? (input.approvedStrategy ?? current.recommended) : null;
     let override: { justification: string; softConstraintsOverridden: string[] } | null = null;
     const comment = input.comment?.trim() || null;

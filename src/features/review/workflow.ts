@@ -11,8 +11,18 @@ export function commentRequirement(action: ReviewAction, isOverride: boolean): "
   return isOverride ? "required" : "optional";
 }
 
+/** Why a version whose assessment found no feasible strategy cannot be approved. */
+export const NOTHING_TO_APPROVE =
+  "The engine found no feasible strategy for these answers, so there is nothing to approve: reject the version or request changes (the assessment names, per strategy, the smallest change that would make it feasible).";
+
+/** The review actions open on a version: with no feasible strategy only reject and request changes. */
+export function allowedReviewActions(recommended: string | null): readonly ReviewAction[] {
+  return recommended === null ? ["REJECT", "REQUEST_CHANGES"] : ["APPROVE", "REJECT", "REQUEST_CHANGES"];
+}
+
 export interface OverrideCheckInput {
-  recommended: string;
+  /** null: no strategy is feasible (engine 2.0.0); nothing may be approved. */
+  recommended: string | null;
   approved: string;
   /** Constraints from the assessment: level and the strategies each rules against. */
   constraints: readonly { id: string; level: "hard" | "soft" | "advisory"; strategies: readonly string[]; message: string }[];
@@ -25,6 +35,7 @@ export type OverrideCheck =
 
 /** An override may not cross a hard constraint; crossing soft ones is recorded (and needs the justification). */
 export function checkOverride(input: OverrideCheckInput): OverrideCheck {
+  if (input.recommended === null) return { ok: false, message: NOTHING_TO_APPROVE, hardConstraints: [], reasons: [NOTHING_TO_APPROVE] };
   if (input.approved === input.recommended) return { ok: true, isOverride: false, softConstraintsOverridden: [] };
   const against = input.constraints.filter((c) => c.strategies.includes(input.approved));
   const hard = against.filter((c) => c.level === "hard");

@@ -83,7 +83,7 @@ export async function getUseCase(actor: Actor, id: string) {
     canEdit: isMember && isDraftEditable(useCase.status),
     /** Members may fix the title, links and tags at any time, even under review. */
     canEditDetails: isMember,
-    versions: useCase.versions.map((v) => ({ ...v, recommended: v.recommended as StrategyId, approvedStrategy: v.approvedStrategy as StrategyId | null })),
+    versions: useCase.versions.map((v) => ({ ...v, recommended: v.recommended as StrategyId | null, approvedStrategy: v.approvedStrategy as StrategyId | null })),
   };
 }
 
@@ -122,8 +122,8 @@ export async function listMyUseCases(actor: Actor, filter: { query?: string; tea
     const approved = inForce.find((v) => v.useCaseId === row.id);
     return {
       ...row,
-      latest: latest ? { ...latest, recommended: latest.recommended as StrategyId, approvedStrategy: latest.approvedStrategy as StrategyId | null } : null,
-      inForce: approved ? { ...approved, recommended: approved.recommended as StrategyId, approvedStrategy: approved.approvedStrategy as StrategyId | null } : null,
+      latest: latest ? { ...latest, recommended: latest.recommended as StrategyId | null, approvedStrategy: latest.approvedStrategy as StrategyId | null } : null,
+      inForce: approved ? { ...approved, recommended: approved.recommended as StrategyId | null, approvedStrategy: approved.approvedStrategy as StrategyId | null } : null,
     };
   });
 }

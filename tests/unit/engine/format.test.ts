@@ -125,11 +125,19 @@ describe("numbers in words", () => {
     expect(formatDurationSeconds(90)).toBe("1.5 min");
   });
 
+  it("never writes a duration asked in seconds in milliseconds (issue 13: \"0 ms staleness\" for 0 s typed)", () => {
+    expect(formatDurationSeconds(0)).toBe("0 s");
+    expect(formatDurationSeconds(0.5)).toBe("0.5 s");
+    expect(formatDurationSeconds(30)).toBe("30 s");
+  });
+
   it.each([
     [0, "0 MB"],
-    [0.5, "500 KB"],
-    [0.0015, "1.5 KB"],
-    [-0.5, "-500 KB"],
+    // Never below MB, the questionnaire's unit for payloads (issue 13: the form said 0.005 MB, the flips 5 KB).
+    [0.5, "0.5 MB"],
+    [0.0015, "0.0015 MB"],
+    [0.005, "0.005 MB"],
+    [-0.5, "-0.5 MB"],
     [1, "1 MB"],
     [6, "6 MB"],
     [999.5, "999.5 MB"],

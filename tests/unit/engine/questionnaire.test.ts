@@ -42,7 +42,8 @@ describe("parseQuantity", () => {
     expect(ok("latencyBudgetMs", "250").value).toBe(250);
     expect(ok("maxStalenessSeconds", "1 h").value).toBe(3600);
     expect(ok("maxStalenessSeconds", "2 days").value).toBe(172_800);
-    expect(ok("maxStalenessSeconds", "1 h").normalised).toBe("3,600 s");
+    expect(ok("maxStalenessSeconds", "1 h").normalised).toBe("1 h");
+    expect(ok("maxStalenessSeconds", "0 s").normalised).toBe("0 s");
     expect(ok("processingTimeMs", "500 us").value).toBe(0.5);
   });
 

@@ -13,13 +13,24 @@ function entry(a: Assessment, strategy: StrategyId) {
 }
 const run = (o: Partial<Answers>) => assess(answers(o), { flips: false });
 
+// 2.0.0: documented limits are hard (feasibility before scoring); heuristics are labelled.
 describe("hard rules", () => {
   const cases: [string, Partial<Answers>, StrategyId[]][] = [
-    ["request-time-features", { featureFreshness: "request" }, ["batch"]],
-    ["inputs-not-enumerable", { inputsEnumerable: false }, ["batch"]],
+    // A per-item triggered job could still score request-time inputs; a 100 ms budget rules it out too.
+    ["request-time-features", { featureFreshness: "request", latencyBudgetMs: 100 }, ["batch"]],
+    ["inputs-not-enumerable", { inputsEnumerable: false, latencyBudgetMs: 100 }, ["batch"]],
     ["offline-required", { offlineOrOnDevice: true }, ["batch", "realtime", "async", "streaming", "hybrid"]],
     ["processing-exceeds-budget", { processingTimeMs: 200, latencyBudgetMs: 150 }, ["realtime"]],
-    ["batch-run-exceeds-staleness", { maxStalenessSeconds: 120 }, ["batch"]],
+    ["hybrid-live-path-too-slow", { processingTimeMs: 200, latencyBudgetMs: 150 }, ["hybrid"]],
+    ["batch-run-exceeds-staleness", { maxStalenessSeconds: 120, latencyBudgetMs: 100 }, ["batch"]],
+    ["no-serving-variant", { payloadMB: 50 }, ["realtime"]],
+    ["stream-record-limit", { payloadMB: 50 }, ["streaming"]],
+    ["async-payload-limit", { payloadMB: 5_000 }, ["async"]],
+    ["async-timeout", { processingTimeMs: 7_200_000 }, ["async"]],
+    ["edge-not-required", { offlineOrOnDevice: false }, ["edge"]],
+    ["edge-model-too-large", { offlineOrOnDevice: true, modelSizeGB: 14 }, ["edge"]],
+    ["edge-device-latency", { offlineOrOnDevice: true, processingTimeMs: 60, latencyBudgetMs: 100 }, ["edge"]],
+    ["model-exceeds-replica", { modelSizeGB: 100_000, needsGpu: true }, ["batch", "realtime", "async", "streaming", "hybrid"]],
   ];
   it.each(cases)("%s blocks %j", (id, o, blocked) => {
     const a = run(o);
@@ -39,78 +50,84 @@ describe("hard rules", () => {
     expect(entry(run({ processingTimeMs: 149, latencyBudgetMs: 150 }), "realtime").feasible).toBe(true);
   });
 
-  it("a batch run longer than the staleness allowed blocks batch (with the computed duration)", () => {
-    // 10M entities x 50 ms = 500,000 s of work; 100 workers max -> 300 + 5,000 s run; 1 h allowed.
+  it("batch is ruled out only when even one worker per item cannot refresh within the staleness", () => {
+    // 10M entities x 50 ms within 1 h: no worker cap any more, so more workers finish in time.
     const a = run({ entityCount: 10_000_000, processingTimeMs: 50, maxStalenessSeconds: 3_600 });
-    expect(entry(a, "batch").feasible).toBe(false);
-    expect(constraint(a, "batch-run-exceeds-staleness")[0]!.message).toContain("1.5 h");
+    expect(entry(a, "batch").feasible).toBe(true);
+    // One item takes 20 min + 5 min start-up: a 15 min staleness cannot be met by any run.
+    const b = run({ entityCount: 10, processingTimeMs: 1_200_000, maxStalenessSeconds: 900, latencyBudgetMs: 1_000 });
+    expect(entry(b, "batch").feasible).toBe(false);
+    expect(constraint(b, "batch-run-exceeds-staleness")[0]!.message).toContain("25 min");
   });
 
-  it("infeasible strategies always name their blocking rule", () => {
+  it("infeasible strategies always name their blocking rule, with sources for documented limits", () => {
     const a = run({ featureFreshness: "request", inputsEnumerable: false, offlineOrOnDevice: true });
     for (const r of a.ranking) if (!r.feasible) expect(r.blockedBy.length).toBeGreaterThan(0);
     expect(a.recommended).toBe("edge");
+    const big = run({ payloadMB: 50 });
+    const sources = entry(big, "realtime").blockedBy[0]!.sources;
+    expect(sources.map((s) => s.id)).toEqual(expect.arrayContaining(["realtimePayloadMB", "dedicatedPayloadMB", "serverlessPayloadMB"]));
+    for (const s of sources.filter((x) => x.id.endsWith("PayloadMB"))) {
+      expect(s.kind).toBe("documented");
+      expect(s.url).toMatch(/^https:\/\//);
+    }
   });
 });
 
-describe("soft rules (documented platform limits and penalties)", () => {
-  const cases: [string, Partial<Answers>, StrategyId, boolean][] = [
-    ["sync-payload-limit", { payloadMB: 50 }, "realtime", true],
-    ["async-payload-limit", { payloadMB: 5_000 }, "async", true],
-    ["sync-timeout", { processingTimeMs: 120_000 }, "realtime", true],
-    ["async-timeout", { processingTimeMs: 7_200_000 }, "async", true],
-    ["hybrid-live-path-too-slow", { processingTimeMs: 300, latencyBudgetMs: 200 }, "hybrid", false],
-    ["edge-device-latency", { processingTimeMs: 60, latencyBudgetMs: 100 }, "edge", false],
-    ["hybrid-precompute-stale", { maxStalenessSeconds: 60 }, "hybrid", false],
-    ["batch-cadence-below-15min", { maxStalenessSeconds: 1_000 }, "batch", false],
-    ["edge-model-size", { modelSizeGB: 8 }, "edge", true],
-  ];
-  it.each(cases)("%s penalises %s", (id, o, strategy, hasSource) => {
-    const a = run(o);
-    const c = constraint(a, id);
-    expect(c.length).toBeGreaterThan(0);
-    expect(c[0]!.level).toBe("soft");
-    expect(c[0]!.strategies).toContain(strategy);
-    if (hasSource) expect(c[0]!.source).toMatch(/documented|heuristic/i);
-    const contrib = contribution(a, strategy, id);
-    expect(contrib.length).toBe(1);
-    expect(contrib[0]!.points).toBeLessThan(0);
-    expect(entry(a, strategy).feasible).toBe(true); // soft rules never block
+describe("documented limits (2.0.0: hard, per serving variant)", () => {
+  it("limits are exclusive at the documented value; above 6 MB only a dedicated endpoint, above 10 MB none", () => {
+    expect(run({ payloadMB: 6 }).estimates.realtime!.serving).toBe("always-on");
+    const a = run({ payloadMB: 6.01 });
+    expect(entry(a, "realtime").feasible).toBe(true);
+    expect(a.estimates.realtime!.serving).toBe("dedicated");
+    expect(a.estimates.realtime!.variants.find((v) => v.variant === "always-on")!.feasible).toBe(false);
+    expect(entry(run({ payloadMB: 10 }), "realtime").feasible).toBe(true);
+    expect(entry(run({ payloadMB: 10.01 }), "realtime").feasible).toBe(false);
   });
 
-  it("names the platform limits' sources", () => {
-    const a = run({ payloadMB: 50, processingTimeMs: 120_000 });
-    expect(constraint(a, "sync-payload-limit")[0]!.source).toMatch(/SageMaker.*6 MB/);
-    expect(constraint(a, "sync-payload-limit")[0]!.source).toMatch(/Vertex AI/);
-    expect(constraint(a, "sync-payload-limit")[0]!.source).toMatch(/Databricks/);
-    expect(constraint(a, "sync-timeout")[0]!.source).toMatch(/60 s/);
-    expect(run({ payloadMB: 5_000 }).constraints.find((c) => c.id === "async-payload-limit")!.source).toMatch(/1 GB/);
-    expect(run({ processingTimeMs: 7_200_000 }).constraints.find((c) => c.id === "async-timeout")!.source).toMatch(/1 hour/);
+  it("Vertex AI dedicated endpoints allow up to 1 h: 2 min of processing is served by a dedicated endpoint, 2 h by none", () => {
+    const a = run({ processingTimeMs: 120_000 });
+    expect(a.estimates.realtime!.serving).toBe("dedicated");
+    expect(entry(run({ processingTimeMs: 7_200_000 }), "realtime").feasible).toBe(false);
   });
 
-  it("limits are exclusive at the documented value (6 MB is still accepted)", () => {
-    expect(constraint(run({ payloadMB: 6 }), "sync-payload-limit")).toHaveLength(0);
-    expect(constraint(run({ payloadMB: 6.01 }), "sync-payload-limit")).toHaveLength(1);
-    expect(constraint(run({ processingTimeMs: 60_000 }), "sync-timeout")).toHaveLength(0);
+  it("serverless is ruled out above 200 concurrent requests per endpoint, and for GPUs", () => {
+    const base = { peakRequestsPerSecond: 500, avgRequestsPerSecond: 100, processingTimeMs: 1_000, latencyBudgetMs: 60_000, coldStartToleranceSeconds: 600, idleHoursPerDay: 20, modelSizeGB: 0.2, needsGpu: false };
+    const scaleToZero = (o: Partial<Answers>) => run(o).estimates.realtime!.variants.find((v) => v.variant === "scale-to-zero")!;
+    const v = scaleToZero(base);
+    expect(v.feasible).toBe(false);
+    expect(v.blockedBy.map((b) => b.rule)).toContain("serverless-concurrency");
+    expect(v.blockedBy[0]!.sources[0]!.value).toBe(200);
+    expect(scaleToZero({ ...base, peakRequestsPerSecond: 100 }).feasible).toBe(true);
+    expect(scaleToZero({ ...base, peakRequestsPerSecond: 100, needsGpu: true }).blockedBy.map((b) => b.rule)).toContain("serverless-no-gpu");
   });
 
-  it("cost over budget is a soft rule per strategy", () => {
+  it("a cold start beyond the latency budget rules out scale-to-zero even when the tolerance allows it", () => {
+    const o = { consumer: "user-request" as const, idleHoursPerDay: 16, coldStartToleranceSeconds: 120, peakRequestsPerSecond: 2, avgRequestsPerSecond: 0.5, processingTimeMs: 50, modelSizeGB: 0.5, needsGpu: false };
+    const tight = run({ ...o, latencyBudgetMs: 500 });
+    expect(tight.estimates.realtime!.serving).toBe("always-on");
+    expect(tight.estimates.realtime!.variants.find((v) => v.variant === "scale-to-zero")!.blockedBy.map((b) => b.rule)).toContain("cold-start");
+    expect(run({ ...o, latencyBudgetMs: 20_000 }).estimates.realtime!.serving).toBe("scale-to-zero");
+  });
+
+  it("cost over budget is a soft rule per strategy, with its size shown", () => {
     const a = run({ peakRequestsPerSecond: 1_000, avgRequestsPerSecond: 1_000, processingTimeMs: 100, latencyBudgetMs: 500, monthlyBudgetUsd: 100 });
     const over = constraint(a, "cost-over-budget");
     expect(over.map((c) => c.strategies[0])).toContain("realtime");
-    expect(contribution(a, "realtime", "cost-over-budget")[0]!.points).toBe(-12.5);
+    const rt = over.find((c) => c.strategies[0] === "realtime")!;
+    expect(rt.level).toBe("soft");
+    expect(rt.message).toMatch(/over the \$100 budget \(\d/);
+    expect(contribution(a, "realtime", "cost-over-budget")[0]!.points).toBe(-15);
+    expect(entry(a, "realtime").feasible).toBe(true);
   });
 });
 
 describe("advisory rules", () => {
-  it("payload between 1 and 6 MB", () => {
-    const c = constraint(run({ payloadMB: 3 }), "payload-over-1mb");
+  it("payload between 1.5 and 10 MB: shared endpoints and default stream records refuse it", () => {
+    const c = constraint(run({ payloadMB: 3 }), "payload-over-shared-endpoint");
     expect(c[0]!.level).toBe("advisory");
     expect(c[0]!.source).toMatch(/1\.5 MB/);
-  });
-  it("GPU models cannot use serverless scale-to-zero", () => {
-    const a = run({ needsGpu: true, peakRequestsPerSecond: 1, avgRequestsPerSecond: 1, processingTimeMs: 50, latencyBudgetMs: 500 });
-    expect(constraint(a, "serverless-no-gpu")[0]!.level).toBe("advisory");
+    expect(c[0]!.sources.map((s) => s.id)).toEqual(["sharedPublicPayloadMB", "dedicatedPayloadMB"]);
   });
 });
 
@@ -146,7 +163,8 @@ describe("factors", () => {
     ["active-share", { activeSharePercent: 95 }, "batch", 1],
     ["edge-model-size", { modelSizeGB: 0.5 }, "edge", -1],
     ["needs-gpu", { needsGpu: true }, "edge", -1],
-    ["cost-vs-budget", { entityCount: 1000, processingTimeMs: 10, monthlyBudgetUsd: 1_000_000 }, "batch", 1],
+    // 2.0.0: no within-budget bonus; far above the cheapest feasible strategy costs points.
+    ["cost-vs-cheapest", { consumer: "report", entityCount: 1000, processingTimeMs: 10, maxStalenessSeconds: 86_400, peakRequestsPerSecond: 50, avgRequestsPerSecond: 50, latencyBudgetMs: 5_000 }, "streaming", -1],
     ["complexity", {}, "hybrid", -1],
   ];
   it.each(cases)("%s %j moves %s", (factor, o, strategy, sign) => {
@@ -156,13 +174,12 @@ describe("factors", () => {
     expect(c[0]!.reason.length).toBeGreaterThan(10);
   });
 
-  it("idle hours with enough cold-start tolerance selects scale-to-zero instead of a penalty", () => {
-    const o = { consumer: "user-request" as const, idleHoursPerDay: 16, coldStartToleranceSeconds: 120, peakRequestsPerSecond: 2, avgRequestsPerSecond: 0.5, processingTimeMs: 50, latencyBudgetMs: 500, modelSizeGB: 0.5, needsGpu: false, featureFreshness: "request" as const, inputsEnumerable: false };
+  it("idle hours with enough cold-start tolerance (within the latency budget) selects scale-to-zero instead of a penalty", () => {
+    const o = { consumer: "user-request" as const, idleHoursPerDay: 16, coldStartToleranceSeconds: 120, peakRequestsPerSecond: 2, avgRequestsPerSecond: 0.5, processingTimeMs: 50, latencyBudgetMs: 20_000, modelSizeGB: 0.5, needsGpu: false, featureFreshness: "request" as const, inputsEnumerable: false };
     const a = run(o);
     expect(contribution(a, "realtime", "idle-hours")).toHaveLength(0);
     expect(a.estimates.realtime!.serving).toBe("scale-to-zero");
-    expect(a.recommended).toBe("realtime");
-    expect(a.serving).toBe("scale-to-zero");
+    expect(a.serving).toBe(a.recommended === "realtime" ? "scale-to-zero" : null);
   });
 });
 

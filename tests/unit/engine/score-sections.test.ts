@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ANSWER_FIELDS, DEFAULT_PRICES, type Answers } from "~/engine";
-import { createState, encodeAnswers, evaluate, FIELD_SECTIONS, fixSections, SEC_ALL } from "~/engine/score";
+import { createState, encodeAnswers, evaluate, FIELD_ESTIMATES, FIELD_SECTIONS, fixSections, SEC_ALL, STAGE_READS } from "~/engine/score";
 import { answersArb } from "./arbitraries";
 
 // Probes re-evaluate only the sections that read the changed answer (FIELD_SECTIONS) on top of
@@ -25,11 +25,15 @@ describe("encoded answers", () => {
 });
 
 describe("partial re-evaluation (flip and unknown-answer probes)", () => {
-  it("every answer maps to at least one section", () => {
-    for (let i = 0; i < ANSWER_FIELDS.length; i++) expect(FIELD_SECTIONS[i]! & SEC_ALL).not.toBe(0);
+  it("every answer maps to at least one section, or is read only by the stages that run on every evaluation", () => {
+    // 2.0.0: the budget is read only by the cost comparison, which runs after the sections every time.
+    for (let i = 0; i < ANSWER_FIELDS.length; i++) {
+      const f = ANSWER_FIELDS[i]!;
+      expect((FIELD_SECTIONS[i]! & SEC_ALL) !== 0 || STAGE_READS.includes(f), f).toBe(true);
+    }
   });
 
-  it("changing one answer and re-evaluating its sections equals a full evaluation", () => {
+  it("changing one answer and re-evaluating its sections and estimates equals a full evaluation", () => {
     fc.assert(
       fc.property(answersArb, answersArb, (a, other) => {
         const x = encodeAnswers(a);
@@ -43,17 +47,18 @@ describe("partial re-evaluation (flip and unknown-answer probes)", () => {
           if (x[i]! === x[i]! && typeof a[ANSWER_FIELDS[i]!] === "number") values.push(x[i]! * 37, x[i]! / 53);
           for (const v of values) {
             st.x[i] = v;
-            const partial = evaluate(st, sections);
-            const got = { r: partial, raw: [...st.raw], blocked: [...st.blocked], cost: [...st.costPts] };
+            // Only the estimates that read answer i are recomputed (the others keep fixSections' figures).
+            const partial = evaluate(st, sections, FIELD_ESTIMATES[i]!);
+            const got = { r: partial, raw: [...st.raw], blocked: [...st.blocked], cost: [...st.costPts], monthly: [...st.est.cost] };
             st.x[i] = x[i]!;
             const fresh = createState(x.slice(), { ...DEFAULT_PRICES }, null);
             fresh.x[i] = v;
             const full = evaluate(fresh);
-            expect(got).toEqual({ r: full, raw: [...fresh.raw], blocked: [...fresh.blocked], cost: [...fresh.costPts] });
+            expect(got).toEqual({ r: full, raw: [...fresh.raw], blocked: [...fresh.blocked], cost: [...fresh.costPts], monthly: [...fresh.est.cost] });
           }
         }
       }),
       { numRuns: 150, seed: 7 },
     );
-  });
+  }, 60_000);
 });

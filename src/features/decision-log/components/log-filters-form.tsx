@@ -5,13 +5,14 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { buttonClasses } from "~/components/ui/button";
 import { ChoiceField, LabelledField } from "~/components/ui/field";
+import { ENGINE_VERSION } from "~/engine/version";
 import { StrategyOptions } from "~/features/decisions/components/strategy-options";
 import { DECISION_STATUSES } from "~/features/decisions/workflow";
 import { statusLabel } from "~/lib/status";
 import { DEFAULT_SORT, EMPTY_LOG_FILTERS, hasLogFilters, logSearch, type LogFilterValues, type SortDir } from "../log-filters";
 import type { DecisionLogSort } from "../schema";
 
-const KEYS = ["teamId", "status", "strategy", "override", "from", "to", "q"] as const;
+const KEYS = ["teamId", "status", "strategy", "override", "changed", "from", "to", "q"] as const;
 
 /**
  * The decision log's filters. A GET form (it works before JavaScript loads and from the
@@ -81,6 +82,15 @@ export function LogFiltersForm({
               <option value="">Overrides or not</option>
               <option value="yes">Only overrides</option>
               <option value="no">No overrides</option>
+            </select>
+          )}
+        </LabelledField>
+        <LabelledField id="log-filter-changed" label={`Under the current engine (${ENGINE_VERSION})`}>
+          {(field) => (
+            <select {...field} name="changed" defaultValue={values.changed}>
+              <option value="">Changed or not</option>
+              <option value="yes">Would change the recommendation</option>
+              <option value="no">Would keep the recommendation</option>
             </select>
           )}
         </LabelledField>

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { Pager } from "~/components/ui/pager";
 import { LoadFailed, LoadingPanel } from "~/components/ui/query-states";
-import { STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
+import { NO_FEASIBLE_LABEL, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { formatPercent, formatUsd } from "~/engine/format";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { useTRPC } from "~/trpc/react";
@@ -161,7 +161,7 @@ export function LogTable({
                   <span className="mt-1 block text-xs text-slate-600 md:hidden">
                     {row.team} · v{row.number}
                     {row.approvedStrategy ? ` · approved ${strategyLabel(row.approvedStrategy)}${row.isOverride ? " (override)" : ""}` : ""}
-                    {` · recommended ${strategyLabel(row.recommended)}`}
+                    {row.recommended === null ? ` · ${NO_FEASIBLE_LABEL.toLowerCase()}` : ` · recommended ${strategyLabel(row.recommended)}`}
                     {` · submitted ${DATE.format(row.submittedAt)}`}
                   </span>
                 </th>
@@ -184,7 +184,9 @@ export function LogTable({
                     </span>
                   ) : null}
                 </td>
-                <td className={`min-w-28 px-2.5 py-3 text-slate-700 ${WIDE}`}>{strategyLabel(row.recommended)}</td>
+                <td className={`min-w-28 px-2.5 py-3 text-slate-700 ${WIDE}`}>
+                  {row.recommended === null ? <span className="text-amber-800">{NO_FEASIBLE_LABEL}</span> : strategyLabel(row.recommended)}
+                </td>
                 <td className={`px-2.5 py-3 text-right tabular-nums text-slate-900 ${WIDE}`}>{formatPercent(row.confidence)}</td>
                 <td
                   className={`px-2.5 py-3 text-right tabular-nums text-slate-900 ${WIDE}`}

@@ -1,5 +1,6 @@
 import { getQuestion, STRATEGY_LABELS, type Constraint } from "~/engine";
 import { CONSTRAINT_LEVEL_LABELS } from "../present";
+import { SourceNote } from "./source-note";
 
 const LEVEL_STYLES = {
   hard: "border-rose-200 bg-rose-50 text-rose-900",
@@ -12,8 +13,8 @@ export function ConstraintsList({ constraints }: { constraints: readonly Constra
   if (constraints.length === 0) return <p className="text-sm text-slate-600">No rule fired: every strategy was scored on points alone.</p>;
   return (
     <ul className="space-y-3">
-      {constraints.map((c) => (
-        <li key={c.id} className="rounded-lg border border-slate-200 p-3 text-sm">
+      {constraints.map((c, i) => (
+        <li key={`${c.id}-${i}`} className="rounded-lg border border-slate-200 p-3 text-sm">
           <p>
             <span className={`mr-2 inline-block rounded border px-1.5 py-0.5 text-xs font-semibold ${LEVEL_STYLES[c.level]}`}>
               {CONSTRAINT_LEVEL_LABELS[c.level]}
@@ -34,6 +35,14 @@ export function ConstraintsList({ constraints }: { constraints: readonly Constra
               <>
                 <dt className="font-medium">Source</dt>
                 <dd>{c.source}</dd>
+              </>
+            ) : null}
+            {c.sources.length > 0 ? (
+              <>
+                <dt className="font-medium">Limits applied</dt>
+                <dd>
+                  <SourceNote sources={c.sources} />
+                </dd>
               </>
             ) : null}
           </dl>

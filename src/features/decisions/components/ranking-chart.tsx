@@ -1,5 +1,6 @@
 import type { Contribution, RankingEntry } from "~/engine";
 import { signedPoints } from "../present";
+import { SourceNote } from "./source-note";
 
 /**
  * The strategies ranked by score, each with its score as text and as a bar, why it was ruled
@@ -13,7 +14,7 @@ export function RankingChart({ ranking, showReasons = true }: { ranking: readonl
           <div className="flex items-baseline justify-between gap-3">
             <span className={`font-medium ${entry.feasible ? "text-slate-900" : "text-slate-500"}`}>
               {entry.rank}. {entry.label}
-              {entry.rank === 1 ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-700">Recommended</span> : null}
+              {entry.rank === 1 && entry.feasible ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-semibold text-brand-700">Recommended</span> : null}
             </span>
             <span className="shrink-0 tabular-nums text-slate-700">
               {entry.feasible ? `${entry.score} / 100` : `Ruled out · ${entry.score}`}
@@ -21,14 +22,17 @@ export function RankingChart({ ranking, showReasons = true }: { ranking: readonl
           </div>
           <div className="mt-1 h-2 rounded-full bg-slate-100" aria-hidden="true">
             <div
-              className={`h-2 rounded-full ${entry.rank === 1 ? "bg-brand-600" : entry.feasible ? "bg-slate-400" : "bg-slate-300 bg-[repeating-linear-gradient(45deg,transparent,transparent_3px,rgba(255,255,255,.7)_3px,rgba(255,255,255,.7)_6px)]"}`}
+              className={`h-2 rounded-full ${entry.rank === 1 && entry.feasible ? "bg-brand-600" : entry.feasible ? "bg-slate-400" : "bg-slate-300 bg-[repeating-linear-gradient(45deg,transparent,transparent_3px,rgba(255,255,255,.7)_3px,rgba(255,255,255,.7)_6px)]"}`}
               style={{ width: `${Math.max(entry.score, 1)}%` }}
             />
           </div>
           {entry.blockedBy.length > 0 ? (
             <ul className="mt-1 list-disc space-y-0.5 pl-5 text-xs text-slate-600">
-              {entry.blockedBy.map((b) => (
-                <li key={b.rule}>{b.message}</li>
+              {entry.blockedBy.map((b, i) => (
+                <li key={`${b.rule}-${i}`}>
+                  {b.message}
+                  {showReasons ? <SourceNote sources={b.sources} /> : null}
+                </li>
               ))}
             </ul>
           ) : null}

@@ -6,6 +6,7 @@ import { assess, ENGINE_VERSION, getQuestion, type DraftAnswers, type PriceTable
 import { ConfidenceSummary } from "~/features/decisions/components/confidence-summary";
 import { FigureList } from "~/features/decisions/components/figure-list";
 import { FlipsList } from "~/features/decisions/components/flips-list";
+import { NoFeasibleStrategy } from "~/features/decisions/components/no-feasible-strategy";
 import { RankingChart } from "~/features/decisions/components/ranking-chart";
 import { WarningsList } from "~/features/decisions/components/warnings-list";
 import { confidenceText, estimateFigures, tradeoffChartData } from "~/features/decisions/present";
@@ -57,7 +58,10 @@ export function LiveRecommendation({
           {assessment ? (
             <div aria-live="polite" aria-atomic="true" className="lg:mt-5">
               <p className="text-sm text-slate-600 max-lg:sr-only">Recommended strategy</p>
-              <p className="text-lg font-bold tracking-tight text-brand-700 lg:text-xl" data-testid="live-recommended">
+              <p
+                className={`text-lg font-bold tracking-tight lg:text-xl ${assessment.recommended === null ? "text-amber-800" : "text-brand-700"}`}
+                data-testid="live-recommended"
+              >
                 {assessment.recommendedLabel}
               </p>
               <p className="text-xs text-slate-600 lg:hidden" data-testid="live-confidence">
@@ -91,6 +95,7 @@ export function LiveRecommendation({
         </p>
         {assessment ? (
           <>
+            {assessment.noFeasibleStrategy ? <NoFeasibleStrategy explanation={assessment.noFeasibleStrategy} compact /> : null}
             <ConfidenceSummary confidence={assessment.confidence} />
             <section aria-labelledby="live-estimates">
               <h3 id="live-estimates" className="mb-2 text-sm font-semibold text-slate-900">Key estimates</h3>

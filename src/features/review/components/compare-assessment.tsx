@@ -5,7 +5,7 @@ import { ScrollRegion } from "~/components/ui/scroll-region";
 
 /** The digest `review.compare` returns for each side (recommendation, confidence, per-strategy figures). */
 export interface AssessmentDigest {
-  recommended: string;
+  recommended: string | null;
   serving: string | null;
   confidence: number;
   scores: Record<string, number>;

@@ -8,7 +8,7 @@ import { STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { readApiError } from "~/trpc/api-errors";
 import { useTRPC } from "~/trpc/react";
 import { approvalOptions, describeApproval, isStrategy, limitFit, type LimitCheck } from "../present";
-import { commentRequirement } from "../workflow";
+import { allowedReviewActions, commentRequirement, NOTHING_TO_APPROVE } from "../workflow";
 import { ConflictNotice } from "./conflict-notice";
 import type { AnnounceFn, ReviewState } from "./types";
 
@@ -52,7 +52,9 @@ export function DecideForm({
   const strategyRef = useRef<HTMLSelectElement>(null);
   const formErrorRef = useRef<HTMLDivElement>(null);
 
-  const [strategy, setStrategy] = useState<StrategyId>(state.recommended);
+  // No feasible strategy (engine 2.0.0): nothing to approve; the server refuses an approval too.
+  const canApprove = allowedReviewActions(state.recommended).includes("APPROVE");
+  const [strategy, setStrategy] = useState<StrategyId>(state.recommended ?? state.ranking[0]?.strategy ?? "batch");
   const [comment, setComment] = useState("");
   const [errors, setErrors] = useState<{ comment?: string; approvedStrategy?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -68,6 +70,7 @@ export function DecideForm({
   async function submit(action: Action) {
     setFormError(null);
     setConflict(null);
+    if (action === "APPROVE" && !canApprove) return;
     const isOverride = action === "APPROVE" && approval.isOverride;
     const text = comment.trim();
     if (commentRequirement(action, isOverride) === "required" && !text) {
@@ -111,13 +114,16 @@ export function DecideForm({
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void submit("APPROVE");
+    void submit(canApprove ? "APPROVE" : "REQUEST_CHANGES");
   };
 
-  const commentLabel = approval.isOverride ? "Justification for the override" : "Comment";
-  const commentHint = approval.isOverride
-    ? "Required: why this strategy rather than the engine's recommendation. It is kept with the decision."
-    : "Optional to approve; required to request changes or reject. The team sees it.";
+  const overriding = canApprove && approval.isOverride;
+  const commentLabel = overriding ? "Justification for the override" : "Comment";
+  const commentHint = !canApprove
+    ? "Required: what the team should change, or why the use case is rejected. The team sees it."
+    : overriding
+      ? "Required: why this strategy rather than the engine's recommendation. It is kept with the decision."
+      : "Optional to approve; required to request changes or reject. The team sees it.";
   const busy = pendingAction !== null;
 
   return (
@@ -135,6 +141,12 @@ export function DecideForm({
         {formError ? <Alert tone="error">{formError}</Alert> : null}
       </div>
 
+      {!canApprove ? (
+        <div className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="nothing-to-approve">
+          <p className="font-semibold">Nothing to approve</p>
+          <p className="mt-1">{NOTHING_TO_APPROVE}</p>
+        </div>
+      ) : (
       <div>
         <label htmlFor={ids.strategy} className="block text-sm font-medium text-slate-800">
           Strategy to approve
@@ -177,8 +189,9 @@ export function DecideForm({
           </details>
         ) : null}
       </div>
+      )}
 
-      {approval.isOverride ? (
+      {overriding && state.recommended !== null ? (
         <div id={ids.override} className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="override-notice">
           <p className="font-semibold">
             <span aria-hidden="true">⚑ </span>This is an override
@@ -236,7 +249,7 @@ export function DecideForm({
             setComment(e.target.value);
             setErrors(({ comment: _cleared, ...rest }) => rest);
           }}
-          aria-required={approval.isOverride ? true : undefined}
+          aria-required={overriding || !canApprove ? true : undefined}
           aria-invalid={errors.comment ? true : undefined}
           aria-describedby={[ids.commentHint, errors.comment ? `${ids.comment}-error` : null].filter(Boolean).join(" ")}
           className={control}
@@ -249,10 +262,12 @@ export function DecideForm({
       </div>
 
       <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
-        <Button type="submit" disabled={busy}>
-          {pendingAction === "APPROVE" ? "Approving…" : approval.isOverride ? `Approve ${STRATEGY_LABELS[strategy]} (override)` : "Approve"}
-        </Button>
-        <Button variant="secondary" disabled={busy} onClick={() => void submit("REQUEST_CHANGES")}>
+        {canApprove ? (
+          <Button type="submit" disabled={busy}>
+            {pendingAction === "APPROVE" ? "Approving…" : overriding ? `Approve ${STRATEGY_LABELS[strategy]} (override)` : "Approve"}
+          </Button>
+        ) : null}
+        <Button type={canApprove ? "button" : "submit"} variant="secondary" disabled={busy} onClick={canApprove ? () => void submit("REQUEST_CHANGES") : undefined}>
           {pendingAction === "REQUEST_CHANGES" ? "Requesting…" : "Request changes"}
         </Button>
         <Button variant="danger" disabled={busy} onClick={() => void submit("REJECT")}>

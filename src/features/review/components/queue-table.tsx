@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { viaSection } from "~/lib/roles";
-import { formatPercent, STRATEGY_LABELS, type StrategyId } from "~/engine";
+import { ENGINE_VERSION, formatPercent, recommendationLabel, type StrategyId } from "~/engine";
 import { When } from "~/components/ui/when";
 import { criticalityLabel, waitingText } from "../present";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export interface QueueRow {
   number: number;
-  recommended: StrategyId;
+  recommended: StrategyId | null;
   confidence: number;
   criticality: string | null;
   ageDays: number;
@@ -15,11 +15,26 @@ export interface QueueRow {
   submittedBy: { name: string };
   useCase: { id: string; title: string; team: { id: string; name: string } };
   authorIds: readonly string[];
+  engineVersion: string;
+  /** The current engine would recommend `to` instead (null: nothing feasible); null when unchanged. */
+  changedUnderCurrentEngine: { to: StrategyId | null } | null;
 }
 
 /** Submitted decisions, oldest first; each title opens the decision; the viewer's own work is marked. */
 /** The class of a column that a phone leaves out (its facts show under the title instead). */
 const WIDE = "max-md:hidden";
+
+/** The badge of a decision the current engine would recommend otherwise (in the Recommended column; on a phone, under the title). */
+function EngineChanged({ row, testId }: { row: QueueRow; testId?: string }) {
+  if (!row.changedUnderCurrentEngine) return null;
+  return (
+    <span className="mt-1 block w-fit rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200" data-testid={testId}>
+      Engine {ENGINE_VERSION} would recommend{" "}
+      {row.changedUnderCurrentEngine.to ? recommendationLabel(row.changedUnderCurrentEngine.to) : "nothing (no strategy is feasible)"}
+      <span className="sr-only"> — scored by engine {row.engineVersion}</span>
+    </span>
+  );
+}
 
 export function QueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; viewerId: string }) {
   return (
@@ -62,9 +77,14 @@ export function QueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; view
                   </Link>
                   <span className="block text-xs text-slate-500">Version {row.number}</span>
                   <span className="mt-1 block text-xs text-slate-600 md:hidden">
-                    {row.useCase.team.name} · {STRATEGY_LABELS[row.recommended]} ({formatPercent(row.confidence)}) · {criticalityLabel(row.criticality)} · by{" "}
+                    {row.useCase.team.name} · {recommendationLabel(row.recommended)} ({formatPercent(row.confidence)}) · {criticalityLabel(row.criticality)} · by{" "}
                     {row.submittedBy.name}
                   </span>
+                  {row.changedUnderCurrentEngine ? (
+                    <span className="md:hidden">
+                      <EngineChanged row={row} />
+                    </span>
+                  ) : null}
                   {mine ? (
                     <span className="mt-1 inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200">
                       <span aria-hidden="true">✋</span> You authored or edited this — another reviewer must decide
@@ -72,7 +92,10 @@ export function QueueTable({ rows, viewerId }: { rows: readonly QueueRow[]; view
                   ) : null}
                 </th>
                 <td className={`px-4 py-3 text-slate-700 ${WIDE}`}>{row.useCase.team.name}</td>
-                <td className={`px-4 py-3 text-slate-900 ${WIDE}`}>{STRATEGY_LABELS[row.recommended]}</td>
+                <td className={`px-4 py-3 text-slate-900 ${WIDE}`}>
+                  {recommendationLabel(row.recommended)}
+                  {row.changedUnderCurrentEngine ? <EngineChanged row={row} testId="engine-changed" /> : null}
+                </td>
                 <td className={`px-4 py-3 text-right tabular-nums text-slate-900 ${WIDE}`}>{formatPercent(row.confidence)}</td>
                 <td className={`px-4 py-3 text-slate-700 ${WIDE}`}>{criticalityLabel(row.criticality)}</td>
                 <td className="px-4 py-3 text-slate-700">

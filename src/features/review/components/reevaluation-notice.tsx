@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
+import { recommendationLabel, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { readApiError } from "~/trpc/api-errors";
 import { newIdempotencyKey } from "~/lib/idempotency";
 import { useTRPC } from "~/trpc/react";
@@ -29,7 +29,7 @@ export function ReevaluationNotice({
   reopenBlockedReason,
 }: {
   reevaluation: Reevaluation;
-  recommended: StrategyId;
+  recommended: StrategyId | null;
   engineVersion: string;
   useCaseId: string;
   number: number;
@@ -59,8 +59,8 @@ export function ReevaluationNotice({
   return (
     <div className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm text-brand-900" data-testid="reevaluation">
       <p className="font-semibold">
-        Today&apos;s engine ({reevaluation.engineVersion}) would recommend {STRATEGY_LABELS[reevaluation.recommended]}
-        {reevaluation.changed ? ` instead of ${STRATEGY_LABELS[recommended]}` : ", as before"}.
+        Today&apos;s engine ({reevaluation.engineVersion}) would recommend {reevaluation.recommended === null ? "no strategy (none is feasible)" : STRATEGY_LABELS[reevaluation.recommended]}
+        {reevaluation.changed ? ` instead of ${recommendationLabel(recommended)}` : ", as before"}.
       </p>
       <p className="mt-1 text-brand-900/80">This decision was scored by engine {engineVersion}.</p>
       {differences.length > 0 ? (

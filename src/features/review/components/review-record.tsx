@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { STRATEGY_LABELS } from "~/engine/strategies";
+import { recommendationLabel, STRATEGY_LABELS } from "~/engine/strategies";
 import { When } from "~/components/ui/when";
 import type { ReviewState } from "./types";
 
@@ -34,7 +34,7 @@ export function ReviewRecord({ state, useCaseId }: { state: ReviewState; useCase
           </div>
           <div className="flex justify-between gap-3">
             <dt className="text-slate-500">Engine recommended</dt>
-            <dd className="text-right font-medium text-slate-900">{STRATEGY_LABELS[state.recommended]}</dd>
+            <dd className="text-right font-medium text-slate-900">{recommendationLabel(state.recommended)}</dd>
           </div>
           {state.approvedStrategy ? (
             <div className="flex justify-between gap-3">
@@ -52,7 +52,7 @@ export function ReviewRecord({ state, useCaseId }: { state: ReviewState; useCase
             <span aria-hidden="true">⚑ </span>Override of the engine
           </p>
           <p className="mt-1">
-            The engine recommended {STRATEGY_LABELS[state.recommended]}; the reviewer approved{" "}
+            The engine recommended {recommendationLabel(state.recommended)}; the reviewer approved{" "}
             {state.approvedStrategy ? STRATEGY_LABELS[state.approvedStrategy] : "another strategy"}.
           </p>
           {state.overrideJustification ? (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { STRATEGY_LABELS } from "~/engine";
+import { recommendationLabel } from "~/engine";
 import { OutcomeLine } from "~/features/decisions/components/outcome";
 import type { OutcomeInput } from "~/features/decisions/present";
 import { StatusBadge } from "~/components/ui/status-badge";
@@ -52,7 +52,7 @@ export function UseCaseList({ rows, showTeam }: { rows: readonly UseCaseRow[]; s
                 {row.latest ? <OutcomeLine version={row.latest} /> : <span className="text-slate-500">Not submitted</span>}
                 {row.inForce ? (
                   <span className="mt-0.5 block text-xs text-slate-600">
-                    In force: {STRATEGY_LABELS[row.inForce.approvedStrategy ?? row.inForce.recommended]} (version {row.inForce.number})
+                    In force: {recommendationLabel(row.inForce.approvedStrategy ?? row.inForce.recommended)} (version {row.inForce.number})
                   </span>
                 ) : null}
               </dd>
