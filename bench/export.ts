@@ -39,7 +39,7 @@ await withFreshDatabase("servewise_bench", async (database) => {
 
   /** `psql \copy` of the rows' statement for `filter` to /dev/null: the baseline (three runs). */
   function psqlCopyTimes(filter: Record<string, string>) {
-    const { text, values } = decisionLogExport(actor, decisionLogFilterSchema.parse(filter)).rows;
+    const { text, values } = decisionLogExport(actor, decisionLogFilterSchema.parse(filter), null).rows;
     const statement = inlineParams(text, values, pg.escapeLiteral).replace(/\s+/g, " ");
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
