@@ -62,7 +62,7 @@ export const DEMO_USE_CASES: readonly DemoUseCase[] = [
       { do: "submit", by: "maya@servewise.test" },
       { do: "review", by: RAJ, action: "APPROVE" },
       { do: "submit", by: "maya@servewise.test", change: { payloadMB: 1.5 } },
-      { do: "review", by: SOFIA, action: "APPROVE", approvedStrategy: "streaming", comment: "KYC uploads already flow through the Kafka stream; scoring them there avoids running a second queue." },
+      { do: "review", by: SOFIA, action: "APPROVE", approvedStrategy: "batch", comment: "KYC checks are worked through the next morning anyway: an hourly batch over the upload bucket meets that and avoids keeping a queue's workers running." },
     ],
   },
   {
