@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { hostname } from "node:os";
 import { join, resolve } from "node:path";
 import { getCheckpointEnv } from "~/env";
+import type { Prisma } from "~/generated/prisma/client";
 import type { CommandContext } from "~/server/actor";
 import { auditActor, GENESIS_HASH, writeAuditEvent } from "~/server/audit";
 import { db, getPool } from "~/server/db";
@@ -223,6 +224,7 @@ async function runFullVerification(
 ): Promise<void> {
   const started = Date.now();
   let outcome: { status: "OK" | "BROKEN" | "FAILED"; events: number; brokenAt: bigint | null };
+  let result: Prisma.AuditVerificationUpdateInput;
   try {
     const report = await verifyChainRange({
       afterSeq: 0n,
@@ -234,18 +236,19 @@ async function runFullVerification(
         await options.afterProgress?.(id);
       },
     });
-    await db.auditVerification.update({ where: { id }, data: resultColumns(report, new Date()) });
+    result = resultColumns(report, new Date());
     outcome = { status: report.ok ? "OK" : "BROKEN", events: report.events, brokenAt: report.ok ? null : report.brokenAt };
   } catch (error) {
     logger.error({ err: error, verification: id }, "audit verification failed");
     const now = new Date();
-    await db.auditVerification
-      .update({ where: { id }, data: { status: "FAILED", finishedAt: now, heartbeatAt: now, detail: "the verification could not finish (see the server log)" } })
-      .catch(() => undefined);
+    result = { status: "FAILED", finishedAt: now, heartbeatAt: now, detail: "the verification could not finish (see the server log)" };
     outcome = { status: "FAILED", events: 0, brokenAt: null };
   }
+  // The result and its audit event in one transaction: whoever sees the run finished also sees
+  // it on the record (and the advisory lock is released only after both).
   try {
     await db.$transaction(async (tx) => {
+      await tx.auditVerification.update({ where: { id }, data: result });
       await writeAuditEvent(tx, {
         actor: auditActor(ctx.actor),
         now: new Date(),
@@ -265,5 +268,7 @@ async function runFullVerification(
     });
   } catch (error) {
     logger.error({ err: error, verification: id }, "audit verification result not audited");
+    // Keep the result on the page at least; the missing end event is in the server log.
+    await db.auditVerification.update({ where: { id }, data: result }).catch(() => undefined);
   }
 }
