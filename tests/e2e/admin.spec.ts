@@ -4,6 +4,8 @@ import { expectNoSeriousAxeViolations } from "./support/axe";
 
 test.describe("the audit trail and the admin page", () => {
   test("the admin opens the audit viewer from the admin page and sees the chain intact", async ({ page, users }) => {
+    // Two pages, a filtered audit view and an axe scan of a page that lists every event: more than the default budget on a busy machine.
+    test.slow();
     const admin = await users.create({ role: "ADMIN" });
     await admin.signIn(page);
     await new AdminPage(page).goto();

@@ -41,6 +41,8 @@ async function arrangeLog(users: UserFactory) {
 
 test.describe("the decision log", () => {
   test("a reviewer filters and sorts the log, exports CSV, and the file holds exactly the rows shown", async ({ page, users }) => {
+    // Four decisions arranged through the services, six filtered views and an export: more than the default budget on a busy machine.
+    test.slow();
     const { tag, maya, raj, mayaTitles } = await arrangeLog(users);
     await raj.signIn(page);
     const log = new DecisionLogPage(page);
