@@ -25,6 +25,7 @@ import { ASSUMPTIONS, PLATFORM_LIMITS } from "./limits";
 import {
   evaluate,
   FIELD_ESTIMATES,
+  FIELD_FEASIBILITY,
   FIELD_INDEX,
   FIELD_SECTIONS,
   fixSections,
@@ -98,7 +99,7 @@ function probe(st: EvalState, i: number, v: number): number {
   }
   const old = x[i]!;
   x[i] = v;
-  const r = evaluate(st, sections, FIELD_ESTIMATES[i]!);
+  const r = evaluate(st, sections, FIELD_ESTIMATES[i]!, FIELD_FEASIBILITY[i] === 1);
   x[i] = old;
   return r;
 }

@@ -16,12 +16,13 @@ import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber,
 import { ASSUMPTIONS, LIMITS, type LimitId } from "../limits";
 import { STRATEGIES, STRATEGY_LABELS } from "../strategies";
 import { ANSWER_INDEX, known } from "./encode";
+import { COLD_START, REPLICA_SHAPE, type Estimate } from "./estimates";
 import { addOne, block, POINT_WEIGHT, sourceRef, STRATEGY_INDEX, COST_OVER_BUDGET_MAX, COST_VS_CHEAPEST_MAX, type EvalState, type FixHint } from "./state";
 
 const {
   I_BUDGET, I_COLD, I_ENUMERABLE, I_FRESHNESS, I_GPU, I_LATENCY, I_MODEL, I_OFFLINE, I_PAYLOAD, I_PEAK, I_PROCESSING, I_STALENESS,
 } = ANSWER_INDEX;
-const { A, B, E, H, R, S } = STRATEGY_INDEX;
+const { A, B, E, H, N_STRATEGIES, R, S } = STRATEGY_INDEX;
 
 const SERVER_SIDE = [B, R, A, S, H] as const;
 const NO_CROSSINGS: Crossing[][] = [];
@@ -216,17 +217,6 @@ export function applyFeasibility(st: EvalState): void {
     }
     block(st, S_R, "no-serving-variant", fields, rec ? `No real-time serving variant fits the documented limits — ${msg}.` : null, sources, fixes);
   }
-  // Serving variant: the cheapest that fits (dedicated only where always-on does not).
-  if (!st.blocked[R]) {
-    let serving: 0 | 1 | 2 = vb[0] ? 2 : 0;
-    if (!vb[1] && (vb[0] && vb[2] ? true : e.rtCostScaleToZero < (serving === 2 ? e.rtCostDedicated : e.rtCostAlwaysOn))) serving = 1;
-    e.rtServing = serving;
-    e.cost[R] = serving === 1 ? e.rtCostScaleToZero : serving === 2 ? e.rtCostDedicated : e.rtCostAlwaysOn;
-  } else {
-    e.rtServing = 0;
-    e.cost[R] = e.rtCostAlwaysOn;
-  }
-
   // --- hybrid: its live path must meet the latency budget and the synchronous limits ---
   if (processingExceedsBudget)
     block(st, S_H, "hybrid-live-path-too-slow", F_PROCESSING_TIME_MS_LATENCY_BUDGET_MS,
@@ -292,21 +282,9 @@ export function applyFeasibility(st: EvalState): void {
     itemBlocked = true;
     if (rec) item.push({ rule: "job-latency-floor", message: `a triggered job takes ~${formatDurationSeconds(minRunS)} (start-up + processing), beyond the ${formatDurationMs(latency)} latency budget`, fields: ["latencyBudgetMs"], sources: ["batchOverheadSeconds"], fixes: [{ field: "latencyBudgetMs", value: jobFloorMs }] });
   }
-  if (!schedBlocked) {
-    e.bVariant = 0;
-    e.bCost = e.bScheduledCost;
-    e.cost[B] = e.bScheduledCost;
-    e.p99Ms[B] = ASSUMPTIONS.lookupLatencyMs;
-  } else if (!itemBlocked) {
-    e.bVariant = 1;
-    e.bCost = e.bPerItemCost;
-    e.cost[B] = e.bPerItemCost;
-    e.p99Ms[B] = jobFloorMs;
-  } else {
-    e.bVariant = 0;
-    e.bCost = e.bScheduledCost;
-    e.cost[B] = e.bScheduledCost;
-    e.p99Ms[B] = ASSUMPTIONS.lookupLatencyMs;
+  e.bSchedBlocked = schedBlocked;
+  e.bItemBlocked = itemBlocked;
+  if (schedBlocked && itemBlocked) {
     const all = rec ? sched.concat(item) : NO_LIST;
     const sources: LimitId[] = rec ? [] : NO_SOURCES;
     const fields: AnswerField[] = rec ? [] : NO_FIELDS;
@@ -332,7 +310,89 @@ export function applyFeasibility(st: EvalState): void {
   if (known(processing) && known(latency) && processing * ASSUMPTIONS.edgeSlowdown > latency)
     block(st, S_E, "edge-device-latency", F_PROCESSING_TIME_MS_LATENCY_BUDGET_MS,
       rec ? `On a device (assumed ${ASSUMPTIONS.edgeSlowdown}x slower than a server) a prediction takes ~${formatDurationMs(processing * ASSUMPTIONS.edgeSlowdown)}, beyond the ${formatDurationMs(latency)} budget.` : null,L_EDGE_SLOWDOWN, rec ? [{ field: "latencyBudgetMs", value: processing * ASSUMPTIONS.edgeSlowdown }] : NO_FIX);
+  chooseVariants(st);
 }
+
+/**
+ * The variants the feasibility stage chooses between, by cost: the real-time serving variant (the
+ * cheapest that fits; dedicated only where always-on does not) and the batch variant (the
+ * scheduled run, else a per-item triggered job). Reads the variants' blocks the stage left
+ * (`rtVariantBlocked`, `bSchedBlocked`, `bItemBlocked`, `blocked`) and the estimates' costs; sets
+ * the chosen variants and their costs (and batch's latency).
+ */
+function chooseVariants(st: EvalState): void {
+  const e = st.est;
+  const vb = e.rtVariantBlocked;
+  if (!st.blocked[R]) {
+    let serving: 0 | 1 | 2 = vb[0] ? 2 : 0;
+    if (!vb[1] && (vb[0] && vb[2] ? true : e.rtCostScaleToZero < (serving === 2 ? e.rtCostDedicated : e.rtCostAlwaysOn))) serving = 1;
+    e.rtServing = serving;
+    e.cost[R] = serving === 1 ? e.rtCostScaleToZero : serving === 2 ? e.rtCostDedicated : e.rtCostAlwaysOn;
+  } else {
+    e.rtServing = 0;
+    e.cost[R] = e.rtCostAlwaysOn;
+  }
+  if (!e.bSchedBlocked || e.bItemBlocked) {
+    e.bVariant = 0;
+    e.bCost = e.bScheduledCost;
+    e.cost[B] = e.bScheduledCost;
+    e.p99Ms[B] = ASSUMPTIONS.lookupLatencyMs;
+  }
+  if (e.bSchedBlocked && !e.bItemBlocked) {
+    const processing = st.x[I_PROCESSING]!;
+    e.bVariant = 1;
+    e.bCost = e.bPerItemCost;
+    e.cost[B] = e.bPerItemCost;
+    e.p99Ms[B] = (ASSUMPTIONS.batchOverheadSeconds + (known(processing) ? processing / 1000 : 0)) * 1000;
+  }
+}
+
+/**
+ * The feasibility stage for a probe of an answer it does not read (FIELD_FEASIBILITY in run.ts):
+ * the blocks and variant blocks it found for the searched answers (kept by `keepFeasibility`), and
+ * the variants chosen again by cost (the probe may have changed the costs).
+ */
+export function reuseFeasibility(st: EvalState, kept: FeasibilityKept): void {
+  const e = st.est;
+  const vb = e.rtVariantBlocked;
+  for (let s = 0; s < N_STRATEGIES; s++) st.blocked[s] = kept.blocked[s]!;
+  vb[0] = kept.variantBlocked[0]!;
+  vb[1] = kept.variantBlocked[1]!;
+  vb[2] = kept.variantBlocked[2]!;
+  e.bSchedBlocked = kept.schedBlocked;
+  e.bItemBlocked = kept.itemBlocked;
+  chooseVariants(st);
+}
+
+/** What the feasibility stage found for one set of answers, for `reuseFeasibility`. */
+export interface FeasibilityKept {
+  readonly blocked: number[];
+  readonly variantBlocked: number[];
+  schedBlocked: boolean;
+  itemBlocked: boolean;
+}
+
+/** Keep what the feasibility stage just found (fast path), for probes that do not change it. */
+export function keepFeasibility(st: EvalState, kept: FeasibilityKept): void {
+  const vb = st.est.rtVariantBlocked;
+  for (let s = 0; s < N_STRATEGIES; s++) kept.blocked[s] = st.blocked[s]!;
+  kept.variantBlocked[0] = vb[0]!;
+  kept.variantBlocked[1] = vb[1]!;
+  kept.variantBlocked[2] = vb[2]!;
+  kept.schedBlocked = st.est.bSchedBlocked;
+  kept.itemBlocked = st.est.bItemBlocked;
+}
+
+/**
+ * The answers the feasibility stage's blocks read directly, and the estimates whose figures they
+ * read (the model's fit on a replica, the cold start): a probe changing any other answer (and no
+ * blocking section's) gets the same blocks, so it reuses them (`reuseFeasibility`).
+ */
+export const FEASIBILITY_READS: readonly AnswerField[] = [
+  "latencyBudgetMs", "modelSizeGB", "needsGpu", "payloadMB", "processingTimeMs", "peakRequestsPerSecond", "featureFreshness",
+  "inputsEnumerable", "maxStalenessSeconds", "offlineOrOnDevice",
+];
+export const FEASIBILITY_ESTIMATES: readonly Estimate[] = [REPLICA_SHAPE, COLD_START];
 
 export function applyCostComparison(st: EvalState): void {
   const e = st.est;
