@@ -30,6 +30,7 @@ import {
   FIELD_SECTIONS,
   fixSections,
   LATENCY_TIERS_MS,
+  probeEvaluate,
   STALENESS_TIERS_S,
   type EvalState,
 } from "./score";
@@ -99,7 +100,7 @@ function probe(st: EvalState, i: number, v: number): number {
   }
   const old = x[i]!;
   x[i] = v;
-  const r = evaluate(st, sections, FIELD_ESTIMATES[i]!, FIELD_FEASIBILITY[i] === 1);
+  const r = probeEvaluate(st, sections, FIELD_ESTIMATES[i]!, FIELD_FEASIBILITY[i] === 1);
   x[i] = old;
   return r;
 }

@@ -1,12 +1,14 @@
 /**
  * Feasibility before scoring, and costs compared across strategies (engine 2.0.0, docs/engine.md §3
- * and §5). Both stages run after the factor sections on EVERY evaluation (they read the estimates
- * and each other's results, so a probe cannot reuse them):
+ * and §5). Both stages run after the factor sections on every evaluation (a probe of an answer the
+ * feasibility blocks do not read reuses the blocks found for the searched answers, and a probe
+ * whose winner is decided before the costs skips the cost stage: see run.ts):
  *  - applyFeasibility: each strategy and each real-time serving variant against its documented
  *    limits (payload, time-out, concurrency, cold start against the latency budget, model memory
  *    per replica or device) and the labelled heuristics (latency floors); a crossing blocks it,
  *    with the rule, the numbers, the sources and the nearest answers that would clear it. It also
- *    picks the real-time serving variant and the batch variant (scheduled or per-item).
+ *    finds which real-time serving variants and batch variants (scheduled or per-item) fit;
+ *    `chooseVariants` then picks the cheapest that fits.
  *  - applyCostComparison: strategies far above the cheapest feasible one lose points in proportion
  *    (log2 of the ratio); crossing the budget is a soft constraint with its size. Edge's $0 server
  *    cost is neither a reference nor a bonus: it moves the cost to devices.
@@ -310,7 +312,6 @@ export function applyFeasibility(st: EvalState): void {
   if (known(processing) && known(latency) && processing * ASSUMPTIONS.edgeSlowdown > latency)
     block(st, S_E, "edge-device-latency", F_PROCESSING_TIME_MS_LATENCY_BUDGET_MS,
       rec ? `On a device (assumed ${ASSUMPTIONS.edgeSlowdown}x slower than a server) a prediction takes ~${formatDurationMs(processing * ASSUMPTIONS.edgeSlowdown)}, beyond the ${formatDurationMs(latency)} budget.` : null,L_EDGE_SLOWDOWN, rec ? [{ field: "latencyBudgetMs", value: processing * ASSUMPTIONS.edgeSlowdown }] : NO_FIX);
-  chooseVariants(st);
 }
 
 /**
@@ -320,7 +321,7 @@ export function applyFeasibility(st: EvalState): void {
  * (`rtVariantBlocked`, `bSchedBlocked`, `bItemBlocked`, `blocked`) and the estimates' costs; sets
  * the chosen variants and their costs (and batch's latency).
  */
-function chooseVariants(st: EvalState): void {
+export function chooseVariants(st: EvalState): void {
   const e = st.est;
   const vb = e.rtVariantBlocked;
   if (!st.blocked[R]) {
@@ -349,8 +350,8 @@ function chooseVariants(st: EvalState): void {
 
 /**
  * The feasibility stage for a probe of an answer it does not read (FIELD_FEASIBILITY in run.ts):
- * the blocks and variant blocks it found for the searched answers (kept by `keepFeasibility`), and
- * the variants chosen again by cost (the probe may have changed the costs).
+ * the blocks and variant blocks it found for the searched answers (kept by `keepFeasibility`); the
+ * variants are then chosen again by cost (`chooseVariants`: the probe may have changed the costs).
  */
 export function reuseFeasibility(st: EvalState, kept: FeasibilityKept): void {
   const e = st.est;
@@ -361,7 +362,6 @@ export function reuseFeasibility(st: EvalState, kept: FeasibilityKept): void {
   vb[2] = kept.variantBlocked[2]!;
   e.bSchedBlocked = kept.schedBlocked;
   e.bItemBlocked = kept.itemBlocked;
-  chooseVariants(st);
 }
 
 /** What the feasibility stage found for one set of answers, for `reuseFeasibility`. */

@@ -9,13 +9,14 @@
  */
 import { ANSWER_FIELDS, type AnswerField } from "../answers";
 import { FIELD_INDEX } from "./encode";
-import { computeEstimates, EST_ALL, ESTIMATES, type Estimate } from "./estimates";
-import { applyCostComparison, applyFeasibility, FEASIBILITY_ESTIMATES, FEASIBILITY_READS, keepFeasibility, reuseFeasibility } from "./feasibility";
+import { computeCosts, computeEstimates, EST_ALL, EST_COSTS, ESTIMATES, type Estimate } from "./estimates";
+import { applyCostComparison, applyFeasibility, chooseVariants, FEASIBILITY_ESTIMATES, FEASIBILITY_READS, keepFeasibility, reuseFeasibility } from "./feasibility";
 import { applySections, SECTIONS } from "./rules";
-import { BASE_SCORE, clampScore, STRATEGY_INDEX, type EvalState } from "./state";
+import { BASE_SCORE, clampScore, COST_OVER_BUDGET_MAX, COST_VS_CHEAPEST_MAX, STRATEGY_INDEX, type EvalState } from "./state";
 
 // Module-local indices (see ANSWER_INDEX in encode.ts).
-const { N_STRATEGIES } = STRATEGY_INDEX;
+const { E, N_STRATEGIES } = STRATEGY_INDEX;
+const I_BUDGET = FIELD_INDEX.monthlyBudgetUsd;
 
 /** Every section's bit. */
 export const SEC_ALL = SECTIONS.reduce((m, s) => m | s.bit, 0);
@@ -177,8 +178,58 @@ function run(st: EvalState, sec: number, fromFixed: boolean, est: number, feasib
   applySections(st, sec);
   if (feasibility) applyFeasibility(st);
   else reuseFeasibility(st, st.sectionSums!.feasibility);
+  chooseVariants(st);
   applyCostComparison(st);
   return pickRecommended(st);
+}
+
+/**
+ * `evaluate(st, sections, estimates, feasibility)`'s result for a probe (fast path), without the
+ * cost stage when the winner is decided before it: the cost comparison only takes points off
+ * server-side strategies (at most COST_VS_CHEAPEST_MAX, plus COST_OVER_BUDGET_MAX when the budget
+ * is known) and blocks nothing, so when one feasible strategy's score after the largest possible
+ * cost penalty still beats every other's before any, it wins whatever the costs (and when nothing
+ * is feasible, nothing is). The costs are then not computed: the state's cost figures are left as
+ * they were, so only the returned index is meaningful (probes read nothing else).
+ */
+export function probeEvaluate(st: EvalState, sec: number, est: number, feasibility: boolean): number {
+  start(st, true);
+  computeEstimates(st, est & ~EST_COSTS);
+  applySections(st, sec);
+  if (feasibility) applyFeasibility(st);
+  else reuseFeasibility(st, st.sectionSums!.feasibility);
+  const decided = decidedBeforeCosts(st);
+  if (decided !== UNDECIDED) return decided;
+  if (est & EST_COSTS) computeCosts(st);
+  chooseVariants(st);
+  applyCostComparison(st);
+  return pickRecommended(st);
+}
+
+const UNDECIDED = -2;
+
+/** The winner when the cost stage cannot change it (-1: nothing feasible), else UNDECIDED. */
+function decidedBeforeCosts(st: EvalState): number {
+  const maxPenalty = COST_VS_CHEAPEST_MAX + (st.x[I_BUDGET]! === st.x[I_BUDGET]! ? COST_OVER_BUDGET_MAX : 0);
+  // The best score after the largest penalty (ties to the earlier strategy, as pickRecommended).
+  let best = -1;
+  let bestLow = -Infinity;
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    if (st.blocked[s]) continue;
+    const low = clampScore(s === E ? st.raw[s]! : st.raw[s]! - maxPenalty);
+    if (low > bestLow) {
+      best = s;
+      bestLow = low;
+    }
+  }
+  if (best === -1) return -1;
+  // Every other feasible strategy, at its highest (no penalty), must stay below it (or tie behind it).
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    if (s === best || st.blocked[s]) continue;
+    const high = clampScore(st.raw[s]!);
+    if (high > bestLow || (high === bestLow && s < best)) return UNDECIDED;
+  }
+  return best;
 }
 
 function start(st: EvalState, fromFixed: boolean): void {
