@@ -93,6 +93,17 @@ interface Crossing {
   fixes: FixHint[];
 }
 
+/**
+ * The crossings' messages joined by `sep` (explained path). A loop, not `map().join()`: the lists'
+ * element kinds differ between calls, and the array built-ins' map checks then threw the whole
+ * stage's optimised code away (a deoptimisation on the fast path too).
+ */
+function joinMessages(list: readonly Crossing[], sep: string): string {
+  let out = "";
+  for (let k = 0; k < list.length; k++) out += (k === 0 ? "" : sep) + list[k]!.message;
+  return out;
+}
+
 export function applyFeasibility(st: EvalState): void {
   const x = st.x;
   const e = st.est;
@@ -208,7 +219,7 @@ export function applyFeasibility(st: EvalState): void {
     if (rec) {
       for (let v = 0; v < 3; v++) {
         const cs = crossings[v]!;
-        msg += `${v === 0 ? "" : "; "}${VARIANT_NAMES[v]}: ${cs.map((c) => c.message).join(", ")}`;
+        msg += `${v === 0 ? "" : "; "}${VARIANT_NAMES[v]}: ${joinMessages(cs, ", ")}`;
         for (const c of cs) {
           for (const s of c.sources) if (!sources.includes(s)) sources.push(s);
           for (const f of c.fields) if (!fields.includes(f)) fields.push(f);
@@ -297,7 +308,7 @@ export function applyFeasibility(st: EvalState): void {
       fixes.push(...c.fixes);
     }
     block(st, S_B, sched.length > 0 ? sched[0]!.rule : "batch-infeasible", fields,
-      rec ? `Neither a scheduled run (${sched.map((c) => c.message).join("; ")}) nor a per-item triggered job (${item.map((c) => c.message).join("; ")}) fits.` : null,
+      rec ? `Neither a scheduled run (${joinMessages(sched, "; ")}) nor a per-item triggered job (${joinMessages(item, "; ")}) fits.` : null,
       sources, fixes);
   }
 
