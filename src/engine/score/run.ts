@@ -121,8 +121,9 @@ function sectionSums(st: EvalState): NonNullable<EvalState["sectionSums"]> {
   if (kept && sameAnswers(kept.x, st.x)) return kept;
   const sums = kept ?? {
     x: st.x.slice(),
-    raw: new Float64Array(N_SECTIONS * N_STRATEGIES),
-    blocked: new Uint8Array(N_SECTIONS * N_STRATEGIES),
+    // Plain arrays: allocating typed arrays costs more, and a state (with these) is made per assessment.
+    raw: new Array<number>(N_SECTIONS * N_STRATEGIES).fill(0),
+    blocked: new Array<number>(N_SECTIONS * N_STRATEGIES).fill(0),
     feasibility: { blocked: [0, 0, 0, 0, 0, 0], variantBlocked: [0, 0, 0], schedBlocked: false, itemBlocked: false },
   };
   for (let i = 0; i < st.x.length; i++) sums.x[i] = st.x[i]!;

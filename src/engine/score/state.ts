@@ -217,8 +217,8 @@ export interface EvalState {
   /** Each section's own points and blocks for the answers `x` (see fixSections; fast path only). */
   sectionSums: {
     readonly x: number[];
-    readonly raw: Float64Array;
-    readonly blocked: Uint8Array;
+    readonly raw: number[];
+    readonly blocked: number[];
     /** The feasibility stage's blocks for the answers `x` (see reuseFeasibility). */
     readonly feasibility: FeasibilityKept;
   } | null;
