@@ -21,6 +21,7 @@ import {
   createState,
   encodeAnswers,
   evaluate,
+  evaluateBlocks,
   FIELD_INDEX,
   Recorder,
   type EvalState,
@@ -75,7 +76,7 @@ export function assess(answers: Answers, options: AssessOptions = {}): Assessmen
   const probes = withFlips ? createState(x.slice(), prices, null) : null;
   const influence = probes && best !== -1 ? unknownInfluence(probes, best, unknownFields) : [];
   // Flips include the changes into and out of "nothing is feasible" (`from` / `to` null).
-  const flips: Flip[] = probes ? computeFlips(probes, best) : [];
+  const flips: Flip[] = probes ? computeFlips(probes, best, st) : [];
   const warnings = buildWarnings(answers, x, influence);
   buildEngineWarnings(st, best, warnings);
   // 2.0.0: a recommendation whose cost cannot be estimated is less certain (edge has no server cost).
@@ -340,7 +341,7 @@ function explainNoFeasible(x: readonly number[], prices: PriceTable, rec: Record
   const blockedWith = (changes: readonly Change[]): number[] => {
     for (let k = 0; k < x.length; k++) probe.x[k] = x[k]!;
     for (const c of changes) probe.x[c.i] = c.v;
-    evaluate(probe);
+    evaluateBlocks(probe); // only the blocks are read
     return probe.blocked.slice();
   };
   const outcome = new Map<Change, number[]>();

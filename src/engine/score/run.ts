@@ -207,6 +207,19 @@ export function probeEvaluate(st: EvalState, sec: number, est: number, feasibili
   return pickRecommended(st);
 }
 
+/**
+ * The blocks alone (`st.blocked`, fast path): the sections and the feasibility stage, with the
+ * estimates they read. The costs, the variants' choice and the cost comparison block nothing, so
+ * they are skipped; scores and cost figures are not meaningful afterwards.
+ */
+export function evaluateBlocks(st: EvalState): void {
+  if (st.rec) throw new Error("evaluateBlocks is for the fast path only");
+  start(st, false);
+  computeEstimates(st, EST_ALL & ~EST_COSTS);
+  applySections(st, SEC_ALL);
+  applyFeasibility(st);
+}
+
 const UNDECIDED = -2;
 
 /** The winner when the cost stage cannot change it (-1: nothing feasible), else UNDECIDED. */
