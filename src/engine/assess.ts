@@ -21,6 +21,7 @@ import {
   createState,
   encodeAnswers,
   evaluate,
+  evaluateBlocks,
   FIELD_INDEX,
   Recorder,
   type EvalState,
@@ -75,7 +76,7 @@ export function assess(answers: Answers, options: AssessOptions = {}): Assessmen
   const probes = withFlips ? createState(x.slice(), prices, null) : null;
   const influence = probes && best !== -1 ? unknownInfluence(probes, best, unknownFields) : [];
   // Flips include the changes into and out of "nothing is feasible" (`from` / `to` null).
-  const flips: Flip[] = probes ? computeFlips(probes, best) : [];
+  const flips: Flip[] = probes ? computeFlips(probes, best, st) : [];
   const warnings = buildWarnings(answers, x, influence);
   buildEngineWarnings(st, best, warnings);
   // 2.0.0: a recommendation whose cost cannot be estimated is less certain (edge has no server cost).
@@ -340,7 +341,7 @@ function explainNoFeasible(x: readonly number[], prices: PriceTable, rec: Record
   const blockedWith = (changes: readonly Change[]): number[] => {
     for (let k = 0; k < x.length; k++) probe.x[k] = x[k]!;
     for (const c of changes) probe.x[c.i] = c.v;
-    evaluate(probe);
+    evaluateBlocks(probe); // only the blocks are read
     return probe.blocked.slice();
   };
   const outcome = new Map<Change, number[]>();
@@ -397,26 +398,29 @@ function servingVariants(st: EvalState, rec: Recorder): ServingVariant[] {
   return out;
 }
 
+/** Answer `f` of the encoded answers, null when unknown (a module function: no closure per assessment). */
+function answerAt(x: readonly number[], f: AnswerField): number | null {
+  return ans(x[FIELD_INDEX[f]]!);
+}
+
 function buildEstimates(st: EvalState): EstimatesOut {
   const e = st.est;
   const rec = st.rec!;
   const x = st.x;
   const p = st.prices;
   const gpu = x[FIELD_INDEX.needsGpu] === 1;
-  const v = (f: AnswerField): number | null => ans(x[FIELD_INDEX[f]]!);
   const replicaHour = (gpu ? p.gpuReplicaHourUsd : p.cpuReplicaHourUsd) * e.unitsPerReplica;
-  const feasible = (s: number) => st.blocked[s] === 0;
 
   const sp = e.rtSizingPeak;
-  const realtime: EstimatesOut["realtime"] = feasible(1)
+  const realtime: EstimatesOut["realtime"] = st.blocked[1] === 0
     ? {
         inputs: {
-          peakRequestsPerSecond: v("peakRequestsPerSecond"),
-          avgRequestsPerSecond: v("avgRequestsPerSecond"),
-          processingTimeMs: v("processingTimeMs"),
-          latencyBudgetMs: v("latencyBudgetMs"),
-          idleHoursPerDay: v("idleHoursPerDay"),
-          coldStartToleranceSeconds: v("coldStartToleranceSeconds"),
+          peakRequestsPerSecond: answerAt(x, "peakRequestsPerSecond"),
+          avgRequestsPerSecond: answerAt(x, "avgRequestsPerSecond"),
+          processingTimeMs: answerAt(x, "processingTimeMs"),
+          latencyBudgetMs: answerAt(x, "latencyBudgetMs"),
+          idleHoursPerDay: answerAt(x, "idleHoursPerDay"),
+          coldStartToleranceSeconds: answerAt(x, "coldStartToleranceSeconds"),
           needsGpu: gpu,
           replicaHourUsd: replicaHour,
           serverlessGbSecondUsd: p.serverlessGbSecondUsd,
@@ -452,13 +456,13 @@ function buildEstimates(st: EvalState): EstimatesOut {
       }
     : null;
 
-  const batch: EstimatesOut["batch"] = feasible(0)
+  const batch: EstimatesOut["batch"] = st.blocked[0] === 0
     ? {
         inputs: {
-          entityCount: v("entityCount"),
-          processingTimeMs: v("processingTimeMs"),
-          maxStalenessSeconds: v("maxStalenessSeconds"),
-          activeSharePercent: v("activeSharePercent"),
+          entityCount: answerAt(x, "entityCount"),
+          processingTimeMs: answerAt(x, "processingTimeMs"),
+          maxStalenessSeconds: answerAt(x, "maxStalenessSeconds"),
+          activeSharePercent: answerAt(x, "activeSharePercent"),
           workerHourUsd: gpu ? p.batchGpuWorkerHourUsd : p.batchCpuWorkerHourUsd,
           overheadSeconds: ASSUMPTIONS.batchOverheadSeconds,
         },
@@ -480,13 +484,13 @@ function buildEstimates(st: EvalState): EstimatesOut {
       }
     : null;
 
-  const asyncEst: EstimatesOut["async"] = feasible(2)
+  const asyncEst: EstimatesOut["async"] = st.blocked[2] === 0
     ? {
         inputs: {
-          peakRequestsPerSecond: v("peakRequestsPerSecond"),
-          avgRequestsPerSecond: v("avgRequestsPerSecond"),
-          processingTimeMs: v("processingTimeMs"),
-          idleHoursPerDay: v("idleHoursPerDay"),
+          peakRequestsPerSecond: answerAt(x, "peakRequestsPerSecond"),
+          avgRequestsPerSecond: answerAt(x, "avgRequestsPerSecond"),
+          processingTimeMs: answerAt(x, "processingTimeMs"),
+          idleHoursPerDay: answerAt(x, "idleHoursPerDay"),
           replicaHourUsd: replicaHour,
           queuePerMillionMessagesUsd: p.queuePerMillionMessagesUsd,
         },
@@ -501,11 +505,11 @@ function buildEstimates(st: EvalState): EstimatesOut {
       }
     : null;
 
-  const streaming: EstimatesOut["streaming"] = feasible(3)
+  const streaming: EstimatesOut["streaming"] = st.blocked[3] === 0
     ? {
         inputs: {
-          peakRequestsPerSecond: v("peakRequestsPerSecond"),
-          processingTimeMs: v("processingTimeMs"),
+          peakRequestsPerSecond: answerAt(x, "peakRequestsPerSecond"),
+          processingTimeMs: answerAt(x, "processingTimeMs"),
           replicaHourUsd: replicaHour,
           streamShardHourUsd: p.streamShardHourUsd,
         },
@@ -519,12 +523,12 @@ function buildEstimates(st: EvalState): EstimatesOut {
       }
     : null;
 
-  const hybrid: EstimatesOut["hybrid"] = feasible(4)
+  const hybrid: EstimatesOut["hybrid"] = st.blocked[4] === 0
     ? {
         inputs: {
-          peakRequestsPerSecond: v("peakRequestsPerSecond"),
-          processingTimeMs: v("processingTimeMs"),
-          latencyBudgetMs: v("latencyBudgetMs"),
+          peakRequestsPerSecond: answerAt(x, "peakRequestsPerSecond"),
+          processingTimeMs: answerAt(x, "processingTimeMs"),
+          latencyBudgetMs: answerAt(x, "latencyBudgetMs"),
           inputsEnumerable: x[FIELD_INDEX.inputsEnumerable] === x[FIELD_INDEX.inputsEnumerable] ? x[FIELD_INDEX.inputsEnumerable] === 1 : null,
           keyValuePerMillionReadsUsd: p.keyValuePerMillionReadsUsd,
         },
@@ -543,11 +547,11 @@ function buildEstimates(st: EvalState): EstimatesOut {
     : null;
 
   const model = x[FIELD_INDEX.modelSizeGB]!;
-  const edge: EstimatesOut["edge"] = feasible(5)
+  const edge: EstimatesOut["edge"] = st.blocked[5] === 0
     ? {
         inputs: {
-          processingTimeMs: v("processingTimeMs"),
-          modelSizeGB: v("modelSizeGB"),
+          processingTimeMs: answerAt(x, "processingTimeMs"),
+          modelSizeGB: answerAt(x, "modelSizeGB"),
           deviceSlowdown: ASSUMPTIONS.edgeSlowdown,
         },
         deviceLatencyMs: n(e.eP99Ms, 4),

@@ -25,10 +25,12 @@ import { ASSUMPTIONS, PLATFORM_LIMITS } from "./limits";
 import {
   evaluate,
   FIELD_ESTIMATES,
+  FIELD_FEASIBILITY,
   FIELD_INDEX,
   FIELD_SECTIONS,
   fixSections,
   LATENCY_TIERS_MS,
+  probeEvaluate,
   STALENESS_TIERS_S,
   type EvalState,
 } from "./score";
@@ -98,7 +100,7 @@ function probe(st: EvalState, i: number, v: number): number {
   }
   const old = x[i]!;
   x[i] = v;
-  const r = evaluate(st, sections, FIELD_ESTIMATES[i]!);
+  const r = probeEvaluate(st, sections, FIELD_ESTIMATES[i]!, FIELD_FEASIBILITY[i] === 1);
   x[i] = old;
   return r;
 }
@@ -469,15 +471,22 @@ function flipMessage(phrase: string, up: boolean, field: NumericField, value: nu
  * re-scores to another recommendation (or to none feasible, or from none to one), and the value
  * 1% short of it (towards the current answer) does not. `st` is a fast-path state (no recorder);
  * the answers are restored after each probe. `base` is the recommended strategy's index, or -1
- * when nothing is feasible.
+ * when nothing is feasible. `evaluated`: a full evaluation of the same answers and prices (the
+ * explained one), read by the breakpoint analysis instead of evaluating again.
  */
-export function computeFlips(st: EvalState, base: number): FlipResult[] {
+export function computeFlips(st: EvalState, base: number, evaluated?: EvalState): FlipResult[] {
   const x = st.x;
-  evaluate(st); // baseline estimates and feasibility for the breakpoint analysis
+  // The breakpoint analysis reads a full evaluation of the answers (estimates, blocks): `evaluated`
+  // when the caller has one (the explained evaluation of the same answers and prices), else this one.
+  let full = evaluated;
+  if (!full) {
+    evaluate(st);
+    full = st;
+  }
   for (let k = 0; k < FLIP_SPECS.length; k++) {
     const spec = FLIP_SPECS[k]!;
     const v = x[FIELD_INDEX[spec.field]]!;
-    if (v === v) analyse(spec.field, st, k);
+    if (v === v) analyse(spec.field, full, k);
     else BP_N[k] = -1; // unknown: no flips
   }
   const out: FlipResult[] = [];

@@ -384,6 +384,11 @@ export const EST_ALL = EST_COLD_START | EST_REPLICA_SHAPE | EST_BATCH_RUN | EST_
  * the probes' loop). A probe recomputes only those that read the changed answer (FIELD_ESTIMATES
  * in run.ts); the others keep the figures of the last full computation, made with the same answers.
  */
+/** The costs estimate alone (a probe that may not need it computes it last: see probeEvaluate in run.ts). */
+export function computeCosts(st: EvalState): void {
+  costs(st);
+}
+
 export function computeEstimates(st: EvalState, est: number = EST_ALL): void {
   if (est & EST_COLD_START) coldStart(st);
   if (est & EST_REPLICA_SHAPE) replicaShape(st);

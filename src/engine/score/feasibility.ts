@@ -1,12 +1,14 @@
 /**
  * Feasibility before scoring, and costs compared across strategies (engine 2.0.0, docs/engine.md §3
- * and §5). Both stages run after the factor sections on EVERY evaluation (they read the estimates
- * and each other's results, so a probe cannot reuse them):
+ * and §5). Both stages run after the factor sections on every evaluation (a probe of an answer the
+ * feasibility blocks do not read reuses the blocks found for the searched answers, and a probe
+ * whose winner is decided before the costs skips the cost stage: see run.ts):
  *  - applyFeasibility: each strategy and each real-time serving variant against its documented
  *    limits (payload, time-out, concurrency, cold start against the latency budget, model memory
  *    per replica or device) and the labelled heuristics (latency floors); a crossing blocks it,
  *    with the rule, the numbers, the sources and the nearest answers that would clear it. It also
- *    picks the real-time serving variant and the batch variant (scheduled or per-item).
+ *    finds which real-time serving variants and batch variants (scheduled or per-item) fit;
+ *    `chooseVariants` then picks the cheapest that fits.
  *  - applyCostComparison: strategies far above the cheapest feasible one lose points in proportion
  *    (log2 of the ratio); crossing the budget is a soft constraint with its size. Edge's $0 server
  *    cost is neither a reference nor a bonus: it moves the cost to devices.
@@ -16,12 +18,13 @@ import { formatDurationMs, formatDurationSeconds, formatMegabytes, formatNumber,
 import { ASSUMPTIONS, LIMITS, type LimitId } from "../limits";
 import { STRATEGIES, STRATEGY_LABELS } from "../strategies";
 import { ANSWER_INDEX, known } from "./encode";
+import { COLD_START, REPLICA_SHAPE, type Estimate } from "./estimates";
 import { addOne, block, POINT_WEIGHT, sourceRef, STRATEGY_INDEX, COST_OVER_BUDGET_MAX, COST_VS_CHEAPEST_MAX, type EvalState, type FixHint } from "./state";
 
 const {
   I_BUDGET, I_COLD, I_ENUMERABLE, I_FRESHNESS, I_GPU, I_LATENCY, I_MODEL, I_OFFLINE, I_PAYLOAD, I_PEAK, I_PROCESSING, I_STALENESS,
 } = ANSWER_INDEX;
-const { A, B, E, H, R, S } = STRATEGY_INDEX;
+const { A, B, E, H, N_STRATEGIES, R, S } = STRATEGY_INDEX;
 
 const SERVER_SIDE = [B, R, A, S, H] as const;
 const NO_CROSSINGS: Crossing[][] = [];
@@ -90,6 +93,46 @@ interface Crossing {
   fixes: FixHint[];
 }
 
+/**
+ * The crossings' messages joined by `sep` (explained path). A loop, not `map().join()`: the lists'
+ * element kinds differ between calls, and the array built-ins' map checks then threw the whole
+ * stage's optimised code away (a deoptimisation on the fast path too).
+ */
+function joinMessages(list: readonly Crossing[], sep: string): string {
+  let out = "";
+  for (let k = 0; k < list.length; k++) out += (k === 0 ? "" : sep) + list[k]!.message;
+  return out;
+}
+
+// The limits and assumptions the stages compare against, as module-local constants (read on every
+// evaluation: cheaper than an imported object's properties).
+const LV_asyncPayloadMB = LIMITS.asyncPayloadMB.value;
+const LV_asyncTimeoutS = LIMITS.asyncTimeoutS.value;
+const LV_batchInvocationS = LIMITS.batchInvocationS.value;
+const LV_batchMiniBatchMB = LIMITS.batchMiniBatchMB.value;
+const LV_dedicatedPayloadMB = LIMITS.dedicatedPayloadMB.value;
+const LV_dedicatedTimeoutS = LIMITS.dedicatedTimeoutS.value;
+const LV_edgeComfortModelGB = LIMITS.edgeComfortModelGB.value;
+const LV_edgeMaxModelGB = LIMITS.edgeMaxModelGB.value;
+const LV_jobMaxRuntimeS = LIMITS.jobMaxRuntimeS.value;
+const LV_lookupLatencyMs = LIMITS.lookupLatencyMs.value;
+const LV_minInferenceMs = LIMITS.minInferenceMs.value;
+const LV_modelMemoryOverhead = LIMITS.modelMemoryOverhead.value;
+const LV_networkRoundTripMs = LIMITS.networkRoundTripMs.value;
+const LV_realtimePayloadMB = LIMITS.realtimePayloadMB.value;
+const LV_realtimeTimeoutS = LIMITS.realtimeTimeoutS.value;
+const LV_serverlessMaxConcurrency = LIMITS.serverlessMaxConcurrency.value;
+const LV_serverlessMaxMemoryGB = LIMITS.serverlessMaxMemoryGB.value;
+const LV_serverlessPayloadMB = LIMITS.serverlessPayloadMB.value;
+const LV_serverlessTimeoutS = LIMITS.serverlessTimeoutS.value;
+const LV_streamRecordMB = LIMITS.streamRecordMB.value;
+const LV_targetUtilisation = LIMITS.targetUtilisation.value;
+const AV_asyncOverheadMs = ASSUMPTIONS.asyncOverheadMs;
+const AV_batchOverheadSeconds = ASSUMPTIONS.batchOverheadSeconds;
+const AV_edgeSlowdown = ASSUMPTIONS.edgeSlowdown;
+const AV_lookupLatencyMs = ASSUMPTIONS.lookupLatencyMs;
+const AV_serverlessMemoryPerModelGb = ASSUMPTIONS.serverlessMemoryPerModelGb;
+
 export function applyFeasibility(st: EvalState): void {
   const x = st.x;
   const e = st.est;
@@ -101,25 +144,25 @@ export function applyFeasibility(st: EvalState): void {
   const gpu = x[I_GPU] === 1;
   const peak = x[I_PEAK]!;
   const serviceS = processing / 1000;
-  const overheadS = ASSUMPTIONS.batchOverheadSeconds;
+  const overheadS = AV_batchOverheadSeconds;
 
   // --- latency floors (heuristics): below them nothing, or nothing server-side, can answer ---
   if (known(latency)) {
-    if (latency < LIMITS.minInferenceMs.value)
+    if (latency < LV_minInferenceMs)
       block(st, S_ALL, "latency-below-any-inference", F_LATENCY_BUDGET_MS,
-        rec ? `A ${formatDurationMs(latency)} latency budget is below the ~${formatDurationMs(LIMITS.minInferenceMs.value)} any model inference takes: no strategy can meet it. Check the answer.` : null,L_MIN_INFERENCE_MS, rec ? [{ field: "latencyBudgetMs", value: LIMITS.networkRoundTripMs.value * 10 }] : NO_FIX);
-    else if (latency < LIMITS.networkRoundTripMs.value)
+        rec ? `A ${formatDurationMs(latency)} latency budget is below the ~${formatDurationMs(LV_minInferenceMs)} any model inference takes: no strategy can meet it. Check the answer.` : null,L_MIN_INFERENCE_MS, rec ? [{ field: "latencyBudgetMs", value: LV_networkRoundTripMs * 10 }] : NO_FIX);
+    else if (latency < LV_networkRoundTripMs)
       block(st, SERVER_SIDE, "latency-below-network", F_LATENCY_BUDGET_MS,
-        rec ? `A ${formatDurationMs(latency)} latency budget is below a ~${formatDurationMs(LIMITS.networkRoundTripMs.value)} network round trip: no server-side path can meet it.` : null,L_NETWORK_ROUND_TRIP_MS, rec ? [{ field: "latencyBudgetMs", value: LIMITS.lookupLatencyMs.value }] : NO_FIX);
-    else if (latency < LIMITS.lookupLatencyMs.value)
+        rec ? `A ${formatDurationMs(latency)} latency budget is below a ~${formatDurationMs(LV_networkRoundTripMs)} network round trip: no server-side path can meet it.` : null,L_NETWORK_ROUND_TRIP_MS, rec ? [{ field: "latencyBudgetMs", value: LV_lookupLatencyMs }] : NO_FIX);
+    else if (latency < LV_lookupLatencyMs)
       block(st, S_BH, "latency-below-lookup", F_LATENCY_BUDGET_MS,
-        rec ? `A ${formatDurationMs(latency)} latency budget is below the ~${formatDurationMs(LIMITS.lookupLatencyMs.value)} p99 of a key-value lookup of a precomputed prediction.` : null,L_LOOKUP_LATENCY_MS, rec ? [{ field: "latencyBudgetMs", value: LIMITS.lookupLatencyMs.value }] : NO_FIX);
+        rec ? `A ${formatDurationMs(latency)} latency budget is below the ~${formatDurationMs(LV_lookupLatencyMs)} p99 of a key-value lookup of a precomputed prediction.` : null,L_LOOKUP_LATENCY_MS, rec ? [{ field: "latencyBudgetMs", value: LV_lookupLatencyMs }] : NO_FIX);
   }
 
   // --- the model must fit one replica (every server-side strategy) ---
   if (!e.fitsReplica) {
     const limitId: LimitId = gpu ? "maxGpuReplicaMemoryGB" : "maxCpuReplicaMemoryGB";
-    const maxModel = LIMITS[limitId].value / LIMITS.modelMemoryOverhead.value;
+    const maxModel = LIMITS[limitId].value / LV_modelMemoryOverhead;
     block(st, SERVER_SIDE, "model-exceeds-replica", F_MODEL_SIZE_GB_NEEDS_GPU,
       rec ? `A ${formatNumber(model, 3)} GB model needs ~${formatNumber(e.modelMemoryGB, 3)} GB of memory, more than the ${formatNumber(LIMITS[limitId].value)} GB of the largest single ${gpu ? "GPU node" : "CPU instance"}: no managed endpoint or job replica can hold it.` : null,
       [limitId, "modelMemoryOverhead"], rec ? [{ field: "modelSizeGB", value: Math.floor(maxModel) }] : NO_FIX);
@@ -134,44 +177,44 @@ export function applyFeasibility(st: EvalState): void {
   vb[0] = 0;
   vb[1] = 0;
   vb[2] = 0;
-  if ((payload > LIMITS.realtimePayloadMB.value)) {
+  if ((payload > LV_realtimePayloadMB)) {
     vb[0] = 1;
-    if (rec) crossings[0]!.push({ rule: "payload-limit", message: `payload ${formatMegabytes(payload)} > ${formatMegabytes(LIMITS.realtimePayloadMB.value)}`, fields: ["payloadMB"], sources: ["realtimePayloadMB"], fixes: [{ field: "payloadMB", value: LIMITS.realtimePayloadMB.value }] });
+    if (rec) crossings[0]!.push({ rule: "payload-limit", message: `payload ${formatMegabytes(payload)} > ${formatMegabytes(LV_realtimePayloadMB)}`, fields: ["payloadMB"], sources: ["realtimePayloadMB"], fixes: [{ field: "payloadMB", value: LV_realtimePayloadMB }] });
   }
-  if ((serviceS > LIMITS.realtimeTimeoutS.value)) {
+  if ((serviceS > LV_realtimeTimeoutS)) {
     vb[0] = 1;
-    if (rec) crossings[0]!.push({ rule: "timeout", message: `processing ${formatDurationMs(processing)} > ${formatDurationSeconds(LIMITS.realtimeTimeoutS.value)} time-out`, fields: ["processingTimeMs"], sources: ["realtimeTimeoutS"], fixes: [{ field: "processingTimeMs", value: LIMITS.realtimeTimeoutS.value * 1000 }] });
+    if (rec) crossings[0]!.push({ rule: "timeout", message: `processing ${formatDurationMs(processing)} > ${formatDurationSeconds(LV_realtimeTimeoutS)} time-out`, fields: ["processingTimeMs"], sources: ["realtimeTimeoutS"], fixes: [{ field: "processingTimeMs", value: LV_realtimeTimeoutS * 1000 }] });
   }
-  if ((payload > LIMITS.dedicatedPayloadMB.value)) {
+  if ((payload > LV_dedicatedPayloadMB)) {
     vb[2] = 1;
-    if (rec) crossings[2]!.push({ rule: "payload-limit", message: `payload ${formatMegabytes(payload)} > ${formatMegabytes(LIMITS.dedicatedPayloadMB.value)}`, fields: ["payloadMB"], sources: ["dedicatedPayloadMB"], fixes: [{ field: "payloadMB", value: LIMITS.dedicatedPayloadMB.value }] });
+    if (rec) crossings[2]!.push({ rule: "payload-limit", message: `payload ${formatMegabytes(payload)} > ${formatMegabytes(LV_dedicatedPayloadMB)}`, fields: ["payloadMB"], sources: ["dedicatedPayloadMB"], fixes: [{ field: "payloadMB", value: LV_dedicatedPayloadMB }] });
   }
-  if ((serviceS > LIMITS.dedicatedTimeoutS.value)) {
+  if ((serviceS > LV_dedicatedTimeoutS)) {
     vb[2] = 1;
-    if (rec) crossings[2]!.push({ rule: "timeout", message: `processing ${formatDurationMs(processing)} > ${formatDurationSeconds(LIMITS.dedicatedTimeoutS.value)} time-out`, fields: ["processingTimeMs"], sources: ["dedicatedTimeoutS"], fixes: [{ field: "processingTimeMs", value: LIMITS.dedicatedTimeoutS.value * 1000 }] });
+    if (rec) crossings[2]!.push({ rule: "timeout", message: `processing ${formatDurationMs(processing)} > ${formatDurationSeconds(LV_dedicatedTimeoutS)} time-out`, fields: ["processingTimeMs"], sources: ["dedicatedTimeoutS"], fixes: [{ field: "processingTimeMs", value: LV_dedicatedTimeoutS * 1000 }] });
   }
   // scale-to-zero (serverless)
   if (gpu) {
     vb[1] = 1;
     if (rec) crossings[1]!.push({ rule: "serverless-no-gpu", message: "no GPUs", fields: ["needsGpu"], sources: ["serverlessMaxMemoryGB"], fixes: [{ field: "needsGpu", value: 0 }] });
   }
-  const serverlessMem = Math.max(1, ASSUMPTIONS.serverlessMemoryPerModelGb * (known(model) ? model : 0));
-  if (serverlessMem > LIMITS.serverlessMaxMemoryGB.value) {
+  const serverlessMem = Math.max(1, AV_serverlessMemoryPerModelGb * (known(model) ? model : 0));
+  if (serverlessMem > LV_serverlessMaxMemoryGB) {
     vb[1] = 1;
-    if (rec) crossings[1]!.push({ rule: "serverless-memory", message: `needs ~${formatNumber(serverlessMem, 3)} GB of memory > ${LIMITS.serverlessMaxMemoryGB.value} GB`, fields: ["modelSizeGB"], sources: ["serverlessMaxMemoryGB", "serverlessMemoryPerModelGb"], fixes: [{ field: "modelSizeGB", value: LIMITS.serverlessMaxMemoryGB.value / ASSUMPTIONS.serverlessMemoryPerModelGb }] });
+    if (rec) crossings[1]!.push({ rule: "serverless-memory", message: `needs ~${formatNumber(serverlessMem, 3)} GB of memory > ${LV_serverlessMaxMemoryGB} GB`, fields: ["modelSizeGB"], sources: ["serverlessMaxMemoryGB", "serverlessMemoryPerModelGb"], fixes: [{ field: "modelSizeGB", value: LV_serverlessMaxMemoryGB / AV_serverlessMemoryPerModelGb }] });
   }
-  if ((payload > LIMITS.serverlessPayloadMB.value)) {
+  if ((payload > LV_serverlessPayloadMB)) {
     vb[1] = 1;
-    if (rec) crossings[1]!.push({ rule: "payload-limit", message: `payload ${formatMegabytes(payload)} > ${formatMegabytes(LIMITS.serverlessPayloadMB.value)}`, fields: ["payloadMB"], sources: ["serverlessPayloadMB"], fixes: [{ field: "payloadMB", value: LIMITS.serverlessPayloadMB.value }] });
+    if (rec) crossings[1]!.push({ rule: "payload-limit", message: `payload ${formatMegabytes(payload)} > ${formatMegabytes(LV_serverlessPayloadMB)}`, fields: ["payloadMB"], sources: ["serverlessPayloadMB"], fixes: [{ field: "payloadMB", value: LV_serverlessPayloadMB }] });
   }
-  if ((serviceS > LIMITS.serverlessTimeoutS.value)) {
+  if ((serviceS > LV_serverlessTimeoutS)) {
     vb[1] = 1;
-    if (rec) crossings[1]!.push({ rule: "timeout", message: `processing ${formatDurationMs(processing)} > ${formatDurationSeconds(LIMITS.serverlessTimeoutS.value)} time-out`, fields: ["processingTimeMs"], sources: ["serverlessTimeoutS"], fixes: [{ field: "processingTimeMs", value: LIMITS.serverlessTimeoutS.value * 1000 }] });
+    if (rec) crossings[1]!.push({ rule: "timeout", message: `processing ${formatDurationMs(processing)} > ${formatDurationSeconds(LV_serverlessTimeoutS)} time-out`, fields: ["processingTimeMs"], sources: ["serverlessTimeoutS"], fixes: [{ field: "processingTimeMs", value: LV_serverlessTimeoutS * 1000 }] });
   }
-  const concurrency = known(peak) && known(processing) ? Math.ceil((peak * serviceS) / LIMITS.targetUtilisation.value) : NaN;
-  if (concurrency > LIMITS.serverlessMaxConcurrency.value) {
+  const concurrency = known(peak) && known(processing) ? Math.ceil((peak * serviceS) / LV_targetUtilisation) : NaN;
+  if (concurrency > LV_serverlessMaxConcurrency) {
     vb[1] = 1;
-    if (rec) crossings[1]!.push({ rule: "serverless-concurrency", message: `~${formatNumber(concurrency)} concurrent requests at peak > ${LIMITS.serverlessMaxConcurrency.value} per endpoint`, fields: ["peakRequestsPerSecond", "processingTimeMs"], sources: ["serverlessMaxConcurrency", "targetUtilisation"], fixes: [{ field: "peakRequestsPerSecond", value: (LIMITS.serverlessMaxConcurrency.value * LIMITS.targetUtilisation.value) / serviceS }] });
+    if (rec) crossings[1]!.push({ rule: "serverless-concurrency", message: `~${formatNumber(concurrency)} concurrent requests at peak > ${LV_serverlessMaxConcurrency} per endpoint`, fields: ["peakRequestsPerSecond", "processingTimeMs"], sources: ["serverlessMaxConcurrency", "targetUtilisation"], fixes: [{ field: "peakRequestsPerSecond", value: (LV_serverlessMaxConcurrency * LV_targetUtilisation) / serviceS }] });
   }
   if (!e.rtScaleToZeroAllowed) {
     vb[1] = 1;
@@ -205,7 +248,7 @@ export function applyFeasibility(st: EvalState): void {
     if (rec) {
       for (let v = 0; v < 3; v++) {
         const cs = crossings[v]!;
-        msg += `${v === 0 ? "" : "; "}${VARIANT_NAMES[v]}: ${cs.map((c) => c.message).join(", ")}`;
+        msg += `${v === 0 ? "" : "; "}${VARIANT_NAMES[v]}: ${joinMessages(cs, ", ")}`;
         for (const c of cs) {
           for (const s of c.sources) if (!sources.includes(s)) sources.push(s);
           for (const f of c.fields) if (!fields.includes(f)) fields.push(f);
@@ -216,38 +259,27 @@ export function applyFeasibility(st: EvalState): void {
     }
     block(st, S_R, "no-serving-variant", fields, rec ? `No real-time serving variant fits the documented limits — ${msg}.` : null, sources, fixes);
   }
-  // Serving variant: the cheapest that fits (dedicated only where always-on does not).
-  if (!st.blocked[R]) {
-    let serving: 0 | 1 | 2 = vb[0] ? 2 : 0;
-    if (!vb[1] && (vb[0] && vb[2] ? true : e.rtCostScaleToZero < (serving === 2 ? e.rtCostDedicated : e.rtCostAlwaysOn))) serving = 1;
-    e.rtServing = serving;
-    e.cost[R] = serving === 1 ? e.rtCostScaleToZero : serving === 2 ? e.rtCostDedicated : e.rtCostAlwaysOn;
-  } else {
-    e.rtServing = 0;
-    e.cost[R] = e.rtCostAlwaysOn;
-  }
-
   // --- hybrid: its live path must meet the latency budget and the synchronous limits ---
   if (processingExceedsBudget)
     block(st, S_H, "hybrid-live-path-too-slow", F_PROCESSING_TIME_MS_LATENCY_BUDGET_MS,
       rec ? `Requests that miss the precomputed store (~${formatNumber((1 - e.hHitRate) * 100)}% assumed) would take ${formatDurationMs(processing)} on the live path, beyond the ${formatDurationMs(latency)} budget.` : null,L_HYBRID_HIT_RATES, rec ? [{ field: "latencyBudgetMs", value: processing * 1.25 + e.rtBatchAddedMs }] : NO_FIX);
-  if ((payload > LIMITS.dedicatedPayloadMB.value) || (serviceS > LIMITS.dedicatedTimeoutS.value))
+  if ((payload > LV_dedicatedPayloadMB) || (serviceS > LV_dedicatedTimeoutS))
     block(st, S_H, "hybrid-live-path-limits", F_PAYLOAD_MB_PROCESSING_TIME_MS,
-      rec ? `The live path of a hybrid is a synchronous endpoint: ${(payload > LIMITS.dedicatedPayloadMB.value) ? `a ${formatMegabytes(payload)} payload exceeds the ${formatMegabytes(LIMITS.dedicatedPayloadMB.value)} of any synchronous endpoint` : `${formatDurationMs(processing)} of processing exceeds the ${formatDurationSeconds(LIMITS.dedicatedTimeoutS.value)} time-out of any synchronous endpoint`}.` : null,L_DEDICATED_LIMITS, rec ? [{ field: "payloadMB", value: LIMITS.dedicatedPayloadMB.value }, { field: "processingTimeMs", value: LIMITS.dedicatedTimeoutS.value * 1000 }] : NO_FIX);
+      rec ? `The live path of a hybrid is a synchronous endpoint: ${(payload > LV_dedicatedPayloadMB) ? `a ${formatMegabytes(payload)} payload exceeds the ${formatMegabytes(LV_dedicatedPayloadMB)} of any synchronous endpoint` : `${formatDurationMs(processing)} of processing exceeds the ${formatDurationSeconds(LV_dedicatedTimeoutS)} time-out of any synchronous endpoint`}.` : null,L_DEDICATED_LIMITS, rec ? [{ field: "payloadMB", value: LV_dedicatedPayloadMB }, { field: "processingTimeMs", value: LV_dedicatedTimeoutS * 1000 }] : NO_FIX);
 
   // --- asynchronous (queued endpoint) ---
-  if ((payload > LIMITS.asyncPayloadMB.value))
-    block(st, S_A, "async-payload-limit", F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} payload exceeds the ${formatMegabytes(LIMITS.asyncPayloadMB.value)} a queued asynchronous endpoint accepts.` : null, L_ASYNC_PAYLOAD_MB, rec ? [{ field: "payloadMB", value: LIMITS.asyncPayloadMB.value }] : NO_FIX);
-  if ((serviceS > LIMITS.asyncTimeoutS.value))
-    block(st, S_A, "async-timeout", F_PROCESSING_TIME_MS, rec ? `${formatDurationMs(processing)} per request exceeds the ${formatDurationSeconds(LIMITS.asyncTimeoutS.value)} an asynchronous endpoint processes one request.` : null, L_ASYNC_TIMEOUT_S, rec ? [{ field: "processingTimeMs", value: LIMITS.asyncTimeoutS.value * 1000 }] : NO_FIX);
-  const queueFloorMs = known(processing) ? processing + ASSUMPTIONS.asyncOverheadMs : ASSUMPTIONS.asyncOverheadMs;
-  if (known(latency) && latency < queueFloorMs && latency >= LIMITS.networkRoundTripMs.value)
+  if ((payload > LV_asyncPayloadMB))
+    block(st, S_A, "async-payload-limit", F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} payload exceeds the ${formatMegabytes(LV_asyncPayloadMB)} a queued asynchronous endpoint accepts.` : null, L_ASYNC_PAYLOAD_MB, rec ? [{ field: "payloadMB", value: LV_asyncPayloadMB }] : NO_FIX);
+  if ((serviceS > LV_asyncTimeoutS))
+    block(st, S_A, "async-timeout", F_PROCESSING_TIME_MS, rec ? `${formatDurationMs(processing)} per request exceeds the ${formatDurationSeconds(LV_asyncTimeoutS)} an asynchronous endpoint processes one request.` : null, L_ASYNC_TIMEOUT_S, rec ? [{ field: "processingTimeMs", value: LV_asyncTimeoutS * 1000 }] : NO_FIX);
+  const queueFloorMs = known(processing) ? processing + AV_asyncOverheadMs : AV_asyncOverheadMs;
+  if (known(latency) && latency < queueFloorMs && latency >= LV_networkRoundTripMs)
     block(st, S_AS, "queue-latency-floor", F_LATENCY_BUDGET_MS_PROCESSING_TIME_MS,
-      rec ? `A queued or streamed prediction takes at least ~${formatDurationMs(queueFloorMs)} (processing plus ~${formatDurationMs(ASSUMPTIONS.asyncOverheadMs)} of queue and delivery), beyond the ${formatDurationMs(latency)} latency budget.` : null,L_QUEUE_OVERHEADS, rec ? [{ field: "latencyBudgetMs", value: queueFloorMs }] : NO_FIX);
+      rec ? `A queued or streamed prediction takes at least ~${formatDurationMs(queueFloorMs)} (processing plus ~${formatDurationMs(AV_asyncOverheadMs)} of queue and delivery), beyond the ${formatDurationMs(latency)} latency budget.` : null,L_QUEUE_OVERHEADS, rec ? [{ field: "latencyBudgetMs", value: queueFloorMs }] : NO_FIX);
 
   // --- streaming ---
-  if ((payload > LIMITS.streamRecordMB.value))
-    block(st, S_S, "stream-record-limit", F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} event exceeds the largest stream record (${LIMITS.streamRecordMB.value} MiB, Kinesis with a raised maximum; 1 MiB by default).` : null, L_STREAM_RECORD_MB, rec ? [{ field: "payloadMB", value: LIMITS.streamRecordMB.value }] : NO_FIX);
+  if ((payload > LV_streamRecordMB))
+    block(st, S_S, "stream-record-limit", F_PAYLOAD_MB, rec ? `A ${formatMegabytes(payload)} event exceeds the largest stream record (${LV_streamRecordMB} MiB, Kinesis with a raised maximum; 1 MiB by default).` : null, L_STREAM_RECORD_MB, rec ? [{ field: "payloadMB", value: LV_streamRecordMB }] : NO_FIX);
 
   // --- batch: the scheduled run, else a per-item triggered job ---
   const sched: Crossing[] = rec ? [] : NO_LIST;
@@ -261,13 +293,13 @@ export function applyFeasibility(st: EvalState): void {
     schedBlocked = true;
     if (rec) sched.push({ rule: "inputs-not-enumerable", message: "inputs cannot be known before they are needed, so a scheduled run cannot score them", fields: ["inputsEnumerable"], sources: [], fixes: [{ field: "inputsEnumerable", value: 1 }] });
   }
-  if ((payload > LIMITS.batchMiniBatchMB.value)) {
+  if ((payload > LV_batchMiniBatchMB)) {
     schedBlocked = true;
-    if (rec) sched.push({ rule: "batch-mini-batch-limit", message: `one ${formatMegabytes(payload)} item exceeds the ${formatMegabytes(LIMITS.batchMiniBatchMB.value)} mini-batch of Batch Transform`, fields: ["payloadMB"], sources: ["batchMiniBatchMB"], fixes: [{ field: "payloadMB", value: LIMITS.batchMiniBatchMB.value }] });
+    if (rec) sched.push({ rule: "batch-mini-batch-limit", message: `one ${formatMegabytes(payload)} item exceeds the ${formatMegabytes(LV_batchMiniBatchMB)} mini-batch of Batch Transform`, fields: ["payloadMB"], sources: ["batchMiniBatchMB"], fixes: [{ field: "payloadMB", value: LV_batchMiniBatchMB }] });
   }
-  if ((serviceS > LIMITS.batchInvocationS.value)) {
+  if ((serviceS > LV_batchInvocationS)) {
     schedBlocked = true;
-    if (rec) sched.push({ rule: "batch-invocation-timeout", message: `one item's ${formatDurationMs(processing)} exceeds the ${formatDurationSeconds(LIMITS.batchInvocationS.value)} of a Batch Transform invocation`, fields: ["processingTimeMs"], sources: ["batchInvocationS"], fixes: [{ field: "processingTimeMs", value: LIMITS.batchInvocationS.value * 1000 }] });
+    if (rec) sched.push({ rule: "batch-invocation-timeout", message: `one item's ${formatDurationMs(processing)} exceeds the ${formatDurationSeconds(LV_batchInvocationS)} of a Batch Transform invocation`, fields: ["processingTimeMs"], sources: ["batchInvocationS"], fixes: [{ field: "processingTimeMs", value: LV_batchInvocationS * 1000 }] });
   }
   const staleness = x[I_STALENESS]!;
   const minRunS = overheadS + (known(processing) ? serviceS : 0);
@@ -276,37 +308,25 @@ export function applyFeasibility(st: EvalState): void {
     if (rec) sched.push({ rule: "batch-run-exceeds-staleness", message: `even one worker per item needs ~${formatDurationSeconds(minRunS)} per run (${formatDurationSeconds(overheadS)} start-up${known(processing) ? " + one item" : ""}), at or above the ${formatDurationSeconds(staleness)} of staleness allowed`, fields: ["maxStalenessSeconds", "processingTimeMs"], sources: ["batchOverheadSeconds"], fixes: [{ field: "maxStalenessSeconds", value: Math.ceil(minRunS * 1.01) + 1 }] });
   }
   // Hybrid precomputes like the scheduled run: the same item limits and refresh.
-  if ((payload > LIMITS.batchMiniBatchMB.value) || (serviceS > LIMITS.batchInvocationS.value) || (known(staleness) && minRunS >= staleness))
+  if ((payload > LV_batchMiniBatchMB) || (serviceS > LV_batchInvocationS) || (known(staleness) && minRunS >= staleness))
     block(st, S_H, "hybrid-precompute-impossible", F_PRECOMPUTE,
       rec
-        ? `The precomputed layer of a hybrid needs a scheduled run, and ${(payload > LIMITS.batchMiniBatchMB.value) ? `a ${formatMegabytes(payload)} item exceeds the ${formatMegabytes(LIMITS.batchMiniBatchMB.value)} mini-batch` : (serviceS > LIMITS.batchInvocationS.value) ? `${formatDurationMs(processing)} per item exceeds the ${formatDurationSeconds(LIMITS.batchInvocationS.value)} invocation limit` : `even one worker per item needs ~${formatDurationSeconds(minRunS)} per run, at or above the ${formatDurationSeconds(staleness)} of staleness allowed`}.`
+        ? `The precomputed layer of a hybrid needs a scheduled run, and ${(payload > LV_batchMiniBatchMB) ? `a ${formatMegabytes(payload)} item exceeds the ${formatMegabytes(LV_batchMiniBatchMB)} mini-batch` : (serviceS > LV_batchInvocationS) ? `${formatDurationMs(processing)} per item exceeds the ${formatDurationSeconds(LV_batchInvocationS)} invocation limit` : `even one worker per item needs ~${formatDurationSeconds(minRunS)} per run, at or above the ${formatDurationSeconds(staleness)} of staleness allowed`}.`
         : null, L_PRECOMPUTE_LIMITS, []);
   const item: Crossing[] = rec ? [] : NO_LIST;
   let itemBlocked = false;
-  if ((serviceS > LIMITS.jobMaxRuntimeS.value)) {
+  if ((serviceS > LV_jobMaxRuntimeS)) {
     itemBlocked = true;
-    if (rec) item.push({ rule: "job-max-runtime", message: `one item's ${formatDurationMs(processing)} exceeds the ${formatDurationSeconds(LIMITS.jobMaxRuntimeS.value)} a job may run`, fields: ["processingTimeMs"], sources: ["jobMaxRuntimeS"], fixes: [{ field: "processingTimeMs", value: LIMITS.jobMaxRuntimeS.value * 1000 }] });
+    if (rec) item.push({ rule: "job-max-runtime", message: `one item's ${formatDurationMs(processing)} exceeds the ${formatDurationSeconds(LV_jobMaxRuntimeS)} a job may run`, fields: ["processingTimeMs"], sources: ["jobMaxRuntimeS"], fixes: [{ field: "processingTimeMs", value: LV_jobMaxRuntimeS * 1000 }] });
   }
   const jobFloorMs = minRunS * 1000;
   if (known(latency) && latency < jobFloorMs) {
     itemBlocked = true;
     if (rec) item.push({ rule: "job-latency-floor", message: `a triggered job takes ~${formatDurationSeconds(minRunS)} (start-up + processing), beyond the ${formatDurationMs(latency)} latency budget`, fields: ["latencyBudgetMs"], sources: ["batchOverheadSeconds"], fixes: [{ field: "latencyBudgetMs", value: jobFloorMs }] });
   }
-  if (!schedBlocked) {
-    e.bVariant = 0;
-    e.bCost = e.bScheduledCost;
-    e.cost[B] = e.bScheduledCost;
-    e.p99Ms[B] = ASSUMPTIONS.lookupLatencyMs;
-  } else if (!itemBlocked) {
-    e.bVariant = 1;
-    e.bCost = e.bPerItemCost;
-    e.cost[B] = e.bPerItemCost;
-    e.p99Ms[B] = jobFloorMs;
-  } else {
-    e.bVariant = 0;
-    e.bCost = e.bScheduledCost;
-    e.cost[B] = e.bScheduledCost;
-    e.p99Ms[B] = ASSUMPTIONS.lookupLatencyMs;
+  e.bSchedBlocked = schedBlocked;
+  e.bItemBlocked = itemBlocked;
+  if (schedBlocked && itemBlocked) {
     const all = rec ? sched.concat(item) : NO_LIST;
     const sources: LimitId[] = rec ? [] : NO_SOURCES;
     const fields: AnswerField[] = rec ? [] : NO_FIELDS;
@@ -317,22 +337,102 @@ export function applyFeasibility(st: EvalState): void {
       fixes.push(...c.fixes);
     }
     block(st, S_B, sched.length > 0 ? sched[0]!.rule : "batch-infeasible", fields,
-      rec ? `Neither a scheduled run (${sched.map((c) => c.message).join("; ")}) nor a per-item triggered job (${item.map((c) => c.message).join("; ")}) fits.` : null,
+      rec ? `Neither a scheduled run (${joinMessages(sched, "; ")}) nor a per-item triggered job (${joinMessages(item, "; ")}) fits.` : null,
       sources, fixes);
   }
 
   // --- edge: only when on-device/offline is required, or the model demonstrably fits a device ---
   const offline = x[I_OFFLINE]!;
-  const fits = known(model) && model <= LIMITS.edgeComfortModelGB.value && x[I_GPU] === 0;
+  const fits = known(model) && model <= LV_edgeComfortModelGB && x[I_GPU] === 0;
   if (offline !== 1 && !fits)
     block(st, S_E, "edge-not-required", F_EDGE_FIT,
-      rec ? `Edge is considered only when the use case must run offline or on the device, or the model demonstrably fits a device (known size <= ${LIMITS.edgeComfortModelGB.value} GB, no GPU needed): ${offline === 0 ? "neither is the case" : "the on-device requirement is unknown and the fit is not shown"}.` : null,L_EDGE_COMFORT_MODEL_GB, rec ? [{ field: "offlineOrOnDevice", value: 1 }] : NO_FIX);
-  if (known(model) && model > LIMITS.edgeMaxModelGB.value)
-    block(st, S_E, "edge-model-too-large", F_MODEL_SIZE_GB, rec ? `A ${formatNumber(model, 3)} GB model does not run on a device (about ${LIMITS.edgeMaxModelGB.value} GB at most).` : null, L_EDGE_MAX_MODEL_GB, rec ? [{ field: "modelSizeGB", value: LIMITS.edgeMaxModelGB.value }] : NO_FIX);
-  if (known(processing) && known(latency) && processing * ASSUMPTIONS.edgeSlowdown > latency)
+      rec ? `Edge is considered only when the use case must run offline or on the device, or the model demonstrably fits a device (known size <= ${LV_edgeComfortModelGB} GB, no GPU needed): ${offline === 0 ? "neither is the case" : "the on-device requirement is unknown and the fit is not shown"}.` : null,L_EDGE_COMFORT_MODEL_GB, rec ? [{ field: "offlineOrOnDevice", value: 1 }] : NO_FIX);
+  if (known(model) && model > LV_edgeMaxModelGB)
+    block(st, S_E, "edge-model-too-large", F_MODEL_SIZE_GB, rec ? `A ${formatNumber(model, 3)} GB model does not run on a device (about ${LV_edgeMaxModelGB} GB at most).` : null, L_EDGE_MAX_MODEL_GB, rec ? [{ field: "modelSizeGB", value: LV_edgeMaxModelGB }] : NO_FIX);
+  if (known(processing) && known(latency) && processing * AV_edgeSlowdown > latency)
     block(st, S_E, "edge-device-latency", F_PROCESSING_TIME_MS_LATENCY_BUDGET_MS,
-      rec ? `On a device (assumed ${ASSUMPTIONS.edgeSlowdown}x slower than a server) a prediction takes ~${formatDurationMs(processing * ASSUMPTIONS.edgeSlowdown)}, beyond the ${formatDurationMs(latency)} budget.` : null,L_EDGE_SLOWDOWN, rec ? [{ field: "latencyBudgetMs", value: processing * ASSUMPTIONS.edgeSlowdown }] : NO_FIX);
+      rec ? `On a device (assumed ${AV_edgeSlowdown}x slower than a server) a prediction takes ~${formatDurationMs(processing * AV_edgeSlowdown)}, beyond the ${formatDurationMs(latency)} budget.` : null,L_EDGE_SLOWDOWN, rec ? [{ field: "latencyBudgetMs", value: processing * AV_edgeSlowdown }] : NO_FIX);
 }
+
+/**
+ * The variants the feasibility stage chooses between, by cost: the real-time serving variant (the
+ * cheapest that fits; dedicated only where always-on does not) and the batch variant (the
+ * scheduled run, else a per-item triggered job). Reads the variants' blocks the stage left
+ * (`rtVariantBlocked`, `bSchedBlocked`, `bItemBlocked`, `blocked`) and the estimates' costs; sets
+ * the chosen variants and their costs (and batch's latency).
+ */
+export function chooseVariants(st: EvalState): void {
+  const e = st.est;
+  const vb = e.rtVariantBlocked;
+  if (!st.blocked[R]) {
+    let serving: 0 | 1 | 2 = vb[0] ? 2 : 0;
+    if (!vb[1] && (vb[0] && vb[2] ? true : e.rtCostScaleToZero < (serving === 2 ? e.rtCostDedicated : e.rtCostAlwaysOn))) serving = 1;
+    e.rtServing = serving;
+    e.cost[R] = serving === 1 ? e.rtCostScaleToZero : serving === 2 ? e.rtCostDedicated : e.rtCostAlwaysOn;
+  } else {
+    e.rtServing = 0;
+    e.cost[R] = e.rtCostAlwaysOn;
+  }
+  if (!e.bSchedBlocked || e.bItemBlocked) {
+    e.bVariant = 0;
+    e.bCost = e.bScheduledCost;
+    e.cost[B] = e.bScheduledCost;
+    e.p99Ms[B] = AV_lookupLatencyMs;
+  }
+  if (e.bSchedBlocked && !e.bItemBlocked) {
+    const processing = st.x[I_PROCESSING]!;
+    e.bVariant = 1;
+    e.bCost = e.bPerItemCost;
+    e.cost[B] = e.bPerItemCost;
+    e.p99Ms[B] = (AV_batchOverheadSeconds + (known(processing) ? processing / 1000 : 0)) * 1000;
+  }
+}
+
+/**
+ * The feasibility stage for a probe of an answer it does not read (FIELD_FEASIBILITY in run.ts):
+ * the blocks and variant blocks it found for the searched answers (kept by `keepFeasibility`); the
+ * variants are then chosen again by cost (`chooseVariants`: the probe may have changed the costs).
+ */
+export function reuseFeasibility(st: EvalState, kept: FeasibilityKept): void {
+  const e = st.est;
+  const vb = e.rtVariantBlocked;
+  for (let s = 0; s < N_STRATEGIES; s++) st.blocked[s] = kept.blocked[s]!;
+  vb[0] = kept.variantBlocked[0]!;
+  vb[1] = kept.variantBlocked[1]!;
+  vb[2] = kept.variantBlocked[2]!;
+  e.bSchedBlocked = kept.schedBlocked;
+  e.bItemBlocked = kept.itemBlocked;
+}
+
+/** What the feasibility stage found for one set of answers, for `reuseFeasibility`. */
+export interface FeasibilityKept {
+  readonly blocked: number[];
+  readonly variantBlocked: number[];
+  schedBlocked: boolean;
+  itemBlocked: boolean;
+}
+
+/** Keep what the feasibility stage just found (fast path), for probes that do not change it. */
+export function keepFeasibility(st: EvalState, kept: FeasibilityKept): void {
+  const vb = st.est.rtVariantBlocked;
+  for (let s = 0; s < N_STRATEGIES; s++) kept.blocked[s] = st.blocked[s]!;
+  kept.variantBlocked[0] = vb[0]!;
+  kept.variantBlocked[1] = vb[1]!;
+  kept.variantBlocked[2] = vb[2]!;
+  kept.schedBlocked = st.est.bSchedBlocked;
+  kept.itemBlocked = st.est.bItemBlocked;
+}
+
+/**
+ * The answers the feasibility stage's blocks read directly, and the estimates whose figures they
+ * read (the model's fit on a replica, the cold start): a probe changing any other answer (and no
+ * blocking section's) gets the same blocks, so it reuses them (`reuseFeasibility`).
+ */
+export const FEASIBILITY_READS: readonly AnswerField[] = [
+  "latencyBudgetMs", "modelSizeGB", "needsGpu", "payloadMB", "processingTimeMs", "peakRequestsPerSecond", "featureFreshness",
+  "inputsEnumerable", "maxStalenessSeconds", "offlineOrOnDevice",
+];
+export const FEASIBILITY_ESTIMATES: readonly Estimate[] = [REPLICA_SHAPE, COLD_START];
 
 export function applyCostComparison(st: EvalState): void {
   const e = st.est;

@@ -15,5 +15,5 @@ export { encodeAnswers, FIELD_INDEX } from "./encode";
 export { BASE_SCORE, clampScore, COST_POINTS_MAX, COST_POINTS_MIN, createState, Recorder, type EvalState } from "./state";
 export { complexityLevel } from "./parts";
 export { LATENCY_TIERS_MS, STALENESS_TIERS_S } from "./tables";
-export { evaluate, FIELD_ESTIMATES, FIELD_SECTIONS, fixSections, SEC_ALL } from "./run";
+export { evaluate, evaluateBlocks, FIELD_ESTIMATES, FIELD_FEASIBILITY, FIELD_SECTIONS, fixSections, probeEvaluate, SEC_ALL } from "./run";
 export { STAGE_READS } from "./feasibility";

@@ -29,6 +29,8 @@ export interface Section {
   readonly reads: readonly AnswerField[];
   /** The estimates whose figures it reads on the fast path (their answers count as read). */
   readonly estimates: readonly Estimate[];
+  /** It can block a strategy (a probe of an answer it reads re-runs the feasibility stage too). */
+  readonly blocks?: boolean;
 }
 
 const NOT_EDGE = [B, R, A, S, H] as const;
@@ -238,7 +240,7 @@ export const SECTIONS: readonly Section[] = [
   { bit: SEC_SOURCE, name: "input source", reads: ["inputSource"], estimates: [] },
   { bit: SEC_DELIVERY, name: "delivery", reads: ["deliveryMode"], estimates: [] },
   { bit: SEC_FALLBACK, name: "fallback and criticality", reads: ["fallbackAcceptable", "criticality"], estimates: [] },
-  { bit: SEC_OFFLINE, name: "offline", reads: ["offlineOrOnDevice"], estimates: [] },
+  { bit: SEC_OFFLINE, name: "offline", reads: ["offlineOrOnDevice"], estimates: [], blocks: true },
   { bit: SEC_PAYLOAD, name: "payload", reads: ["payloadMB"], estimates: [] },
   { bit: SEC_PROCESSING, name: "processing time", reads: ["processingTimeMs"], estimates: [] },
   { bit: SEC_TRAFFIC, name: "traffic shape", reads: ["peakRequestsPerSecond", "avgRequestsPerSecond", "idleHoursPerDay"], estimates: [COLD_START] },

@@ -9,13 +9,14 @@
  */
 import { ANSWER_FIELDS, type AnswerField } from "../answers";
 import { FIELD_INDEX } from "./encode";
-import { computeEstimates, EST_ALL, ESTIMATES, type Estimate } from "./estimates";
-import { applyCostComparison, applyFeasibility } from "./feasibility";
+import { computeCosts, computeEstimates, EST_ALL, EST_COSTS, ESTIMATES, type Estimate } from "./estimates";
+import { applyCostComparison, applyFeasibility, chooseVariants, FEASIBILITY_ESTIMATES, FEASIBILITY_READS, keepFeasibility, reuseFeasibility } from "./feasibility";
 import { applySections, SECTIONS } from "./rules";
-import { BASE_SCORE, clampScore, STRATEGY_INDEX, type EvalState } from "./state";
+import { BASE_SCORE, clampScore, COST_OVER_BUDGET_MAX, COST_VS_CHEAPEST_MAX, STRATEGY_INDEX, type EvalState } from "./state";
 
 // Module-local indices (see ANSWER_INDEX in encode.ts).
-const { N_STRATEGIES } = STRATEGY_INDEX;
+const { E, N_STRATEGIES } = STRATEGY_INDEX;
+const I_BUDGET = FIELD_INDEX.monthlyBudgetUsd;
 
 /** Every section's bit. */
 export const SEC_ALL = SECTIONS.reduce((m, s) => m | s.bit, 0);
@@ -53,6 +54,22 @@ export const FIELD_ESTIMATES: Int32Array = (() => {
     estimateReads(e, fields);
     for (const f of fields) out[FIELD_INDEX[f]] = out[FIELD_INDEX[f]]! | (1 << k);
   });
+  return out;
+})();
+
+/**
+ * FIELD_FEASIBILITY[i]: 1 when a change of answer i can change the feasibility stage's blocks (it
+ * reads the answer, directly or through an estimate, or a section that reads it blocks), else 0:
+ * a probe of such an answer reuses the blocks found for the searched answers (reuseFeasibility).
+ */
+export const FIELD_FEASIBILITY: Uint8Array = (() => {
+  const out = new Uint8Array(ANSWER_FIELDS.length);
+  const fields = new Set<AnswerField>(FEASIBILITY_READS);
+  for (const e of FEASIBILITY_ESTIMATES) estimateReads(e, fields);
+  SECTIONS.forEach((s, k) => {
+    if (s.blocks) for (const f of SECTION_FIELDS[k]!) fields.add(f);
+  });
+  for (const f of fields) out[FIELD_INDEX[f]] = 1;
   return out;
 })();
 
@@ -102,7 +119,13 @@ function sameAnswers(a: readonly number[], b: readonly number[]): boolean {
 function sectionSums(st: EvalState): NonNullable<EvalState["sectionSums"]> {
   const kept = st.sectionSums;
   if (kept && sameAnswers(kept.x, st.x)) return kept;
-  const sums = kept ?? { x: st.x.slice(), raw: new Float64Array(N_SECTIONS * N_STRATEGIES), blocked: new Uint8Array(N_SECTIONS * N_STRATEGIES) };
+  const sums = kept ?? {
+    x: st.x.slice(),
+    // Plain arrays: allocating typed arrays costs more, and a state (with these) is made per assessment.
+    raw: new Array<number>(N_SECTIONS * N_STRATEGIES).fill(0),
+    blocked: new Array<number>(N_SECTIONS * N_STRATEGIES).fill(0),
+    feasibility: { blocked: [0, 0, 0, 0, 0, 0], variantBlocked: [0, 0, 0], schedBlocked: false, itemBlocked: false },
+  };
   for (let i = 0; i < st.x.length; i++) sums.x[i] = st.x[i]!;
   for (let k = 0; k < N_SECTIONS; k++) {
     for (let s = 0; s < N_STRATEGIES; s++) {
@@ -115,6 +138,14 @@ function sectionSums(st: EvalState): NonNullable<EvalState["sectionSums"]> {
       sums.blocked[j] = st.blocked[s]!;
     }
   }
+  // The feasibility stage's blocks on every section's (the estimates are those of these answers).
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    let b = 0;
+    for (let k = 0; k < N_SECTIONS; k++) b |= sums.blocked[k * N_STRATEGIES + s]!;
+    st.blocked[s] = b;
+  }
+  applyFeasibility(st);
+  keepFeasibility(st, sums.feasibility);
   for (let s = 0; s < N_STRATEGIES; s++) {
     st.raw[s] = BASE_SCORE;
     st.blocked[s] = 0;
@@ -131,22 +162,88 @@ function sectionSums(st: EvalState): NonNullable<EvalState["sectionSums"]> {
  * the last `fixSections(st, sections)`; the answers the other sections read must not have changed.
  * With `estimates` (fast path only, a mask of EST_* bits), only those estimates are recomputed; the
  * answers the others read must not have changed since the last fixSections (or full evaluation).
+ * With `feasibility` false (fast path only, for an answer i with FIELD_FEASIBILITY[i] 0), the
+ * feasibility stage's blocks are those it found for the answers of the last fixSections.
  */
-export function evaluate(st: EvalState, sections: number = SEC_ALL, estimates: number = EST_ALL): number {
-  if ((sections !== SEC_ALL || estimates !== EST_ALL) && st.rec) throw new Error("partial evaluation is for the fast path only");
-  return run(st, sections, sections !== SEC_ALL, estimates);
+export function evaluate(st: EvalState, sections: number = SEC_ALL, estimates: number = EST_ALL, feasibility = true): number {
+  if ((sections !== SEC_ALL || estimates !== EST_ALL || !feasibility) && st.rec) throw new Error("partial evaluation is for the fast path only");
+  return run(st, sections, sections !== SEC_ALL, estimates, feasibility);
 }
 
-function run(st: EvalState, sec: number, fromFixed: boolean, est: number): number {
+function run(st: EvalState, sec: number, fromFixed: boolean, est: number, feasibility: boolean): number {
   start(st, fromFixed);
   // The estimates feed the feasibility and cost stages, which run on every evaluation (2.0.0). A
   // probe recomputes only the estimates that read its answer (FIELD_ESTIMATES): the others still
   // hold the figures of the last fixSections, made with the same answers.
   computeEstimates(st, est);
   applySections(st, sec);
-  applyFeasibility(st);
+  if (feasibility) applyFeasibility(st);
+  else reuseFeasibility(st, st.sectionSums!.feasibility);
+  chooseVariants(st);
   applyCostComparison(st);
   return pickRecommended(st);
+}
+
+/**
+ * `evaluate(st, sections, estimates, feasibility)`'s result for a probe (fast path), without the
+ * cost stage when the winner is decided before it: the cost comparison only takes points off
+ * server-side strategies (at most COST_VS_CHEAPEST_MAX, plus COST_OVER_BUDGET_MAX when the budget
+ * is known) and blocks nothing, so when one feasible strategy's score after the largest possible
+ * cost penalty still beats every other's before any, it wins whatever the costs (and when nothing
+ * is feasible, nothing is). The costs are then not computed: the state's cost figures are left as
+ * they were, so only the returned index is meaningful (probes read nothing else).
+ */
+export function probeEvaluate(st: EvalState, sec: number, est: number, feasibility: boolean): number {
+  start(st, true);
+  computeEstimates(st, est & ~EST_COSTS);
+  applySections(st, sec);
+  if (feasibility) applyFeasibility(st);
+  else reuseFeasibility(st, st.sectionSums!.feasibility);
+  const decided = decidedBeforeCosts(st);
+  if (decided !== UNDECIDED) return decided;
+  if (est & EST_COSTS) computeCosts(st);
+  chooseVariants(st);
+  applyCostComparison(st);
+  return pickRecommended(st);
+}
+
+/**
+ * The blocks alone (`st.blocked`, fast path): the sections and the feasibility stage, with the
+ * estimates they read. The costs, the variants' choice and the cost comparison block nothing, so
+ * they are skipped; scores and cost figures are not meaningful afterwards.
+ */
+export function evaluateBlocks(st: EvalState): void {
+  if (st.rec) throw new Error("evaluateBlocks is for the fast path only");
+  start(st, false);
+  computeEstimates(st, EST_ALL & ~EST_COSTS);
+  applySections(st, SEC_ALL);
+  applyFeasibility(st);
+}
+
+const UNDECIDED = -2;
+
+/** The winner when the cost stage cannot change it (-1: nothing feasible), else UNDECIDED. */
+function decidedBeforeCosts(st: EvalState): number {
+  const maxPenalty = COST_VS_CHEAPEST_MAX + (st.x[I_BUDGET]! === st.x[I_BUDGET]! ? COST_OVER_BUDGET_MAX : 0);
+  // The best score after the largest penalty (ties to the earlier strategy, as pickRecommended).
+  let best = -1;
+  let bestLow = -Infinity;
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    if (st.blocked[s]) continue;
+    const low = clampScore(s === E ? st.raw[s]! : st.raw[s]! - maxPenalty);
+    if (low > bestLow) {
+      best = s;
+      bestLow = low;
+    }
+  }
+  if (best === -1) return -1;
+  // Every other feasible strategy, at its highest (no penalty), must stay below it (or tie behind it).
+  for (let s = 0; s < N_STRATEGIES; s++) {
+    if (s === best || st.blocked[s]) continue;
+    const high = clampScore(st.raw[s]!);
+    if (high > bestLow || (high === bestLow && s < best)) return UNDECIDED;
+  }
+  return best;
 }
 
 function start(st: EvalState, fromFixed: boolean): void {

@@ -8,6 +8,7 @@ import type { AnswerField } from "../answers";
 import { ASSUMPTIONS, LIMITS, type LimitId } from "../limits";
 import type { PriceTable } from "../prices";
 import type { ReplicaSizing } from "../queueing";
+import type { FeasibilityKept } from "./feasibility";
 import { STRATEGIES, type StrategyId } from "../strategies";
 
 /**
@@ -158,6 +159,9 @@ export class Estimates {
   bWastedPerRun = NaN;
   bRunsPerMonth = NaN;
   bCost = NaN;
+  /** The scheduled run and the per-item job cross a limit (set by feasibility). */
+  bSchedBlocked = false;
+  bItemBlocked = false;
   /** 0 scheduled run, 1 per-item triggered job (set by feasibility). */
   bVariant: 0 | 1 = 0;
   bEntitiesScored = NaN;
@@ -211,7 +215,13 @@ export interface EvalState {
   /** Answer index whose complement the fixed sums hold (-1: none). */
   fixedFor: number;
   /** Each section's own points and blocks for the answers `x` (see fixSections; fast path only). */
-  sectionSums: { readonly x: number[]; readonly raw: Float64Array; readonly blocked: Uint8Array } | null;
+  sectionSums: {
+    readonly x: number[];
+    readonly raw: number[];
+    readonly blocked: number[];
+    /** The feasibility stage's blocks for the answers `x` (see reuseFeasibility). */
+    readonly feasibility: FeasibilityKept;
+  } | null;
   est: Estimates;
   rec: Recorder | null;
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ANSWER_FIELDS, DEFAULT_PRICES, type Answers } from "~/engine";
-import { createState, encodeAnswers, evaluate, FIELD_ESTIMATES, FIELD_SECTIONS, fixSections, SEC_ALL, STAGE_READS } from "~/engine/score";
+import { createState, encodeAnswers, evaluate, FIELD_ESTIMATES, FIELD_FEASIBILITY, FIELD_SECTIONS, fixSections, probeEvaluate, SEC_ALL, STAGE_READS } from "~/engine/score";
 import { answersArb } from "./arbitraries";
 
 // Probes re-evaluate only the sections that read the changed answer (FIELD_SECTIONS) on top of
@@ -48,13 +48,17 @@ describe("partial re-evaluation (flip and unknown-answer probes)", () => {
           for (const v of values) {
             st.x[i] = v;
             // Only the estimates that read answer i are recomputed (the others keep fixSections' figures).
-            const partial = evaluate(st, sections, FIELD_ESTIMATES[i]!);
+            // The feasibility stage's blocks are reused when they cannot depend on answer i.
+            const partial = evaluate(st, sections, FIELD_ESTIMATES[i]!, FIELD_FEASIBILITY[i] === 1);
             const got = { r: partial, raw: [...st.raw], blocked: [...st.blocked], cost: [...st.costPts], monthly: [...st.est.cost] };
+            // A probe may skip the cost stage when the winner is decided without it: same winner.
+            const probed = probeEvaluate(st, sections, FIELD_ESTIMATES[i]!, FIELD_FEASIBILITY[i] === 1);
             st.x[i] = x[i]!;
             const fresh = createState(x.slice(), { ...DEFAULT_PRICES }, null);
             fresh.x[i] = v;
             const full = evaluate(fresh);
             expect(got).toEqual({ r: full, raw: [...fresh.raw], blocked: [...fresh.blocked], cost: [...fresh.costPts], monthly: [...fresh.est.cost] });
+            expect(probed, `probe of ${ANSWER_FIELDS[i]!}`).toBe(full);
           }
         }
       }),
