@@ -75,8 +75,9 @@ const PAGES: PageCase[] = [
 test.describe("every page at this screen size", { tag: "@phone" }, () => {
   for (const p of PAGES) {
     test(`${p.name}: fits the screen, has no serious axe violations, and its navigation works`, async ({ page, users }, testInfo) => {
-      // A fresh world, two layout checks and an axe scan; the admin page lists every test user.
-      test.setTimeout(180_000);
+      // A fresh world, two layout checks and an axe scan. The admin page lists every user the
+      // suite made (hundreds, unpaginated), and axe reads every control: up to 3 min on a phone.
+      test.setTimeout(p.name === "admin" ? 300_000 : 180_000);
       const world = p.as === "anonymous" ? null : await makeWorld(users);
       if (world && p.as !== "anonymous") await world[p.as].signIn(page);
       await page.goto(world ? p.path(world) : p.path({} as World));
