@@ -12,29 +12,10 @@
  * but does not exist).
  */
 import { z } from "zod";
-import { INVALID_INPUT_MESSAGE, NUL_MESSAGE, withoutNul } from "./plain-text";
+import { ID_PATTERN, INVALID_INPUT_MESSAGE, LONE_SURROGATE, NUL_MESSAGE, SURROGATE_MESSAGE, toStorableText, unstorableTextReason, withoutNul } from "./plain-text";
 
-export { INVALID_INPUT_MESSAGE, NUL_MESSAGE };
-export const SURROGATE_MESSAGE = "This text has a broken character (a lone UTF-16 surrogate): retype it.";
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
-
-/** Why a string cannot be stored as text, or null when it can. */
-export function unstorableTextReason(value: string): string | null {
-  if (value.includes("\u0000")) return NUL_MESSAGE;
-  if (LONE_SURROGATE.test(value)) return SURROGATE_MESSAGE;
-  return null;
-}
-
-/**
- * A string made storable, for values that must be recorded rather than refused (e.g. the email
- * of a failed sign-in): NULs and lone surrogates become U+FFFD.
- */
-export function toStorableText(value: string): string {
-  return value.replaceAll("\u0000", "\uFFFD").replace(LONE_SURROGATES, "\uFFFD");
-}
-
+// The zod-free rules live in plain-text.ts (client components use them without zod).
+export { ID_PATTERN, INVALID_INPUT_MESSAGE, NUL_MESSAGE, SURROGATE_MESSAGE, toStorableText, unstorableTextReason };
 /**
  * Text that PostgreSQL and jsonb can store. Chain the field's own rules after it
  * (`safeText().trim().min(3, "…").max(120, "…")`).
@@ -43,8 +24,6 @@ export function safeText() {
   return withoutNul(z.string()).refine((v) => !LONE_SURROGATE.test(v), SURROGATE_MESSAGE);
 }
 
-/** The characters of the ids Servewise makes (cuid) and of the short keys it uses. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 
 /** An id of a row (user, team, use case, notification…). */
 export function idSchema(messages: { missing?: string; invalid?: string } = {}) {

@@ -4,7 +4,8 @@ import { parsePriceTexts, PRICE_FIELDS, PRICE_KEYS, priceFieldErrors, priceTexts
 
 describe("admin price table helpers", () => {
   it("has a labelled field with a unit for every price of the engine", () => {
-    expect(PRICE_FIELDS.map((f) => f.key).sort()).toEqual([...PRICE_KEYS].sort());
+    expect([...PRICE_KEYS].sort()).toEqual(Object.keys(DEFAULT_PRICES).sort());
+    expect(PRICE_FIELDS.map((f) => f.key)).toEqual(PRICE_KEYS);
     for (const f of PRICE_FIELDS) expect(f.unit).toMatch(/^USD per /);
   });
 

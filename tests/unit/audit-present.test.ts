@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readAuditParams } from "~/features/audit/audit-params";
+import { readAuditParams } from "~/features/audit/audit-state";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "~/features/audit/choices";
 import {
   actionLabel,
-  AUDIT_ACTIONS,
-  AUDIT_ENTITY_TYPES,
   describeTimelineEvent,
   entityHref,
   entityTypeLabel,

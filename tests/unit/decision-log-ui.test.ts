@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import {
   countLineBreaks,
   exportErrorMessage,
+  exportSearch,
   filenameFromDisposition,
   formatBytes,
   parseRowCount,
   progressText,
   recordsReceived,
 } from "~/features/decision-log/download";
-import { EMPTY_LOG_FILTERS, exportSearch, filterOf, logSearch, nextSort, readLogParams } from "~/features/decision-log/log-filters";
+import { EMPTY_LOG_FILTERS, filterOf, logSearch, nextSort } from "~/features/decision-log/log-filters";
+import { readLogParams } from "~/features/decision-log/log-params";
 
 describe("decision log URL state", () => {
   it("reads valid filters and the sort from search params", () => {

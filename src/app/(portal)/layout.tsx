@@ -3,7 +3,6 @@ import { AppShell } from "~/components/shell/app-shell";
 import { LiveInboxLink, LiveQueueBadge } from "~/features/review/components/live-counts";
 import { hasRole, navigationFor, ROLE_LABELS } from "~/lib/roles";
 import { requireActor } from "~/server/auth/session";
-import { TRPCReactProvider } from "~/trpc/react";
 import { getServerCaller } from "~/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -21,19 +20,17 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     countOrZero(caller.notification.unreadCount()),
     isReviewer ? countOrZero(caller.review.queueCount()) : Promise.resolve(0),
   ]);
-  // Only signed-in pages talk to tRPC from the browser: the sign-in page does without
-  // React Query and the tRPC client (about 22 kB compressed).
+  // Client components call procedures through a server action (~/trpc/call): no React Query,
+  // tRPC client or transformer in the browser (issue 13's 150 kB page budget).
   return (
-    <TRPCReactProvider>
-      <AppShell
-        nav={navigationFor(actor.role).map(({ href, label }) =>
-          href === "/review" && isReviewer ? { href, label, badge: <LiveQueueBadge initialCount={waiting} />, badgeId: "nav-review-count" } : { href, label },
-        )}
-        user={{ name: actor.name, email: actor.email, roleLabel: ROLE_LABELS[actor.role] }}
-        actions={<LiveInboxLink initialUnread={unread} />}
-      >
-        {children}
-      </AppShell>
-    </TRPCReactProvider>
+    <AppShell
+      nav={navigationFor(actor.role).map(({ href, label }) =>
+        href === "/review" && isReviewer ? { href, label, badge: <LiveQueueBadge initialCount={waiting} />, badgeId: "nav-review-count" } : { href, label },
+      )}
+      user={{ name: actor.name, email: actor.email, roleLabel: ROLE_LABELS[actor.role] }}
+      actions={<LiveInboxLink initialUnread={unread} />}
+    >
+      {children}
+    </AppShell>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { signOutTo } from "./sign-out";
+import { signOutTo } from "./auth-client";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);

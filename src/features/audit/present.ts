@@ -1,15 +1,10 @@
 /**
  * How audit events read in the UI: action labels, a one-line payload summary for the viewer's
  * table, and a sentence per event for a decision's timeline. Pure and isomorphic; payloads are
- * read defensively (an action added later still gets a sensible line).
+ * read defensively (an action added later still gets a sensible line). No zod at run time: client
+ * components use it (the lists of actions and entity types, from the zod union, are in ./choices).
  */
-import { auditEventInputSchema } from "~/server/audit-events";
 import type { VerificationRun } from "./queries";
-
-/** Every action the audit writer knows, from its typed payload union (A→Z). */
-export const AUDIT_ACTIONS: readonly string[] = [...new Set(auditEventInputSchema.options.map((o) => o.shape.action.value as string))].sort();
-/** Every entity type an event can be about (A→Z). */
-export const AUDIT_ENTITY_TYPES: readonly string[] = [...new Set(auditEventInputSchema.options.map((o) => o.shape.entityType.value as string))].sort();
 
 /** `DECISION_CHANGES_REQUESTED` → "Decision changes requested". */
 export function actionLabel(action: string): string {

@@ -3,6 +3,9 @@
  * the progress sentence, the file name and the error message. Shared by the decision log's and
  * the audit log's export buttons.
  */
+import type { ExportFormat } from "~/lib/export/writers";
+import { queryString } from "~/lib/url-filters";
+
 const NEWLINE = 10;
 const COUNT = new Intl.NumberFormat("en-GB");
 
@@ -72,4 +75,9 @@ export function exportErrorMessage(status: number, body: unknown): string {
         ? "You may not export this."
         : `The export failed (HTTP ${status}). Try again.`);
   return details.length ? `${base} ${details.join("; ")}` : base;
+}
+
+/** The export endpoint's query string for a filter: exactly what the table shows. */
+export function exportSearch(filter: Record<string, string | undefined>, format: ExportFormat): string {
+  return queryString({ format, ...filter }).slice(1);
 }

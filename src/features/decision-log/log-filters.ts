@@ -1,14 +1,14 @@
 /**
  * The decision log's page state as URL search parameters
  * (`?teamId=…&status=APPROVED&strategy=batch&override=yes&changed=yes&from=2026-01-01&to=…&q=fraud&sort=title&dir=asc`).
- * Pure and isomorphic: the page reads them, the filter form and the sortable headers write them,
- * the export buttons turn the same filter into the export endpoint's query string.
+ * Pure and isomorphic: the page reads them (./log-params), the filter form and the sortable
+ * headers write them, the export buttons turn the same filter into the export endpoint's query
+ * string. Without zod at run time (the log page's JavaScript budget): types only from ./schema.
  */
 import { STRATEGIES } from "~/engine/strategies";
 import { DECISION_STATUSES } from "~/features/decisions/workflow";
-import type { ExportFormat } from "~/lib/export/writers";
-import { accept, first, queryString, urlFilters, type FilterValues, type Params } from "~/lib/url-filters";
-import { DECISION_LOG_SORTS, decisionLogFilterSchema, type DecisionLogFilter, type DecisionLogSort } from "./schema";
+import { accept, urlFilters, type FilterValues } from "~/lib/url-filters";
+import type { DecisionLogSort } from "./schema";
 
 /**
  * The filters' parameters. Choices that are not in their list (a stale link) are dropped, as
@@ -36,37 +36,6 @@ export const LOG_PAGE_SIZE = 50;
 export const EMPTY_LOG_FILTERS: LogFilterValues = LOG_FILTERS.empty;
 export const DEFAULT_SORT: { sort: DecisionLogSort; dir: SortDir } = { sort: "submittedAt", dir: "desc" };
 
-export interface LogPageState {
-  values: LogFilterValues;
-  /** The procedure's filter, or null when a field does not validate (`errors` says why). */
-  filter: DecisionLogFilter | null;
-  errors: Partial<Record<keyof LogFilterValues, string>>;
-  sort: DecisionLogSort;
-  dir: SortDir;
-}
-
-/**
- * Reads the page's search parameters. Choices that are not in their list (a stale link) are
- * dropped, as "any"; typed values (dates, text) that do not validate come back as field errors
- * with the schema's own messages, and no filter (the page then asks to correct them).
- */
-export function readLogParams(params: Params): LogPageState {
-  const values = LOG_FILTERS.read(params);
-  const sortParam = first(params.sort);
-  const sort = (DECISION_LOG_SORTS as readonly string[]).includes(sortParam) ? (sortParam as DecisionLogSort) : DEFAULT_SORT.sort;
-  const dirParam = first(params.dir);
-  const dir: SortDir = dirParam === "asc" || dirParam === "desc" ? dirParam : sortParam ? defaultDir(sort) : DEFAULT_SORT.dir;
-
-  const parsed = decisionLogFilterSchema.safeParse(filterOf(values));
-  if (parsed.success) return { values, filter: parsed.data, errors: {}, sort, dir };
-  const errors: LogPageState["errors"] = {};
-  for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] ?? "") as keyof LogFilterValues;
-    if (key in values && !errors[key]) errors[key] = issue.message;
-  }
-  return { values, filter: null, errors, sort, dir };
-}
-
 /** The non-empty filter values, as the schema (and the export endpoint) expects them. */
 export function filterOf(values: LogFilterValues): Record<string, string> {
   return LOG_FILTERS.params(values);
@@ -91,9 +60,4 @@ export function nextSort(current: { sort: DecisionLogSort; dir: SortDir }, colum
 export function logSearch(values: LogFilterValues, order: { sort: DecisionLogSort; dir: SortDir } = DEFAULT_SORT): string {
   const isDefault = order.sort === DEFAULT_SORT.sort && order.dir === DEFAULT_SORT.dir;
   return LOG_FILTERS.search(values, isDefault ? {} : order);
-}
-
-/** The export endpoint's query string for a filter: exactly what the table shows. */
-export function exportSearch(filter: Record<string, string | undefined>, format: ExportFormat): string {
-  return queryString({ format, ...filter }).slice(1);
 }

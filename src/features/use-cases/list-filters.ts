@@ -4,7 +4,7 @@
  * link shows the unfiltered list.
  */
 import { accept, urlFilters, type Accept, type Params } from "~/lib/url-filters";
-import { ID_PATTERN, unstorableTextReason } from "~/lib/validation";
+import { ID_PATTERN, unstorableTextReason } from "~/lib/plain-text";
 
 /** Text cut to `max` characters, or "" when it cannot be stored. */
 const storable = (max: number): Accept => (value) => {

@@ -44,6 +44,8 @@ export async function handleTrpcRequest(req: Request, session: { claim: () => Pr
     req,
     router: appRouter,
     maxBatchSize: MAX_BATCH_SIZE,
+    // The portal's pages call every procedure by POST (~/trpc/call): they need no list of which are queries.
+    allowMethodOverride: true,
     createContext: async () => {
       const claim = await session.claim();
       userId = claim?.userId ?? null;

@@ -6,7 +6,8 @@ import { ExportButtons } from "~/features/decision-log/components/export-buttons
 import { DECISION_LOG_EXPORT_FORMATS } from "~/features/decision-log/format";
 import { LogFiltersForm } from "~/features/decision-log/components/log-filters-form";
 import { LogTable } from "~/features/decision-log/components/log-table";
-import { EMPTY_LOG_FILTERS, hasLogFilters, LOG_PAGE_SIZE, logSearch, readLogParams } from "~/features/decision-log/log-filters";
+import { EMPTY_LOG_FILTERS, hasLogFilters, LOG_PAGE_SIZE, logSearch } from "~/features/decision-log/log-filters";
+import { readLogParams } from "~/features/decision-log/log-params";
 import { hasRole } from "~/lib/roles";
 import { requireActor } from "~/server/auth/session";
 import { getServerCaller } from "~/trpc/server";

@@ -1,6 +1,7 @@
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { InboxList } from "~/features/notifications/components/inbox-list";
+import { notificationAction, notificationKindLabel } from "~/features/notifications/present";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "Inbox" };
@@ -15,7 +16,7 @@ export default async function InboxPage() {
           <p>When a reviewer approves, rejects or sends back one of your team&apos;s decisions — or, for reviewers, when a team submits one — a note lands here.</p>
         </EmptyState>
       ) : (
-        <InboxList items={notifications} />
+        <InboxList items={notifications.map((n) => ({ ...n, kindLabel: notificationKindLabel(n.kind), action: notificationAction(n.kind, n.link) }))} />
       )}
     </>
   );

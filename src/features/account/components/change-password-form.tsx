@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
-import { signOutTo } from "~/components/shell/sign-out";
+import { signOutTo } from "~/components/shell/auth-client";
 import { Button } from "~/components/ui/button";
 import { LabelledField } from "~/components/ui/field";
 import { readApiError } from "~/trpc/api-errors";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
 
@@ -16,8 +16,7 @@ type Field = "currentPassword" | "newPassword" | "confirmPassword";
  * included, so on success the browser signs out and asks for the new password.
  */
 export function ChangePasswordForm() {
-  const trpc = useTRPC();
-  const change = useMutation(trpc.account.changePassword.mutationOptions());
+  const change = useProcedure(api.account.changePassword);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<string | null>(null);
 
@@ -35,9 +34,9 @@ export function ChangePasswordForm() {
       await change.mutateAsync({ currentPassword: value("currentPassword"), newPassword: value("newPassword") });
       await signOutTo("/signin?passwordChanged=1");
     } catch (e) {
-      const api = readApiError(e);
-      setErrors({ currentPassword: api.fieldErrors.currentPassword?.[0], newPassword: api.fieldErrors.newPassword?.[0] });
-      setMessage(api.message);
+      const failure = readApiError(e);
+      setErrors({ currentPassword: failure.fieldErrors.currentPassword?.[0], newPassword: failure.fieldErrors.newPassword?.[0] });
+      setMessage(failure.message);
     }
   }
 

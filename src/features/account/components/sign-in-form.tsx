@@ -1,29 +1,27 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { LabelledField } from "~/components/ui/field";
-import { signInSchema } from "~/lib/credentials";
+import { signInWithPassword, signInWithProvider } from "~/components/shell/auth-client";
+import { signInFieldErrors, type SignInFieldErrors } from "~/lib/credentials-check";
 import { safeCallbackPath, signInErrorMessage } from "../sign-in-messages";
-
-type FieldErrors = Partial<Record<"email" | "password", string>>;
 
 export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl: string; initialError: string | null; ssoName: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<SignInFieldErrors>({});
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) {
-      const flat = parsed.error.flatten().fieldErrors;
-      setFieldErrors({ email: flat.email?.[0], password: flat.password?.[0] });
+    const credentials = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const invalid = signInFieldErrors(credentials.email, credentials.password);
+    if (invalid.email || invalid.password) {
+      setFieldErrors(invalid);
       setError(null);
       return;
     }
@@ -31,9 +29,9 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl
     setError(null);
     setPending(true);
     try {
-      const result = await signIn("credentials", { ...parsed.data, redirect: false });
-      if (!result || result.error) {
-        setError(signInErrorMessage(result?.error ?? "unknown"));
+      const refusal = await signInWithPassword(credentials, safeCallbackPath(callbackUrl));
+      if (refusal) {
+        setError(signInErrorMessage(refusal));
         setPending(false);
         return;
       }
@@ -64,7 +62,7 @@ export function SignInForm({ callbackUrl, initialError, ssoName }: { callbackUrl
           <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-slate-500">
             <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
           </div>
-          <Button variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl: safeCallbackPath(callbackUrl) })}>
+          <Button variant="secondary" className="w-full" onClick={() => void signInWithProvider("oidc", safeCallbackPath(callbackUrl))}>
             Continue with {ssoName}
           </Button>
         </>

@@ -1,22 +1,21 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { FieldError, fieldClass, labelClass } from "~/components/ui/field";
 import { readApiError } from "~/trpc/api-errors";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 import { slugFromName } from "../prices";
 
 type Field = "name" | "slug" | "description";
 
 /** Creates a team (audited). The slug follows the name until it is edited by hand. */
 export function NewTeamForm() {
-  const trpc = useTRPC();
   const router = useRouter();
-  const create = useMutation(trpc.admin.createTeam.mutationOptions());
+  const create = useProcedure(api.admin.createTeam);
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
@@ -37,11 +36,11 @@ export function NewTeamForm() {
       setDescription("");
       router.refresh();
     } catch (e) {
-      const api = readApiError(e);
+      const failure = readApiError(e);
       const next: Partial<Record<Field, string>> = {};
-      for (const field of ["name", "slug", "description"] as const) if (api.fieldErrors[field]?.[0]) next[field] = api.fieldErrors[field][0];
+      for (const field of ["name", "slug", "description"] as const) if (failure.fieldErrors[field]?.[0]) next[field] = failure.fieldErrors[field][0];
       setErrors(next);
-      setMessage({ tone: "error", text: api.message });
+      setMessage({ tone: "error", text: failure.message });
     }
   }
 

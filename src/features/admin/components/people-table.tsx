@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
@@ -9,7 +8,8 @@ import { readApiError } from "~/trpc/api-errors";
 import { ROLE_LABELS, ROLES, type Role } from "~/lib/roles";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
 /** One person as `admin.listUsers` answers it (inferred from the router, never redeclared). */
@@ -37,12 +37,11 @@ function TeamsDialog({
   onSaved: (text: string) => void;
   onError: (text: string) => void;
 }) {
-  const trpc = useTRPC();
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const [selected, setSelected] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const setTeams = useMutation(trpc.admin.setTeams.mutationOptions());
+  const setTeams = useProcedure(api.admin.setTeams);
 
   function open() {
     setSelected(person.memberships.map((m) => m.team.id));
@@ -57,8 +56,8 @@ function TeamsDialog({
       const names = teams.filter((t) => selected.includes(t.id)).map((t) => t.name);
       onSaved(names.length ? `${person.name} is now in ${names.join(", ")}.` : `${person.name} is no longer in any team.`);
     } catch (e) {
-      const api = readApiError(e);
-      const message = api.fieldErrors.teamIds?.[0] ?? api.message;
+      const failure = readApiError(e);
+      const message = failure.fieldErrors.teamIds?.[0] ?? failure.message;
       setError(message);
       onError(`The teams of ${person.name} were not changed: ${message}`);
     }
@@ -129,15 +128,14 @@ function TeamsDialog({
  * themselves, and the controls say so before anyone tries.
  */
 export function PeopleTable({ people, teams, currentUserId }: { people: readonly PersonRow[]; teams: readonly { id: string; name: string }[]; currentUserId: string }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [notice, setNotice] = useState<Notice>(null);
   // The role chosen last, shown until the refreshed page agrees (dropped again on an error).
   const [chosenRole, setChosenRole] = useState<Record<string, Role>>({});
   const [busyId, setBusyId] = useState<string | null>(null);
-  const setRole = useMutation(trpc.admin.setRole.mutationOptions());
-  const setActive = useMutation(trpc.admin.setActive.mutationOptions());
-  const unlock = useMutation(trpc.admin.unlockAccount.mutationOptions());
+  const setRole = useProcedure(api.admin.setRole);
+  const setActive = useProcedure(api.admin.setActive);
+  const unlock = useProcedure(api.admin.unlockAccount);
 
   async function changeRole(person: PersonRow, role: Role) {
     setChosenRole((p) => ({ ...p, [person.id]: role }));

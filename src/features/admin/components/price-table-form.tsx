@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import type { PriceTable } from "~/engine";
 import { FieldError } from "~/components/ui/field";
 import { readApiError } from "~/trpc/api-errors";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 import { parsePriceTexts, PRICE_FIELDS, priceFieldErrors, priceTexts, type PriceKey, type PriceTexts } from "../prices";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
@@ -30,11 +30,8 @@ function usd(n: number): string {
  * server's own field errors (minimum, maximum) beside their fields. Saving is audited.
  */
 export function PriceTableForm({ initial }: { initial: PriceSettings }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const settings = useQuery(trpc.admin.getPrices.queryOptions(undefined, { initialData: initial }));
-  const update = useMutation(trpc.admin.updatePrices.mutationOptions());
-  const data = settings.data;
+  const [data, setData] = useState(initial);
+  const update = useProcedure(api.admin.updatePrices);
   const [texts, setTexts] = useState<PriceTexts>(() => priceTexts(initial.prices));
   const [errors, setErrors] = useState<Partial<Record<PriceKey, string>>>({});
   const [message, setMessage] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
@@ -53,16 +50,16 @@ export function PriceTableForm({ initial }: { initial: PriceSettings }) {
     }
     try {
       const result = await update.mutateAsync({ prices: parsed.prices });
-      await queryClient.invalidateQueries({ queryKey: trpc.admin.getPrices.queryKey() });
+      setData(await api.admin.getPrices());
       setTexts(priceTexts(result.prices));
       setMessage({
         tone: "success",
         text: result.changed.length === 0 ? "Nothing changed." : `Saved ${result.changed.length} ${result.changed.length === 1 ? "price" : "prices"}. New assessments use them.`,
       });
     } catch (e) {
-      const api = readApiError(e);
-      setErrors(priceFieldErrors(api.fieldErrors));
-      setMessage({ tone: "error", text: api.message });
+      const failure = readApiError(e);
+      setErrors(priceFieldErrors(failure.fieldErrors));
+      setMessage({ tone: "error", text: failure.message });
     }
   }
 

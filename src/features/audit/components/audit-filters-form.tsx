@@ -6,7 +6,7 @@ import type { FormEvent } from "react";
 import { buttonClasses } from "~/components/ui/button";
 import { ChoiceField, LabelledField } from "~/components/ui/field";
 import { auditFilterParams, hasAuditFilters, type AuditFilterValues } from "../audit-params";
-import { actionLabel, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, entityTypeLabel } from "../present";
+import { actionLabel, entityTypeLabel } from "../present";
 
 const KEYS = ["actor", "action", "entityType", "entityId", "from", "to"] as const;
 
@@ -15,8 +15,17 @@ function search(values: AuditFilterValues): string {
   return query ? `?${query}` : "";
 }
 
-/** The audit viewer's filters: a GET form whose URL is the state (clean, shareable). */
-export function AuditFiltersForm({ values, errors }: { values: AuditFilterValues; errors: Partial<Record<keyof AuditFilterValues, string>> }) {
+/** The audit viewer's filters: a GET form whose URL is the state (clean, shareable). `choices`: ../choices, from the server. */
+export function AuditFiltersForm({
+  values,
+  errors,
+  choices,
+}: {
+  values: AuditFilterValues;
+  errors: Partial<Record<keyof AuditFilterValues, string>>;
+  choices: { actions: readonly string[]; entityTypes: readonly string[] };
+}) {
+  const { actions: AUDIT_ACTIONS, entityTypes: AUDIT_ENTITY_TYPES } = choices;
   const router = useRouter();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -1,13 +1,13 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { Pager } from "~/components/ui/pager";
 import { LoadFailed, LoadingPanel } from "~/components/ui/query-states";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedureQuery } from "~/trpc/use-procedure";
 import { AUDIT_PAGE_SIZE } from "../audit-params";
 import type { AuditFilter } from "../schema-filters";
 import { actionLabel, entityHref, entityName, entityTypeLabel, formatEventTime, shortHash, summarizePayload } from "../present";
@@ -29,15 +29,9 @@ export function AuditTable({
   initialPage: inferRouterOutputs<AppRouter>["audit"]["list"] | null;
   empty: ReactNode;
 }) {
-  const trpc = useTRPC();
   const [befores, setBefores] = useState<(string | null)[]>([null]);
   const before = befores.at(-1) ?? null;
-  const query = useQuery(
-    trpc.audit.list.queryOptions(
-      { filter, before, limit: AUDIT_PAGE_SIZE },
-      { initialData: before === null && initialPage ? initialPage : undefined, placeholderData: keepPreviousData },
-    ),
-  );
+  const query = useProcedureQuery(api.audit.list, { filter, before, limit: AUDIT_PAGE_SIZE }, { initialData: initialPage ?? undefined });
 
   if (query.isError && !query.data) {
     return <LoadFailed what="The audit events" message={query.error.message} onRetry={() => void query.refetch()} />;

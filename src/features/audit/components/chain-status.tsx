@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Spinner } from "~/components/ui/query-states";
 import { When } from "~/components/ui/when";
 import { readApiError } from "~/trpc/api-errors";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure, useProcedureQuery } from "~/trpc/use-procedure";
 import { anchorText, durationText, progressPercent, REASONS, seqText, type VerificationRunView } from "../present";
 
 /** Copies a text and says so (for screen readers too), or says it could not. */
@@ -166,24 +166,22 @@ function FullResult({ run, headSeq }: { run: VerificationRunView | null; headSeq
  * every app process.
  */
 export function ChainStatus() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const statusKey = trpc.audit.verification.queryKey();
-  const status = useQuery(
-    trpc.audit.verification.queryOptions(undefined, {
-      refetchOnWindowFocus: false,
-      // A run whose process went quiet may only be slow (a long pause on a busy host): keep
-      // watching it, less often, so the page recovers when it reports again.
-      refetchInterval: (query) => {
-        const status = query.state.data?.latestFull?.status;
-        return status === "RUNNING" ? 700 : status === "INTERRUPTED" ? 5_000 : false;
-      },
-    }),
-  );
-  const refresh = () => queryClient.invalidateQueries({ queryKey: statusKey });
-  const verifyNew = useMutation(trpc.audit.verifyNew.mutationOptions({ onSettled: () => void refresh() }));
-  const verifyFull = useMutation(trpc.audit.verifyFull.mutationOptions({ onSettled: () => void refresh() }));
-  const checkNew = verifyNew.mutate;
+  const status = useProcedureQuery(api.audit.verification, undefined);
+  const { refetch: refresh, isFetching } = status;
+  const fullStatus = status.data?.latestFull?.status;
+  useEffect(() => {
+    // A run whose process went quiet may only be slow (a long pause on a busy host): keep
+    // watching it, less often, so the page recovers when it reports again.
+    const every = fullStatus === "RUNNING" ? 700 : fullStatus === "INTERRUPTED" ? 5_000 : null;
+    if (every === null || isFetching) return;
+    const timer = window.setTimeout(refresh, every);
+    return () => window.clearTimeout(timer);
+  }, [fullStatus, status.data, isFetching, refresh]);
+  const verifyNew = useProcedure(api.audit.verifyNew);
+  const verifyFull = useProcedure(api.audit.verifyFull);
+  const { mutateAsync: runNew } = verifyNew;
+  const checkNew = useCallback(() => void runNew().catch(() => undefined).finally(refresh), [runNew, refresh]);
+  const startFull = () => void verifyFull.mutateAsync().catch(() => undefined).finally(refresh);
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
@@ -210,18 +208,18 @@ export function ChainStatus() {
             run={verifyNew.isPending && !verifyNew.data ? null : latestNew}
             checking={verifyNew.isPending && latestNew !== null}
             error={verifyNew.isError ? readApiError(verifyNew.error).message : null}
-            onRetry={() => verifyNew.mutate()}
+            onRetry={checkNew}
           />
         </div>
         <div className="border-t border-slate-100 pt-4" data-testid="chain-full">
           <div className="mb-2 flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
             <h3 className="text-sm font-semibold text-slate-900">Full verification</h3>
-            <Button variant="secondary" disabled={running || verifyFull.isPending || !data} onClick={() => verifyFull.mutate()}>
+            <Button variant="secondary" disabled={running || verifyFull.isPending || !data} onClick={startFull}>
               {running || verifyFull.isPending ? "Verifying full chain…" : "Verify full chain"}
             </Button>
           </div>
           <div aria-live="polite">
-            {status.isPending ? (
+            {status.data === undefined && !status.isError ? (
               <p role="status" className="flex items-center gap-3 text-sm text-slate-600">
                 <Spinner />
                 Loading the latest verification…

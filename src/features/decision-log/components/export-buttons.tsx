@@ -4,8 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import type { ExportFormat } from "~/lib/export/writers";
-import { countLineBreaks, exportErrorMessage, filenameFromDisposition, formatBytes, formatCount, parseRowCount, progressText, recordsReceived } from "../download";
-import { exportSearch } from "../log-filters";
+import { countLineBreaks, exportErrorMessage, exportSearch, filenameFromDisposition, formatBytes, formatCount, parseRowCount, progressText, recordsReceived } from "../download";
 
 type Format = ExportFormat;
 

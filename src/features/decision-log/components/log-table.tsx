@@ -1,6 +1,5 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { viaSection } from "~/lib/roles";
 import { useRouter } from "next/navigation";
@@ -10,7 +9,8 @@ import { LoadFailed, LoadingPanel } from "~/components/ui/query-states";
 import { NO_FEASIBLE_LABEL, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { formatPercent, formatUsd } from "~/engine/format";
 import { StatusBadge } from "~/components/ui/status-badge";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedureQuery } from "~/trpc/use-procedure";
 import type { DecisionLogRow } from "../format";
 import { LOG_PAGE_SIZE, logSearch, nextSort, type LogFilterValues, type SortDir } from "../log-filters";
 import type { DecisionLogFilter, DecisionLogSort } from "../schema";
@@ -80,16 +80,10 @@ export function LogTable({
   /** Shown instead of the table when the first page is empty. */
   empty: ReactNode;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors.at(-1) ?? null;
-  const query = useQuery(
-    trpc.decisionLog.list.queryOptions(
-      { filter, sort, dir, cursor, limit: LOG_PAGE_SIZE },
-      { initialData: cursor === null && initialPage ? initialPage : undefined, placeholderData: keepPreviousData },
-    ),
-  );
+  const query = useProcedureQuery(api.decisionLog.list, { filter, sort, dir, cursor, limit: LOG_PAGE_SIZE }, { initialData: initialPage ?? undefined });
   const pageIndex = cursors.length - 1;
   const rows = query.data?.rows ?? [];
   const firstRow = pageIndex * LOG_PAGE_SIZE + 1;

@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { ANSWER_FIELDS, NUMERIC_FIELDS, parseQuantity, questionnaire, type AnswerField, type DraftAnswers, type PriceTable, type Question } from "~/engine";
 import { readApiError } from "~/trpc/api-errors";
 import { newIdempotencyKey } from "~/lib/idempotency";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 import {
   checkForSubmit,
   draftErrors,
@@ -54,8 +54,7 @@ export function QuestionnaireForm({
   prices: PriceTable;
 }) {
   const router = useRouter();
-  const trpc = useTRPC();
-  const submitMutation = useMutation(trpc.useCase.submit.mutationOptions());
+  const submitMutation = useProcedure(api.useCase.submit);
   const saver = useDraftSaver(useCaseId, { revision, savedAt });
   const [draft, setDraft] = useState<DraftAnswers>(initialDraft);
   const [texts, setTexts] = useState(() => initialTexts(initialDraft));

@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DraftAnswers } from "~/engine";
 import { readApiError } from "~/trpc/api-errors";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 import { savableDraft } from "../answers";
 import type { SaveState } from "../save-status";
 
@@ -16,8 +16,7 @@ const AUTOSAVE_DELAY_MS = 1500;
  * a teammate changed the draft, and only a reload may show theirs.
  */
 export function useDraftSaver(useCaseId: string, initial: { revision: number; savedAt: Date }) {
-  const trpc = useTRPC();
-  const { mutateAsync } = useMutation(trpc.useCase.saveDraft.mutationOptions());
+  const { mutateAsync } = useProcedure(api.useCase.saveDraft);
   const [state, setState] = useState<SaveState>({ kind: "saved", at: initial.savedAt });
   const [conflictMessage, setConflictMessage] = useState<string | null>(null);
   const revision = useRef(initial.revision);

@@ -1,11 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { readApiError } from "~/trpc/api-errors";
 import { When } from "~/components/ui/when";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 import type { AnnounceFn, ReviewComment } from "./types";
 
 const control =
@@ -23,8 +23,7 @@ export function CommentThread({
   number: number;
   onAdded: AnnounceFn;
 }) {
-  const trpc = useTRPC();
-  const add = useMutation(trpc.review.comment.mutationOptions());
+  const add = useProcedure(api.review.comment);
   const uid = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [body, setBody] = useState("");

@@ -1,12 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { readApiError } from "~/trpc/api-errors";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 import { approvalOptions, describeApproval, isStrategy, limitFit, type LimitCheck } from "../present";
 import { allowedReviewActions, commentRequirement, NOTHING_TO_APPROVE } from "../workflow";
 import { ConflictNotice } from "./conflict-notice";
@@ -44,8 +44,7 @@ export function DecideForm({
   onDone: AnnounceFn;
   onReload: () => Promise<unknown>;
 }) {
-  const trpc = useTRPC();
-  const decide = useMutation(trpc.review.decide.mutationOptions());
+  const decide = useProcedure(api.review.decide);
   const uid = useId();
   const ids = { strategy: `${uid}-strategy`, comment: `${uid}-comment`, commentHint: `${uid}-comment-hint`, override: `${uid}-override` };
   const commentRef = useRef<HTMLTextAreaElement>(null);

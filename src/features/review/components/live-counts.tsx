@@ -1,37 +1,20 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
 import { CountBadge } from "~/components/shell/count-badge";
 import { InboxLink } from "~/components/shell/inbox-link";
-import { useTRPC } from "~/trpc/react";
+import { useLiveCount } from "~/components/shell/use-live-count";
+import { api } from "~/trpc/call";
 
-/** Refetches a query when the user moves to another page (the layout itself is not re-rendered). */
-function useRefetchOnNavigation(refetch: () => unknown) {
-  const pathname = usePathname();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    void refetch();
-  }, [pathname, refetch]);
-}
+const unreadCount = () => api.notification.unreadCount();
+const queueCount = () => api.review.queueCount();
 
 /** The header's inbox link with a live unread count (server value first, then kept fresh). */
 export function LiveInboxLink({ initialUnread }: { initialUnread: number }) {
-  const trpc = useTRPC();
-  const query = useQuery(trpc.notification.unreadCount.queryOptions(undefined, { initialData: initialUnread, refetchInterval: 60_000 }));
-  useRefetchOnNavigation(query.refetch);
-  return <InboxLink unread={query.data} />;
+  return <InboxLink unread={useLiveCount(unreadCount, initialUnread)} />;
 }
 
 /** The count of decisions waiting for review, beside "Review queue". */
 export function LiveQueueBadge({ initialCount }: { initialCount: number }) {
-  const trpc = useTRPC();
-  const query = useQuery(trpc.review.queueCount.queryOptions(undefined, { initialData: initialCount, refetchInterval: 60_000 }));
-  useRefetchOnNavigation(query.refetch);
-  return <CountBadge count={query.data} srText={query.data === 1 ? "decision waiting for review" : "decisions waiting for review"} />;
+  const count = useLiveCount(queueCount, initialCount);
+  return <CountBadge count={count} srText={count === 1 ? "decision waiting for review" : "decisions waiting for review"} />;
 }

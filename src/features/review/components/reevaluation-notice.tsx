@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
@@ -8,7 +7,8 @@ import { Button } from "~/components/ui/button";
 import { recommendationLabel, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { readApiError } from "~/trpc/api-errors";
 import { newIdempotencyKey } from "~/lib/idempotency";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 import { digestPathLabel, formatDigestValue } from "../present";
 import type { Reevaluation } from "./types";
 
@@ -36,9 +36,8 @@ export function ReevaluationNotice({
   canReopen: boolean;
   reopenBlockedReason: string | null;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const reopen = useMutation(trpc.review.reopenWithCurrentEngine.mutationOptions());
+  const reopen = useProcedure(api.review.reopenWithCurrentEngine);
   const key = useRef<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const differences = reevaluation.differences;

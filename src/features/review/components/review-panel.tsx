@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { Alert } from "~/components/ui/alert";
@@ -8,7 +7,8 @@ import { Button } from "~/components/ui/button";
 import { readApiError } from "~/trpc/api-errors";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { hasRole } from "~/lib/roles";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedureQuery } from "~/trpc/use-procedure";
 import { CommentThread } from "./comment-thread";
 import { DecideForm } from "./decide-form";
 import { ReevaluationNotice } from "./reevaluation-notice";
@@ -21,13 +21,12 @@ import { WithdrawControl } from "./withdraw-control";
  * reviewer's decision form (or why the viewer may not decide), withdrawal, and the comment thread.
  */
 export function ReviewPanel({ useCaseId, number }: { useCaseId: string; number: number }) {
-  const trpc = useTRPC();
   const headingId = useId();
-  const stateQuery = useQuery(trpc.review.state.queryOptions({ useCaseId, number }));
-  const me = useQuery(trpc.account.whoAmI.queryOptions());
+  const stateQuery = useProcedureQuery(api.review.state, { useCaseId, number });
+  const me = useProcedureQuery(api.account.whoAmI, undefined);
   const isReviewer = me.data ? hasRole(me.data.role, "REVIEWER") : false;
   const wantsUseCase = isReviewer && stateQuery.data?.reevaluation != null;
-  const useCase = useQuery(trpc.useCase.get.queryOptions({ id: useCaseId }, { enabled: wantsUseCase }));
+  const useCase = useProcedureQuery(api.useCase.get, { id: useCaseId }, { enabled: wantsUseCase });
   const refresh = useReviewRefresh(useCaseId, number);
   const [announcement, setAnnouncement] = useState("");
   const [flash, setFlash] = useState<string | null>(null);
@@ -88,6 +87,7 @@ export function ReviewPanel({ useCaseId, number }: { useCaseId: string; number: 
   }
 
   const state = stateQuery.data;
+  if (!state) return null;
   const fourEyes = (state.isAuthor || state.isContributor) && isReviewer && state.status === "SUBMITTED";
   const underReview = useCase.data?.status === "SUBMITTED";
   const reload = () => stateQuery.refetch();

@@ -1,25 +1,21 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
-import { useTRPC } from "~/trpc/react";
+import { announceCountsChanged } from "~/components/shell/use-live-count";
+import { api } from "~/trpc/call";
+import { invalidate } from "~/trpc/use-procedure";
 
 /**
  * After a review action: refetch this version's review state and the header counts, and
  * re-render the server components (status badges, version history) with `router.refresh()`.
+ * (A page shows one version's review: every mounted review state and use case reads again.)
  */
-export function useReviewRefresh(useCaseId: string, number: number) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+export function useReviewRefresh(_useCaseId: string, _number: number) {
   const router = useRouter();
   return useCallback(async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.review.state.queryKey({ useCaseId, number }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.review.queueCount.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.notification.unreadCount.queryKey() }),
-      queryClient.invalidateQueries({ queryKey: trpc.useCase.get.queryKey({ id: useCaseId }) }),
-    ]);
+    announceCountsChanged();
+    await invalidate(api.review.state, api.useCase.get);
     router.refresh();
-  }, [queryClient, router, trpc, useCaseId, number]);
+  }, [router]);
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClasses } from "~/components/ui/button";
 import { readApiError } from "~/trpc/api-errors";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 import { ConflictNotice } from "./conflict-notice";
 import type { AnnounceFn } from "./types";
 
@@ -23,8 +23,7 @@ export function WithdrawControl({
   onDone: AnnounceFn;
   onReload: () => Promise<unknown>;
 }) {
-  const trpc = useTRPC();
-  const withdraw = useMutation(trpc.review.withdraw.mutationOptions());
+  const withdraw = useProcedure(api.review.withdraw);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);

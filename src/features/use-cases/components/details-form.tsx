@@ -1,15 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClasses } from "~/components/ui/button";
-import { useTRPC } from "~/trpc/react";
+import { api } from "~/trpc/call";
+import { useProcedure } from "~/trpc/use-procedure";
 import { firstErrorPerField, readApiError } from "~/trpc/api-errors";
-import { createUseCaseSchema, useCaseDetailsSchema, type UseCaseDetails } from "../schema";
+import type { UseCaseDetails } from "../schema";
 import { ConflictAlert } from "./conflict-alert";
 import { FormField } from "./form-field";
 import { TagsInput } from "./tags-input";
@@ -21,18 +20,21 @@ const EMPTY: UseCaseDetails = { title: "", description: "", owner: "", modelRepo
 const inputClass =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
-/** Create a use case, or edit its details; checked with the router's own zod schema before sending. */
+/**
+ * Create a use case, or edit its details. The server checks them (the router's zod schema) and
+ * its field messages show beside the fields, the first one focused; zod stays off the page.
+ */
 export function DetailsForm({ mode, initial = EMPTY, cancelHref }: { mode: Mode; initial?: UseCaseDetails; cancelHref: string }) {
   const router = useRouter();
-  const trpc = useTRPC();
-  const create = useMutation(trpc.useCase.create.mutationOptions());
-  const update = useMutation(trpc.useCase.updateDetails.mutationOptions());
+  const create = useProcedure(api.useCase.create);
+  const update = useProcedure(api.useCase.updateDetails);
+  const [done, setDone] = useState(false);
   const [values, setValues] = useState<UseCaseDetails>(initial);
   const [teamId, setTeamId] = useState(mode.kind === "create" && mode.teams.length === 1 ? mode.teams[0]!.id : "");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
-  const pending = create.isPending || update.isPending || create.isSuccess || update.isSuccess;
+  const pending = create.isPending || update.isPending || done;
 
   const set = <K extends keyof UseCaseDetails>(key: K, value: UseCaseDetails[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
@@ -47,30 +49,27 @@ export function DetailsForm({ mode, initial = EMPTY, cancelHref }: { mode: Mode;
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const schema = mode.kind === "create" ? createUseCaseSchema : useCaseDetailsSchema;
-    const parsed = schema.safeParse(mode.kind === "create" ? { ...values, teamId } : values);
-    if (!parsed.success) {
-      const fieldErrors = firstErrorPerField(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-      if (fieldErrors.teamId) fieldErrors.teamId = "Choose the team this use case belongs to.";
-      setErrors(fieldErrors);
-      document.getElementById(Object.keys(fieldErrors)[0]!)?.focus();
-      return;
-    }
     setErrors({});
     try {
       if (mode.kind === "create") {
-        const { id } = await create.mutateAsync({ ...parsed.data, teamId });
+        const { id } = await create.mutateAsync({ ...values, teamId });
+        setDone(true);
         router.push(`/use-cases/${id}/edit`);
       } else {
-        await update.mutateAsync({ ...parsed.data, id: mode.id, expectedRevision: mode.revision });
+        await update.mutateAsync({ ...values, id: mode.id, expectedRevision: mode.revision });
+        setDone(true);
         router.push(`/use-cases/${mode.id}`);
         router.refresh();
       }
     } catch (error) {
-      const api = readApiError(error);
-      if (api.code === "CONFLICT") return setConflict(api.message);
-      setErrors(firstErrorPerField(api.fieldErrors));
-      setFormError(api.message);
+      const failure = readApiError(error);
+      if (failure.code === "CONFLICT") return setConflict(failure.message);
+      const fieldErrors = firstErrorPerField(failure.fieldErrors);
+      if (fieldErrors.teamId) fieldErrors.teamId = "Choose the team this use case belongs to.";
+      setErrors(fieldErrors);
+      const first = Object.keys(fieldErrors)[0];
+      if (first) document.getElementById(first)?.focus();
+      else setFormError(failure.message);
     }
   }
 

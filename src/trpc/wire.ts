@@ -1,0 +1,87 @@
+/**
+ * The `/api/trpc` wire format (superjson) in the browser, without superjson's ~5 kB on every
+ * page (issue 13's 150 kB budget). What the portal sends and gets back is JSON plus Dates and
+ * undefineds, which these decode here; anything else superjson can carry (Map, Set, BigInt,
+ * classes, escaped paths…) is handed to superjson itself, loaded on first need. A property test
+ * (tests/unit/trpc-wire.test.ts) holds both to superjson's own results.
+ */
+
+/** A superjson payload: `{ json, meta? }`. */
+export interface Wire {
+  json: unknown;
+  meta?: { values?: unknown; referentialEqualities?: unknown; v?: number };
+}
+
+type Simple = "Date" | "undefined";
+
+/** Keys superjson itself refuses in a path. */
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+function simpleType(annotation: unknown): Simple | null {
+  if (!Array.isArray(annotation) || annotation.length !== 1) return null;
+  const [type] = annotation as unknown[];
+  return type === "Date" || type === "undefined" ? type : null;
+}
+
+function revive(type: Simple, raw: unknown): unknown {
+  return type === "Date" ? new Date(raw as string) : undefined;
+}
+
+/**
+ * Decodes a payload whose annotations are only Dates and undefineds at plain paths (the
+ * parsed JSON is revived in place); `null` when it needs superjson. Repeated references
+ * (`referentialEqualities`) come back as equal copies, which is what the JSON holds.
+ */
+export function decodeSimple(wire: Wire): { value: unknown } | null {
+  const values = wire.meta?.values;
+  if (values === undefined) return { value: wire.json };
+  if (Array.isArray(values)) {
+    const type = simpleType(values);
+    return type ? { value: revive(type, wire.json) } : null;
+  }
+  if (typeof values !== "object" || values === null) return null;
+  const revivals: { keys: string[]; type: Simple }[] = [];
+  for (const [path, annotation] of Object.entries(values)) {
+    const type = simpleType(annotation);
+    if (!type || path.includes("\\")) return null;
+    const keys = path.split(".");
+    if (keys.some((key) => UNSAFE_KEYS.has(key))) return null;
+    revivals.push({ keys, type });
+  }
+  for (const { keys, type } of revivals) {
+    let parent: unknown = wire.json;
+    for (const key of keys.slice(0, -1)) {
+      parent = typeof parent === "object" && parent !== null ? (parent as Record<string, unknown>)[key] : undefined;
+    }
+    if (typeof parent !== "object" || parent === null) continue;
+    const last = keys[keys.length - 1]!;
+    (parent as Record<string, unknown>)[last] = revive(type, (parent as Record<string, unknown>)[last]);
+  }
+  return { value: wire.json };
+}
+
+/** True when `value` survives `JSON.stringify` unchanged (undefined object properties are dropped, which the server reads the same). */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((item) => item !== undefined && isPlainJson(item));
+  if (typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(value).every((item) => item === undefined || isPlainJson(item));
+}
+
+/** A value as superjson would send it: plain JSON as is, anything richer through superjson (loaded on first need). */
+export async function encodeWire(value: unknown): Promise<Wire> {
+  if (value === undefined || isPlainJson(value)) return { json: value };
+  const { default: superjson } = await import("superjson");
+  return superjson.serialize(value) as Wire;
+}
+
+/** A payload as superjson would read it. */
+export async function decodeWire(wire: Wire): Promise<unknown> {
+  const simple = decodeSimple(wire);
+  if (simple) return simple.value;
+  const { default: superjson } = await import("superjson");
+  return superjson.deserialize(wire as Parameters<typeof superjson.deserialize>[0]);
+}
