@@ -9,9 +9,9 @@ import {
   FEATURE_FRESHNESS,
   INPUT_SOURCES,
   NUMERIC_RANGES,
-  type AnswerField,
   type NumericField,
-} from "./answers";
+} from "./answer-constants";
+import type { AnswerField } from "./answers";
 import { formatInUnit, formatNumber } from "./format";
 
 export interface UnitAlternative {
