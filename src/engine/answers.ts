@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { CONSUMERS, FEATURE_FRESHNESS, INPUT_SOURCES, DELIVERY_MODES, CRITICALITIES, NUMERIC_RANGES, NUMERIC_FIELDS, type NumericField } from "./answer-constants";
+import { CONSUMERS, FEATURE_FRESHNESS, INPUT_SOURCES, DELIVERY_MODES, CRITICALITIES, NUMERIC_RANGES, type NumericField } from "./answer-constants";
 
 export { CONSUMERS, FEATURE_FRESHNESS, INPUT_SOURCES, DELIVERY_MODES, CRITICALITIES, NUMERIC_RANGES, NUMERIC_FIELDS } from "./answer-constants";
 export type { Consumer, FeatureFreshness, InputSource, DeliveryMode, Criticality, NumericField } from "./answer-constants";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assess, EXAMPLE_ANSWERS } from "~/engine";
 import {
+  approvalChoices,
   approvalOptions,
   changedFields,
   criticalityLabel,
@@ -133,6 +134,24 @@ describe("approving another strategy", () => {
     expect(describeApproval(fraud.recommended, fraud.recommended, fraud.constraints, true)).toEqual({ isOverride: false, blocked: null, softConstraints: [] });
     const ruledOut = options.find((o) => o.blockedReason)!;
     expect(describeApproval(ruledOut.strategy, fraud.recommended, fraud.constraints, false).blocked).toMatch(/hard constraint/);
+  });
+});
+
+describe("the choices review.state sends the decide form", () => {
+  it("carry, per strategy, the same block, override and limit fit the form used to work out itself", () => {
+    const figures = strategyFigures(fraud);
+    const limits = { latencyBudgetMs: 150, maxStalenessSeconds: 0, monthlyBudgetUsd: 100 };
+    const choices = approvalChoices(fraud.ranking, fraud.constraints, fraud.recommended, figures, limits);
+    expect(choices.map((c) => c.strategy)).toEqual(fraud.ranking.map((r) => r.strategy));
+    for (const [i, c] of choices.entries()) {
+      const r = fraud.ranking[i]!;
+      expect(c.approval).toEqual(describeApproval(r.strategy, fraud.recommended, fraud.constraints, r.feasible));
+      expect(c.fit).toEqual(r.strategy === fraud.recommended ? null : limitFit(figures[r.strategy], limits));
+    }
+    // The recommended strategy needs no fit; an alternative that misses the 150 ms budget says by how much.
+    const async = choices.find((c) => c.strategy === "async")!;
+    expect(async.fit?.checks.find((k) => k.limit === "latency")?.outcome).toBe("miss");
+    expect(approvalChoices(fraud.ranking, fraud.constraints, fraud.recommended, null, null).every((c) => c.fit === null)).toBe(true);
   });
 });
 

@@ -75,6 +75,30 @@ export function describeApproval(
   return { isOverride: check.isOverride, blocked: null, softConstraints: soft };
 }
 
+/** One strategy a reviewer may pick, with what approving it means (review.state precomputes these: the form needs no engine code). */
+export interface ApprovalChoice extends ApprovalOption {
+  approval: ReturnType<typeof describeApproval>;
+  /** How it compares with the team's limits, for a strategy other than the recommended one (null: the recommended one, or no figures). */
+  fit: LimitFit | null;
+}
+
+export function approvalChoices(
+  ranking: readonly { strategy: StrategyId; label: string; feasible: boolean }[],
+  constraints: readonly ConstraintLike[],
+  recommended: StrategyId | null,
+  figures: Record<StrategyId, StrategyFigures> | null,
+  limits: TeamLimits | null,
+): ApprovalChoice[] {
+  return approvalOptions(ranking, constraints, recommended).map((option, i) => {
+    const figure = figures?.[option.strategy];
+    return {
+      ...option,
+      approval: describeApproval(option.strategy, recommended, constraints, ranking[i]!.feasible),
+      fit: option.strategy !== recommended && figure && limits ? limitFit(figure, limits) : null,
+    };
+  });
+}
+
 // --- The assessment digest of review.compare --------------------------------------------
 
 const DIGEST_TOP: Record<string, string> = {

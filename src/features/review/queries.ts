@@ -10,7 +10,7 @@ import { db } from "~/server/db";
 import { NotFoundError } from "~/server/errors";
 import type { ReviewQueueFilter } from "./schema";
 import { allowedActions } from "~/features/decisions/workflow";
-import { finiteOrNull, strategyFigures, threadWithoutDecisionComment, type TeamLimits } from "./present";
+import { approvalChoices, digestPathLabel, finiteOrNull, formatDigestValue, strategyFigures, threadWithoutDecisionComment, type TeamLimits } from "./present";
 
 const DAY_MS = 86_400_000;
 
@@ -110,21 +110,31 @@ export async function getReviewState(actor: Actor, useCaseId: string, number: nu
   const authorIds = [submittedById, useCase.createdById];
   const { canReview, canWithdraw } = allowedActions({ from: rest.status, actor, submitterId: submittedById, authorIds, contributorIds });
   const stored = assessmentSchema.parse(assessment);
-  const reevaluation =
-    rest.engineVersion === ENGINE_VERSION ? null : reevaluate(answersSchema.parse(answers), stored, await getCurrentPrices(db));
+  const today = rest.engineVersion === ENGINE_VERSION ? null : reevaluate(answersSchema.parse(answers), stored, await getCurrentPrices(db));
+  // Worded here, so the page's JavaScript needs no engine code to show the differences.
+  const reevaluation = today && {
+    ...today,
+    differences: today.differences.map((d) => ({ ...d, label: digestPathLabel(d.path), beforeText: formatDigestValue(d.path, d.before), afterText: formatDigestValue(d.path, d.after) })),
+  };
+  const recommended = rest.recommended as StrategyId | null;
+  const ranking = stored.ranking.map((r) => ({ strategy: r.strategy, label: r.label, feasible: r.feasible }));
+  const limits = teamLimits(answers);
+  const figures = strategyFigures(stored);
   return {
     ...rest,
-    recommended: rest.recommended as StrategyId | null,
+    recommended,
     approvedStrategy: rest.approvedStrategy as StrategyId | null,
     constraints: stored.constraints,
-    ranking: stored.ranking.map((r) => ({ strategy: r.strategy, label: r.label, feasible: r.feasible })),
+    ranking,
+    /** Each strategy a reviewer may pick: whether a hard rule blocks it, whether it overrides, and how it meets the team's limits. */
+    approvalChoices: approvalChoices(ranking, stored.constraints, recommended, figures, limits),
     // The decision's own comment shows once, in the review record.
     comments: threadWithoutDecisionComment(comments, { reviewedById, reviewedAt: rest.reviewedAt, reviewComment: rest.reviewComment }).map(
       ({ authorId: _author, ...c }) => c,
     ),
     /** What an override is weighed against: the team's limits and each strategy's figures (present.ts limitFit). */
-    limits: teamLimits(answers),
-    figures: strategyFigures(stored),
+    limits,
+    figures,
     useCaseStatus: useCase.status,
     viewerIsReviewer: hasRole(actor.role, "REVIEWER"),
     canReview,

@@ -7,7 +7,7 @@ import { STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { readApiError } from "~/trpc/api-errors";
 import { api } from "~/trpc/call";
 import { useProcedure } from "~/trpc/use-procedure";
-import { approvalOptions, describeApproval, isStrategy, limitFit, type LimitCheck } from "../present";
+import type { LimitCheck } from "../present";
 import { allowedReviewActions, commentRequirement, NOTHING_TO_APPROVE } from "../workflow";
 import { ConflictNotice } from "./conflict-notice";
 import type { AnnounceFn, ReviewState } from "./types";
@@ -60,11 +60,12 @@ export function DecideForm({
   const [conflict, setConflict] = useState<string | null>(null);
   const [pendingAction, setPendingAction] = useState<Action | null>(null);
 
-  const options = approvalOptions(state.ranking, state.constraints, state.recommended);
-  const feasible = state.ranking.find((r) => r.strategy === strategy)?.feasible ?? false;
-  const approval = describeApproval(strategy, state.recommended, state.constraints, feasible);
+  // Worked out by the server (review.state): what approving each strategy means.
+  const options = state.approvalChoices;
+  const chosen = options.find((o) => o.strategy === strategy);
+  const approval = chosen?.approval ?? { isOverride: true, blocked: "Pick a strategy to approve.", softConstraints: [] };
   const blocked = options.filter((o) => o.blockedReason);
-  const fit = strategy !== state.recommended && state.figures?.[strategy] && state.limits ? limitFit(state.figures[strategy], state.limits) : null;
+  const fit = chosen?.fit ?? null;
 
   async function submit(action: Action) {
     setFormError(null);
@@ -156,7 +157,8 @@ export function DecideForm({
           ref={strategyRef}
           value={strategy}
           onChange={(e) => {
-            if (isStrategy(e.target.value)) setStrategy(e.target.value);
+            const picked = options.find((o) => o.strategy === e.target.value);
+            if (picked) setStrategy(picked.strategy);
             setErrors(({ approvedStrategy: _cleared, ...rest }) => rest);
           }}
           aria-invalid={errors.approvedStrategy ? true : undefined}

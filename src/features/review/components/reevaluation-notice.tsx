@@ -9,7 +9,6 @@ import { readApiError } from "~/trpc/api-errors";
 import { newIdempotencyKey } from "~/lib/idempotency";
 import { api } from "~/trpc/call";
 import { useProcedure } from "~/trpc/use-procedure";
-import { digestPathLabel, formatDigestValue } from "../present";
 import type { Reevaluation } from "./types";
 
 const SHOWN = 6;
@@ -70,8 +69,7 @@ export function ReevaluationNotice({
           <ul className="mt-1 space-y-0.5">
             {differences.map((d) => (
               <li key={d.path}>
-                {digestPathLabel(d.path)}: {formatDigestValue(d.path, d.before)} <span role="img" aria-label="becomes">→</span>{" "}
-                {formatDigestValue(d.path, d.after)}
+                {d.label}: {d.beforeText} <span role="img" aria-label="becomes">→</span> {d.afterText}
               </li>
             ))}
           </ul>
