@@ -6,8 +6,9 @@
 import type { ExportFormat } from "~/lib/export/writers";
 import { queryString } from "~/lib/url-filters";
 
+export { formatBytes, formatCount, progressText } from "./progress-text";
+
 const NEWLINE = 10;
-const COUNT = new Intl.NumberFormat("en-GB");
 
 /** Line feeds in one chunk of the body (each CSV record and each JSON line ends with one). */
 export function countLineBreaks(chunk: Uint8Array): number {
@@ -23,25 +24,6 @@ export function countLineBreaks(chunk: Uint8Array): number {
 export function recordsReceived(format: "csv" | "jsonl", lineBreaks: number, total: number | null): number {
   const records = Math.max(0, format === "csv" ? lineBreaks - 1 : lineBreaks);
   return total === null ? records : Math.min(records, total);
-}
-
-export function formatCount(n: number): string {
-  return COUNT.format(n);
-}
-
-const BYTES = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
-
-/** "812 bytes", "64 KB", "1.2 MB" (decimal units, as download managers show them). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${COUNT.format(bytes)} ${bytes === 1 ? "byte" : "bytes"}`;
-  if (bytes < 1_000_000) return `${BYTES.format(bytes / 1000)} KB`;
-  return `${BYTES.format(bytes / 1_000_000)} MB`;
-}
-
-/** "12,400 of 100,000 rows", or "12,400 rows" when the total is unknown. */
-export function progressText(received: number, total: number | null): string {
-  if (total === null) return `${formatCount(received)} ${received === 1 ? "row" : "rows"}`;
-  return `${formatCount(received)} of ${formatCount(total)} ${total === 1 ? "row" : "rows"}`;
 }
 
 /** The X-Row-Count header as a number, or null when absent or not a count. */

@@ -7,7 +7,7 @@ import { LoadFailed, LoadingPanel } from "~/components/ui/query-states";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
 import { api } from "~/trpc/call";
-import { useProcedureQuery } from "~/trpc/use-procedure";
+import { useProcedureQuery } from "~/trpc/use-procedure-query";
 import { AUDIT_PAGE_SIZE } from "../audit-params";
 import type { AuditFilter } from "../schema-filters";
 import { actionLabel, entityHref, entityName, entityTypeLabel, formatEventTime, shortHash, summarizePayload } from "../present";

@@ -7,7 +7,8 @@ import { Spinner } from "~/components/ui/query-states";
 import { When } from "~/components/ui/when";
 import { readApiError } from "~/trpc/api-errors";
 import { api } from "~/trpc/call";
-import { useProcedure, useProcedureQuery } from "~/trpc/use-procedure";
+import { useProcedure } from "~/trpc/use-procedure";
+import { useProcedureQuery } from "~/trpc/use-procedure-query";
 import { anchorText, durationText, progressPercent, REASONS, seqText, type VerificationRunView } from "../present";
 
 /** Copies a text and says so (for screen readers too), or says it could not. */

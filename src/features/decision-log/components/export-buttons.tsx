@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import type { ExportFormat } from "~/lib/export/writers";
-import { countLineBreaks, exportErrorMessage, exportSearch, filenameFromDisposition, formatBytes, formatCount, parseRowCount, progressText, recordsReceived } from "../download";
+import type { ExportProgress } from "../export-run";
+import { formatBytes, formatCount, progressText } from "../progress-text";
 
 type Format = ExportFormat;
 
@@ -22,19 +23,6 @@ type ExportState =
 function runningText(state: { format: Format; received: number; bytes: number; total: number | null }): string {
   if (state.format !== "xlsx") return progressText(state.received, state.total);
   return state.total === null ? formatBytes(state.bytes) : `${formatBytes(state.bytes)} of ${progressText(state.total, null)}`;
-}
-
-/** Offers a finished file to the browser: a Blob behind a temporary object URL and an `<a download>`. */
-function saveFile(parts: BlobPart[], type: string, filename: string) {
-  const url = URL.createObjectURL(new Blob(parts, { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**
@@ -73,40 +61,21 @@ export function ExportButtons({
     const abort = new AbortController();
     controller.current = abort;
     setState({ phase: "running", format, received: 0, bytes: 0, total: null });
-    let received = 0;
-    let bytes = 0;
     try {
-      const response = await fetch(`${endpoint}?${exportSearch(params, format)}`, { signal: abort.signal, cache: "no-store" });
-      if (!response.ok) {
-        const body: unknown = await response.json().catch(() => null);
-        setState({ phase: "error", message: exportErrorMessage(response.status, body) });
-        return;
-      }
-      const total = parseRowCount(response.headers.get("X-Row-Count"));
-      setState({ phase: "running", format, received: 0, bytes: 0, total });
-      const parts: BlobPart[] = [];
-      let lineBreaks = 0;
-      if (response.body) {
-        const reader = response.body.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          parts.push(value);
-          bytes += value.length;
-          if (format !== "xlsx") {
-            lineBreaks += countLineBreaks(value);
-            received = recordsReceived(format, lineBreaks, total);
-          }
-          setState({ phase: "running", format, received, bytes, total });
-        }
-      }
-      // A workbook's rows cannot be counted as they arrive (zipped); complete, it holds the announced count.
-      if (format === "xlsx") received = total ?? 0;
-      const filename = filenameFromDisposition(response.headers.get("Content-Disposition"), `${fallbackName}.${format}`);
-      saveFile(parts, response.headers.get("Content-Type") ?? "application/octet-stream", filename);
-      setState({ phase: "done", format, received, filename });
-    } catch {
-      if (abort.signal.aborted) setState({ phase: "cancelled", received, bytes, format });
+      // The export code loads when an export starts, not with the page.
+      const { runExport } = await import("../export-run");
+      const outcome = await runExport({
+        endpoint,
+        params,
+        format,
+        fallbackName,
+        signal: abort.signal,
+        onProgress: (p) => setState({ phase: "running", format, ...p }),
+      });
+      setState(outcome.kind === "done" ? { phase: "done", format, received: outcome.received, filename: outcome.filename } : { phase: "error", message: outcome.message });
+    } catch (error) {
+      const progress = (error as { progress?: ExportProgress }).progress ?? { received: 0, bytes: 0, total: null };
+      if (abort.signal.aborted) setState({ phase: "cancelled", received: progress.received, bytes: progress.bytes, format });
       else setState({ phase: "error", message: "The export was interrupted before it finished. Check your connection and try again." });
     } finally {
       if (controller.current === abort) controller.current = null;

@@ -10,7 +10,7 @@ import { NO_FEASIBLE_LABEL, STRATEGY_LABELS, type StrategyId } from "~/engine/st
 import { formatPercent, formatUsd } from "~/engine/format";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { api } from "~/trpc/call";
-import { useProcedureQuery } from "~/trpc/use-procedure";
+import { useProcedureQuery } from "~/trpc/use-procedure-query";
 import type { DecisionLogRow } from "../format";
 import { LOG_PAGE_SIZE, logSearch, nextSort, type LogFilterValues, type SortDir } from "../log-filters";
 import type { DecisionLogFilter, DecisionLogSort } from "../schema";

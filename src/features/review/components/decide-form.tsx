@@ -10,7 +10,8 @@ import { useProcedure } from "~/trpc/use-procedure";
 import type { LimitCheck } from "../present";
 import { allowedReviewActions, commentRequirement, NOTHING_TO_APPROVE } from "../workflow";
 import { ConflictNotice } from "./conflict-notice";
-import type { AnnounceFn, ReviewState } from "./types";
+import { useReviewActions } from "./review-actions";
+import type { ReviewState } from "./types";
 
 type Action = "APPROVE" | "REQUEST_CHANGES" | "REJECT";
 
@@ -31,19 +32,8 @@ const control =
  * override and needs a justification), request changes or reject (both need a comment).
  * Sends the state's row version; a lost race comes back as CONFLICT with a reload.
  */
-export function DecideForm({
-  state,
-  useCaseId,
-  number,
-  onDone,
-  onReload,
-}: {
-  state: ReviewState;
-  useCaseId: string;
-  number: number;
-  onDone: AnnounceFn;
-  onReload: () => Promise<unknown>;
-}) {
+export function DecideForm({ state, useCaseId, number }: { state: ReviewState; useCaseId: string; number: number }) {
+  const { done: onDone, reload: onReload } = useReviewActions();
   const decide = useProcedure(api.review.decide);
   const uid = useId();
   const ids = { strategy: `${uid}-strategy`, comment: `${uid}-comment`, commentHint: `${uid}-comment-hint`, override: `${uid}-override` };

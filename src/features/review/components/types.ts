@@ -7,6 +7,3 @@ type Outputs = inferRouterOutputs<AppRouter>;
 export type ReviewState = Outputs["review"]["state"];
 export type ReviewComment = ReviewState["comments"][number];
 export type Reevaluation = NonNullable<ReviewState["reevaluation"]>;
-
-/** Tells the panel an action finished: a sentence to announce (and where focus should go). */
-export type AnnounceFn = (message: string) => void;

@@ -7,22 +7,11 @@ import { readApiError } from "~/trpc/api-errors";
 import { api } from "~/trpc/call";
 import { useProcedure } from "~/trpc/use-procedure";
 import { ConflictNotice } from "./conflict-notice";
-import type { AnnounceFn } from "./types";
+import { useReviewActions } from "./review-actions";
 
 /** The submitter takes a version back from review, after confirming. */
-export function WithdrawControl({
-  useCaseId,
-  number,
-  version,
-  onDone,
-  onReload,
-}: {
-  useCaseId: string;
-  number: number;
-  version: number;
-  onDone: AnnounceFn;
-  onReload: () => Promise<unknown>;
-}) {
+export function WithdrawControl({ useCaseId, number, version }: { useCaseId: string; number: number; version: number }) {
+  const { done: onDone, reload: onReload } = useReviewActions();
   const withdraw = useProcedure(api.review.withdraw);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);

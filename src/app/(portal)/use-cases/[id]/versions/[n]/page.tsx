@@ -64,7 +64,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
           <DecisionView assessment={decision.assessment} answers={decision.answers} />
         </div>
         <div className="space-y-6 print:mt-6">
-          <ReviewPanel useCaseId={id} number={decision.number} />
+          <ReviewPanel useCaseId={id} number={decision.number} state={review} />
           <Panel id="record" title="On the record">
             <dl className="space-y-2 text-sm">
               <div className="flex justify-between gap-3">

@@ -3,26 +3,16 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import { readApiError } from "~/trpc/api-errors";
-import { When } from "~/components/ui/when";
 import { api } from "~/trpc/call";
 import { useProcedure } from "~/trpc/use-procedure";
-import type { AnnounceFn, ReviewComment } from "./types";
+import { useReviewActions } from "./review-actions";
 
 const control =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
-/** The discussion on one version, oldest first, visible to the team and reviewers; anyone who sees it may add to it. */
-export function CommentThread({
-  comments,
-  useCaseId,
-  number,
-  onAdded,
-}: {
-  comments: readonly ReviewComment[];
-  useCaseId: string;
-  number: number;
-  onAdded: AnnounceFn;
-}) {
+/** Adds to a version's discussion: anyone who sees the version may. */
+export function CommentForm({ useCaseId, number }: { useCaseId: string; number: number }) {
+  const { announce } = useReviewActions();
   const add = useProcedure(api.review.comment);
   const uid = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -40,7 +30,7 @@ export function CommentThread({
     try {
       await add.mutateAsync({ useCaseId, number, body });
       setBody("");
-      onAdded("Comment added.");
+      announce("Comment added.");
       inputRef.current?.focus();
     } catch (e) {
       const api = readApiError(e);
@@ -50,22 +40,6 @@ export function CommentThread({
   }
 
   return (
-    <div className="space-y-4">
-      {comments.length === 0 ? (
-        <p className="text-sm text-slate-600">No comments yet. Ask a question or explain a decision: the team and reviewers see it.</p>
-      ) : (
-        <ol aria-label="Comments" className="space-y-3">
-          {comments.map((c) => (
-            <li key={c.id} className="rounded-lg border border-slate-200 p-3">
-              <p className="flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-500">
-                <span className="text-sm font-semibold text-slate-900">{c.author.name}</span>
-                <When date={c.createdAt} />
-              </p>
-              <p className="mt-1 whitespace-pre-wrap text-sm text-slate-800">{c.body}</p>
-            </li>
-          ))}
-        </ol>
-      )}
       <form noValidate onSubmit={onSubmit} aria-label="New comment" className="space-y-2">
         <label htmlFor={`${uid}-body`} className="block text-sm font-medium text-slate-800">
           Add a comment
@@ -93,6 +67,5 @@ export function CommentThread({
           {add.isPending ? "Posting…" : "Post comment"}
         </Button>
       </form>
-    </div>
   );
 }
