@@ -1,4 +1,7 @@
 /** Pure, locale-independent formatting helpers (deterministic in browser and server). */
+import { formatNumber } from "./format-number";
+
+export { formatNumber, formatPercent, formatUsd } from "./format-number";
 
 export function roundTo(x: number, digits: number): number {
   if (!Number.isFinite(x)) return x;
@@ -37,42 +40,6 @@ export function roundSig(x: number, digits: number): number {
   return r === 0 ? 0 : r;
 }
 
-/** `1234567.891` -> `1,234,567.89`. */
-export function formatNumber(n: number, maxFractionDigits = 2): string {
-  if (!Number.isFinite(n)) return n > 0 ? "∞" : n < 0 ? "-∞" : "n/a";
-  const abs = Math.abs(n);
-  if (abs >= 1e21) return n.toExponential(3);
-  // Integers (most costs, counts and durations) print the same without toFixed, faster.
-  let s = Number.isInteger(abs) ? String(abs) : abs.toFixed(maxFractionDigits);
-  let dot = s.indexOf(".");
-  if (dot !== -1) {
-    let end = s.length;
-    while (s.charCodeAt(end - 1) === 48) end--; // trailing zeros
-    if (end - 1 === dot) end--; // bare dot
-    s = s.slice(0, end);
-    if (end <= dot) dot = -1;
-  }
-  const int = dot === -1 ? s : s.slice(0, dot);
-  const frac = dot === -1 ? "" : s.slice(dot);
-  let grouped = int;
-  if (int.length > 3) {
-    grouped = "";
-    const head = int.length % 3;
-    if (head > 0) grouped = int.slice(0, head);
-    for (let i = head; i < int.length; i += 3) grouped += (grouped === "" ? "" : ",") + int.slice(i, i + 3);
-  }
-  const neg = n < 0 && s !== "0";
-  return (neg ? "-" : "") + grouped + frac;
-}
-
-/** `$1,234` (no cents from $100 up), `$12.50` below. */
-export function formatUsd(usd: number | null): string {
-  if (usd === null || !Number.isFinite(usd)) return "unknown";
-  const abs = Math.abs(usd);
-  const body = abs >= 100 ? formatNumber(Math.round(abs), 0) : abs.toFixed(2);
-  return (usd < 0 ? "-$" : "$") + body;
-}
-
 /** Human duration from milliseconds: `250 ms`, `2.5 s`, `12 min`, `3.5 h`, `2 d`. */
 export function formatDurationMs(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return "unknown";
@@ -100,11 +67,6 @@ export function formatMegabytes(mb: number | null): string {
   if (mb !== 0 && Math.abs(mb) < 1) return `${formatNumber(roundSig(mb, 3), 6)} MB`;
   if (Math.abs(mb) >= 1000) return `${formatNumber(mb / 1000, 2)} GB`;
   return `${formatNumber(mb, 2)} MB`;
-}
-
-export function formatPercent(fraction: number | null, digits = 0): string {
-  if (fraction === null || !Number.isFinite(fraction)) return "unknown";
-  return `${formatNumber(fraction * 100, digits)}%`;
 }
 
 export function formatRps(rps: number | null): string {

@@ -9,6 +9,7 @@ import {
   formatEventTime,
   summarizePayload,
   timelineQuote,
+  eventView,
 } from "~/features/audit/present";
 
 const review = (over: Record<string, unknown> = {}) => ({
@@ -85,6 +86,30 @@ describe("audit presentation", () => {
     const at = new Date("2026-11-28T14:03:59Z");
     expect(formatEventTime(at, new Date("2026-12-01T00:00:00Z"))).toBe("28 Nov 14:03");
     expect(formatEventTime(at, new Date("2027-01-02T00:00:00Z"))).toBe("28 Nov 2026 14:03");
+  });
+});
+
+describe("an event as the viewer's table shows it (audit.list's view)", () => {
+  it("names the use case and links to the version, in the same words as the helpers", () => {
+    const event = {
+      action: "DECISION_APPROVED",
+      entityType: "DecisionVersion",
+      entityId: "dv_1",
+      payload: { useCaseId: "uc_1", versionNumber: 2, approvedStrategy: "edge" },
+      occurredAt: new Date("2025-11-28T14:03:00Z"),
+      hash: "abcdef0123456789abcdef",
+    };
+    const view = eventView(event, "Card fraud", new Date("2026-12-02T00:00:00Z"));
+    expect(view).toMatchObject({
+      actionLabel: "Decision approved",
+      entityTypeLabel: "Decision version",
+      entityName: "Card fraud · version 2",
+      entityHref: "/use-cases/uc_1/versions/2",
+      time: "28 Nov 2025 14:03",
+      shortHash: "abcdef012345…",
+    });
+    expect(view.summary).toBe(summarizePayload(event.action, event.payload));
+    expect(eventView({ ...event, entityType: "User", payload: {} }, null, event.occurredAt)).toMatchObject({ entityName: "dv_1", entityHref: null, time: "28 Nov 14:03" });
   });
 });
 

@@ -12,7 +12,7 @@ import { containsPattern, SqlWhere } from "~/server/sql";
 import { to as copyTo } from "pg-copy-streams";
 import { ChainWalker, CopyLineSplitter, parseChainLine, type ChainBreak } from "./chain";
 import { compareWithCheckpoints, readCheckpoint, type Checkpoint, type CheckpointVerdict } from "./checkpoint";
-import { entityUseCaseId } from "./present";
+import { entityUseCaseId, eventView } from "./present";
 import type { AuditFilter } from "./schema-filters";
 
 export type ChainReport =
@@ -177,8 +177,12 @@ export async function listAuditEvents(filter: AuditFilter, page: { before?: stri
     const found = await getPool().query<{ id: string; title: string }>(`SELECT id, title FROM "UseCase" WHERE id = ANY($1::text[])`, [ids]);
     for (const row of found.rows) titles.set(row.id, row.title);
   }
+  const now = new Date();
   return {
-    events: events.map((e) => ({ ...e, useCaseTitle: titles.get(entityUseCaseId(e.entityType, e.entityId, e.payload) ?? "") ?? null })),
+    events: events.map((e) => {
+      const useCaseTitle = titles.get(entityUseCaseId(e.entityType, e.entityId, e.payload) ?? "") ?? null;
+      return { ...e, useCaseTitle, view: eventView(e, useCaseTitle, now) };
+    }),
     nextBefore: rows.length > page.limit ? (events.at(-1)?.seq ?? null) : null };
 }
 

@@ -6,7 +6,6 @@ import type { FormEvent } from "react";
 import { buttonClasses } from "~/components/ui/button";
 import { ChoiceField, LabelledField } from "~/components/ui/field";
 import { auditFilterParams, hasAuditFilters, type AuditFilterValues } from "../audit-params";
-import { actionLabel, entityTypeLabel } from "../present";
 
 const KEYS = ["actor", "action", "entityType", "entityId", "from", "to"] as const;
 
@@ -15,7 +14,9 @@ function search(values: AuditFilterValues): string {
   return query ? `?${query}` : "";
 }
 
-/** The audit viewer's filters: a GET form whose URL is the state (clean, shareable). `choices`: ../choices, from the server. */
+type Choice = { value: string; label: string };
+
+/** The audit viewer's filters: a GET form whose URL is the state (clean, shareable). `choices`: ../choices with their labels, from the server. */
 export function AuditFiltersForm({
   values,
   errors,
@@ -23,9 +24,8 @@ export function AuditFiltersForm({
 }: {
   values: AuditFilterValues;
   errors: Partial<Record<keyof AuditFilterValues, string>>;
-  choices: { actions: readonly string[]; entityTypes: readonly string[] };
+  choices: { actions: readonly Choice[]; entityTypes: readonly Choice[] };
 }) {
-  const { actions: AUDIT_ACTIONS, entityTypes: AUDIT_ENTITY_TYPES } = choices;
   const router = useRouter();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -35,9 +35,10 @@ export function AuditFiltersForm({
     router.push(`/admin/audit${search(next)}`);
   }
 
-  const actions = values.action && !AUDIT_ACTIONS.includes(values.action) ? [...AUDIT_ACTIONS, values.action] : AUDIT_ACTIONS;
-  const entityTypes =
-    values.entityType && !AUDIT_ENTITY_TYPES.includes(values.entityType) ? [...AUDIT_ENTITY_TYPES, values.entityType] : AUDIT_ENTITY_TYPES;
+  // A value typed into the URL that is not in the list still shows as chosen.
+  const withValue = (list: readonly Choice[], value: string) => (value && !list.some((c) => c.value === value) ? [...list, { value, label: value }] : list);
+  const actions = withValue(choices.actions, values.action);
+  const entityTypes = withValue(choices.entityTypes, values.entityType);
 
   return (
     <form
@@ -55,7 +56,7 @@ export function AuditFiltersForm({
         <LabelledField id="audit-filter-actor" label="Actor (name or email)" error={errors.actor}>
           {(field) => <input {...field} name="actor" type="search" maxLength={120} placeholder="e.g. raj@servewise.test" defaultValue={values.actor} />}
         </LabelledField>
-        <ChoiceField id="audit-filter-action" label="Action" name="action" value={values.action} anyLabel="Any action" error={errors.action} choices={actions.map((a) => ({ value: a, label: actionLabel(a) }))} />
+        <ChoiceField id="audit-filter-action" label="Action" name="action" value={values.action} anyLabel="Any action" error={errors.action} choices={actions} />
         <ChoiceField
           id="audit-filter-entity-type"
           label="Entity type"
@@ -63,7 +64,7 @@ export function AuditFiltersForm({
           value={values.entityType}
           anyLabel="Any entity"
           error={errors.entityType}
-          choices={entityTypes.map((t) => ({ value: t, label: entityTypeLabel(t) }))}
+          choices={entityTypes}
         />
         <LabelledField id="audit-filter-entity-id" label="Entity id" error={errors.entityId}>
           {(field) => <input {...field} className={`${field.className} font-mono`} name="entityId" type="text" maxLength={60} spellCheck={false} defaultValue={values.entityId} />}

@@ -10,7 +10,6 @@ import { api } from "~/trpc/call";
 import { useProcedureQuery } from "~/trpc/use-procedure-query";
 import { AUDIT_PAGE_SIZE } from "../audit-params";
 import type { AuditFilter } from "../schema-filters";
-import { actionLabel, entityHref, entityName, entityTypeLabel, formatEventTime, shortHash, summarizePayload } from "../present";
 
 /** One event as `audit.list` answers it (inferred from the router, never redeclared). */
 export type AuditEventRow = inferRouterOutputs<AppRouter>["audit"]["list"]["events"][number];
@@ -40,7 +39,6 @@ export function AuditTable({
   const events: AuditEventRow[] = query.data.events;
   const busy = query.isFetching && query.isPlaceholderData;
   if (events.length === 0 && befores.length === 1) return <>{empty}</>;
-  const now = new Date();
 
   return (
     <div>
@@ -79,32 +77,33 @@ export function AuditTable({
           </thead>
           <tbody className="divide-y divide-slate-100">
             {events.map((e) => {
-              const href = entityHref(e.entityType, e.entityId, e.payload);
+              const { view } = e;
+              const href = view.entityHref;
               return (
                 <tr key={e.seq} className="align-top hover:bg-slate-50">
                   <th scope="row" className="px-3 py-3 text-right font-mono text-xs font-semibold text-slate-700 max-md:px-2">
                     {e.seq}
                   </th>
                   <td className="whitespace-nowrap px-3 py-3 text-slate-700 max-md:hidden">
-                    <time dateTime={new Date(e.occurredAt).toISOString()}>{formatEventTime(new Date(e.occurredAt), now)}</time>
+                    <time dateTime={new Date(e.occurredAt).toISOString()}>{view.time}</time>
                   </td>
                   <td className="px-3 py-3 max-md:hidden">
                     <span className="block font-medium text-slate-900">{e.actorName}</span>
                     <span className="block text-xs text-slate-600">{e.actorEmail}</span>
                   </td>
                   <td className="px-3 py-3">
-                    <span className="block font-medium text-slate-900">{actionLabel(e.action)}</span>
+                    <span className="block font-medium text-slate-900">{view.actionLabel}</span>
                     <code className="block break-all text-xs text-slate-600">{e.action}</code>
                     <span className="mt-1 block text-xs text-slate-600 md:hidden">
-                      <time dateTime={new Date(e.occurredAt).toISOString()}>{formatEventTime(new Date(e.occurredAt), now)}</time> · {e.actorName} ·{" "}
-                      {entityTypeLabel(e.entityType)}
+                      <time dateTime={new Date(e.occurredAt).toISOString()}>{view.time}</time> · {e.actorName} ·{" "}
+                      {view.entityTypeLabel}
                     </span>
                   </td>
                   <td className="px-3 py-3 max-md:hidden">
-                    <span className="block text-slate-800">{entityTypeLabel(e.entityType)}</span>
+                    <span className="block text-slate-800">{view.entityTypeLabel}</span>
                     {href ? (
                       <Link href={href} className={`block max-w-56 truncate text-brand-700 hover:underline ${e.useCaseTitle ? "text-sm font-medium" : "font-mono text-xs"}`} title={e.entityId}>
-                        {entityName(e.entityType, e.entityId, e.payload, e.useCaseTitle)}
+                        {view.entityName}
                       </Link>
                     ) : (
                       <span className="block max-w-40 truncate font-mono text-xs text-slate-600" title={e.entityId}>
@@ -113,7 +112,7 @@ export function AuditTable({
                     )}
                   </td>
                   <td className="px-3 py-3 text-slate-700 md:min-w-64 md:max-w-md">
-                    <p className="break-words">{summarizePayload(e.action, e.payload)}</p>
+                    <p className="break-words">{view.summary}</p>
                     <details className="mt-1 text-xs">
                       <summary className="cursor-pointer rounded text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
                         Full event<span className="sr-only"> {e.seq}</span>
@@ -126,7 +125,7 @@ export function AuditTable({
                         <dd className="break-all font-mono">{e.requestId ?? "—"}</dd>
                         <dt>Hash</dt>
                         <dd className="break-all font-mono" title={e.hash}>
-                          {shortHash(e.hash)}
+                          {view.shortHash}
                         </dd>
                       </dl>
                     </details>

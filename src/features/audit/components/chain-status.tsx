@@ -9,7 +9,7 @@ import { readApiError } from "~/trpc/api-errors";
 import { api } from "~/trpc/call";
 import { useProcedure } from "~/trpc/use-procedure";
 import { useProcedureQuery } from "~/trpc/use-procedure-query";
-import { anchorText, durationText, progressPercent, REASONS, seqText, type VerificationRunView } from "../present";
+import { anchorText, durationText, progressPercent, REASONS, seqText, type VerificationRunView } from "../verification-text";
 
 /** Copies a text and says so (for screen readers too), or says it could not. */
 function CopyButton({ text, label }: { text: string; label: string }) {

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from "react";
 import { Pager } from "~/components/ui/pager";
 import { LoadFailed, LoadingPanel } from "~/components/ui/query-states";
 import { NO_FEASIBLE_LABEL, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
-import { formatPercent, formatUsd } from "~/engine/format";
+import { formatPercent, formatUsd } from "~/engine/format-number";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { api } from "~/trpc/call";
 import { useProcedureQuery } from "~/trpc/use-procedure-query";

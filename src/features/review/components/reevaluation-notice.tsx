@@ -1,14 +1,5 @@
-"use client";
-
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { recommendationLabel, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
-import { readApiError } from "~/trpc/api-errors";
-import { newIdempotencyKey } from "~/lib/idempotency";
-import { api } from "~/trpc/call";
-import { useProcedure } from "~/trpc/use-procedure";
+import { ReopenButton } from "./reopen-button";
 import type { Reevaluation } from "./types";
 
 const SHOWN = 6;
@@ -35,24 +26,7 @@ export function ReevaluationNotice({
   canReopen: boolean;
   reopenBlockedReason: string | null;
 }) {
-  const router = useRouter();
-  const reopen = useProcedure(api.review.reopenWithCurrentEngine);
-  const key = useRef<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const differences = reevaluation.differences;
-
-  async function onReopen() {
-    setError(null);
-    key.current ??= newIdempotencyKey();
-    try {
-      const { versionNumber } = await reopen.mutateAsync({ useCaseId, number, idempotencyKey: key.current });
-      router.push(`/use-cases/${useCaseId}/versions/${versionNumber}`);
-      router.refresh();
-    } catch (e) {
-      key.current = null;
-      setError(readApiError(e).message);
-    }
-  }
 
   return (
     <div className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm text-brand-900" data-testid="reevaluation">
@@ -77,15 +51,8 @@ export function ReevaluationNotice({
       ) : (
         <p className="mt-1">The recommendation, scores and estimates are the same.</p>
       )}
-      {error ? (
-        <div className="mt-2">
-          <Alert tone="error">{error}</Alert>
-        </div>
-      ) : null}
       {canReopen ? (
-        <Button variant="secondary" className="mt-3" disabled={reopen.isPending || reopen.isSuccess} onClick={() => void onReopen()}>
-          {reopen.isPending || reopen.isSuccess ? "Opening…" : "Open a new version with the current engine"}
-        </Button>
+        <ReopenButton useCaseId={useCaseId} number={number} />
       ) : reopenBlockedReason ? (
         <p className="mt-2 text-brand-900/80">{reopenBlockedReason}</p>
       ) : null}

@@ -9,6 +9,7 @@ import { ChainStatus } from "~/features/audit/components/chain-status";
 import { AUDIT_PAGE_SIZE, auditFilterParams, hasAuditFilters } from "~/features/audit/audit-params";
 import { readAuditParams } from "~/features/audit/audit-state";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "~/features/audit/choices";
+import { actionLabel, entityTypeLabel } from "~/features/audit/present";
 import { ExportButtons } from "~/features/decision-log/components/export-buttons";
 import { hasRole } from "~/lib/roles";
 import { requireActor } from "~/server/auth/session";
@@ -36,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         description="Every sign-in, decision, comment, override, role, team and price change, and export, in the order it happened. The trail is append-only: the database refuses edits and deletions, and the hash chain shows any tampering."
       />
       <ChainStatus />
-      <AuditFiltersForm values={state.values} errors={state.errors} choices={{ actions: AUDIT_ACTIONS, entityTypes: AUDIT_ENTITY_TYPES }} />
+      <AuditFiltersForm values={state.values} errors={state.errors} choices={{ actions: AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a) })), entityTypes: AUDIT_ENTITY_TYPES.map((t) => ({ value: t, label: entityTypeLabel(t) })) }} />
       <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <h2 className="text-lg font-semibold text-slate-900">{filtered ? "Matching events" : "All events"}</h2>
         <ExportButtons
