@@ -88,6 +88,14 @@ describe("would change under the current engine", () => {
     const caller = callerFor(reviewer);
     const changed = await caller.review.state(ids.changed);
     expect(changed.reevaluation).toMatchObject({ engineVersion: ENGINE_VERSION, recommended: today, changed: true });
+    // Worded on the server for the page (no engine code in the browser): one line per moved figure.
+    expect(changed.reevaluation!.differences.length).toBeGreaterThan(0);
+    for (const d of changed.reevaluation!.differences) {
+      expect(d.label).toMatch(/\S/);
+      expect(d.label).not.toBe(d.path);
+      expect(typeof d.beforeText).toBe("string");
+      expect(typeof d.afterText).toBe("string");
+    }
     const same = await caller.review.state(ids.same);
     expect(same.reevaluation).toMatchObject({ recommended: today, changed: false });
     expect((await caller.review.state(ids.current)).reevaluation).toBeNull();

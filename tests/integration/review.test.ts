@@ -239,6 +239,9 @@ describe("nothing feasible (engine 2.0.0)", () => {
 
     const state = await callerFor(reviewer).review.state({ useCaseId: id, number: 1 });
     expect(state.recommended).toBeNull();
+    // The form's choices say so too: every strategy blocked, with the reason.
+    expect(state.approvalChoices.length).toBeGreaterThan(0);
+    expect(state.approvalChoices.every((c) => c.blockedReason !== null && c.approval.blocked !== null)).toBe(true);
     await callerFor(reviewer).review.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "REQUEST_CHANGES", comment: "Stage the payload in object storage." });
     expect((await db.decisionVersion.findFirstOrThrow({ where: { useCaseId: id } })).status).toBe("CHANGES_REQUESTED");
 
