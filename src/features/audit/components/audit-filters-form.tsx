@@ -1,9 +1,6 @@
-"use client";
-
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
 import { buttonClasses } from "~/components/ui/button";
+import { GetForm } from "~/components/ui/get-form";
 import { ChoiceField, LabelledField } from "~/components/ui/field";
 import { auditFilterParams, hasAuditFilters, type AuditFilterValues } from "../audit-params";
 
@@ -26,26 +23,16 @@ export function AuditFiltersForm({
   errors: Partial<Record<keyof AuditFilterValues, string>>;
   choices: { actions: readonly Choice[]; entityTypes: readonly Choice[] };
 }) {
-  const router = useRouter();
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const next = Object.fromEntries(KEYS.map((k) => [k, String(data.get(k) ?? "").trim()])) as unknown as AuditFilterValues;
-    router.push(`/admin/audit${search(next)}`);
-  }
-
   // A value typed into the URL that is not in the list still shows as chosen.
   const withValue = (list: readonly Choice[], value: string) => (value && !list.some((c) => c.value === value) ? [...list, { value, label: value }] : list);
   const actions = withValue(choices.actions, values.action);
   const entityTypes = withValue(choices.entityTypes, values.entityType);
 
   return (
-    <form
+    <GetForm
       key={search(values)}
       action="/admin/audit"
-      method="get"
-      onSubmit={onSubmit}
+      order={KEYS}
       aria-labelledby="audit-filters-heading"
       className="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
     >
@@ -86,6 +73,6 @@ export function AuditFiltersForm({
           </Link>
         ) : null}
       </div>
-    </form>
+    </GetForm>
   );
 }

@@ -1,23 +1,22 @@
-"use client";
-
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
 import { buttonClasses } from "~/components/ui/button";
+import { GetForm } from "~/components/ui/get-form";
 import { ChoiceField, LabelledField } from "~/components/ui/field";
 import { ENGINE_VERSION } from "~/engine/version";
 import { StrategyOptions } from "~/features/decisions/components/strategy-options";
 import { DECISION_STATUSES } from "~/features/decisions/workflow";
 import { statusLabel } from "~/lib/status";
-import { DEFAULT_SORT, EMPTY_LOG_FILTERS, hasLogFilters, logSearch, type LogFilterValues, type SortDir } from "../log-filters";
+import { DEFAULT_SORT, EMPTY_LOG_FILTERS, hasLogFilters, LOG_FILTERS, logSearch, type LogFilterValues, type SortDir } from "../log-filters";
 import type { DecisionLogSort } from "../schema";
 
-const KEYS = ["teamId", "status", "strategy", "override", "changed", "from", "to", "q"] as const;
+/** The URL's parameter order: the filters as the page writes them, then the sort. */
+const ORDER = [...LOG_FILTERS.fields, "sort", "dir"];
 
 /**
  * The decision log's filters. A GET form (it works before JavaScript loads and from the
  * keyboard); with JavaScript it navigates to a clean URL (no empty parameters) that keeps the
- * current sort. The URL is the state: shareable, and the back button works.
+ * current sort. The URL is the state: shareable, and the back button works. Rendered on the
+ * server; only the form's submit is in the browser (GetForm).
  */
 export function LogFiltersForm({
   values,
@@ -32,24 +31,14 @@ export function LogFiltersForm({
   sort: DecisionLogSort;
   dir: SortDir;
 }) {
-  const router = useRouter();
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const next = Object.fromEntries(KEYS.map((k) => [k, String(data.get(k) ?? "")])) as unknown as LogFilterValues;
-    router.push(`/decision-log${logSearch(next, { sort, dir })}`);
-  }
-
   // Remount the fields when the URL changes, so they show what the page shows (back button).
   const formKey = logSearch(values, { sort, dir });
 
   return (
-    <form
+    <GetForm
       key={formKey}
       action="/decision-log"
-      method="get"
-      onSubmit={onSubmit}
+      order={ORDER}
       aria-labelledby="log-filters-heading"
       className="mb-6 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
     >
@@ -117,6 +106,6 @@ export function LogFiltersForm({
           </Link>
         ) : null}
       </div>
-    </form>
+    </GetForm>
   );
 }
