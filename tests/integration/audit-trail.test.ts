@@ -131,6 +131,21 @@ describe("audit trail under load", () => {
     expect(seen.map(BigInt)).toEqual([...seen.map(BigInt)].sort((a, b) => (a < b ? 1 : -1)));
     expect(seen.length).toBeGreaterThanOrEqual(5);
 
+    // And back up, newer page by newer page (`after`), the same events in the same order.
+    const up: string[][] = [];
+    let page: Awaited<ReturnType<typeof caller.audit.list>> = await caller.audit.list({ filter, before: seen[seen.length - 3], limit: 2 });
+    expect(page.events.map((e) => e.seq)).toEqual(seen.slice(-2));
+    expect(page.nextBefore).toBeNull();
+    while (page.newerAfter) {
+      page = await caller.audit.list({ filter, after: page.newerAfter, limit: 2 });
+      up.unshift(page.events.map((e) => e.seq));
+      expect(page.nextBefore).toBe(page.events.at(-1)!.seq);
+    }
+    expect([...up.flat(), ...seen.slice(-2)]).toEqual(seen);
+    // The newest page says there is nothing newer.
+    expect((await caller.audit.list({ filter, limit: 2 })).newerAfter).toBeNull();
+    expect(await codeOf(caller.audit.list({ filter, before: "5", after: "3", limit: 2 }))).toBe("BAD_REQUEST");
+
     const actor = (await findUserByEmail(admin.email))!;
     const { stream, rows } = await exportAuditLog({ actor, now: new Date() }, { filter, format: "jsonl" });
     let text = "";

@@ -139,6 +139,7 @@ const cases: Case[] = [
   ["a cursor that is not base64", () => member, "decisionLog.list", () => ({ filter: {}, cursor: "%%%" }), false, "cursor"],
   // Sequence numbers beyond bigint.
   ["audit.list before=9999999999999999999", () => admin, "audit.list", () => ({ filter: {}, before: "9999999999999999999" }), false, "before"],
+  ["audit.list after=9999999999999999999", () => admin, "audit.list", () => ({ filter: {}, after: "9999999999999999999" }), false, "after"],
 ];
 
 describe("bad input is a 400 with a field message, never a 500", () => {

@@ -24,3 +24,18 @@ export function hasAuditFilters(values: AuditFilterValues): boolean {
 export function auditFilterParams(values: AuditFilterValues): Record<string, string> {
   return AUDIT_FILTERS.params(values);
 }
+
+/** The audit page's query string (with its `?`, or empty) for filter parameters and a page cursor. */
+export function auditSearch(params: Record<string, string>): string {
+  const query = new URLSearchParams(params).toString();
+  return query ? `?${query}` : "";
+}
+
+const SEQ = /^[1-9]\d{0,18}$/;
+
+/** Which page of events the URL asks for: below `before` or above `after` (a sequence number); a malformed value means the newest page. */
+export function readAuditCursor(params: Record<string, string | string[] | undefined>): { before: string | null; after: string | null } {
+  const one = (value: string | string[] | undefined) => (typeof value === "string" && SEQ.test(value) ? value : null);
+  const before = one(params.before);
+  return { before, after: before ? null : one(params.after) };
+}

@@ -163,13 +163,37 @@ const EVENT_COLUMNS = `seq::text AS seq, "occurredAt", "actorId", "actorName", "
 /** An event's hashed fields as the driver returns them (`occurredAt` a Date). */
 type EventRow = Omit<AuditEventRow, "prevHash" | "hash">;
 
-/** Admins' audit viewer: newest first, keyset-paginated on the sequence number. */
-export async function listAuditEvents(filter: AuditFilter, page: { before?: string | null; limit: number }) {
+/** Whether an event matching `filter` lies below (`<`) or above (`>`) sequence number `seq`. */
+async function anyEvent(filter: AuditFilter, direction: "<" | ">", seq: string): Promise<boolean> {
   const sql = whereFor(filter);
+  sql.and(`seq ${direction} ${sql.param(seq)}::bigint`);
+  const { text, values } = sql.query((where) => `SELECT 1 FROM "AuditEvent" ${where} LIMIT 1`);
+  return (await getPool().query(text, values)).rows.length > 0;
+}
+
+/**
+ * Admins' audit viewer: newest first, keyset-paginated on the sequence number: `before` gives
+ * the page below a sequence number, `after` the page above it (read upwards, shown newest
+ * first). `nextBefore` / `newerAfter` say where the older and newer pages start (null: none).
+ */
+export async function listAuditEvents(filter: AuditFilter, page: { before?: string | null; after?: string | null; limit: number }) {
+  const sql = whereFor(filter);
+  const upwards = Boolean(page.after);
   if (page.before) sql.and(`seq < ${sql.param(page.before)}::bigint`);
-  const { text, values } = sql.query((where) => `SELECT ${EVENT_COLUMNS}, hash FROM "AuditEvent" ${where} ORDER BY "AuditEvent".seq DESC LIMIT ${sql.param(page.limit + 1)}`);
+  if (page.after) sql.and(`seq > ${sql.param(page.after)}::bigint`);
+  const { text, values } = sql.query(
+    (where) => `SELECT ${EVENT_COLUMNS}, hash FROM "AuditEvent" ${where} ORDER BY "AuditEvent".seq ${upwards ? "ASC" : "DESC"} LIMIT ${sql.param(page.limit + 1)}`,
+  );
   const { rows } = await getPool().query<EventRow & { hash: string }>(text, values);
-  const events = rows.slice(0, page.limit);
+  const more = rows.length > page.limit;
+  const events = upwards ? rows.slice(0, page.limit).reverse() : rows.slice(0, page.limit);
+  // The limit+1 row answers "is there more" in the direction read; the other way is one probe.
+  const first = events[0]?.seq;
+  const last = events.at(-1)?.seq;
+  const older = upwards ? last !== undefined && (await anyEvent(filter, "<", last)) : more;
+  const newer = upwards ? more : page.before ? first !== undefined && (await anyEvent(filter, ">", first)) : false;
+  const nextBefore = older ? (last ?? null) : null;
+  const newerAfter = newer ? (first ?? null) : null;
   // The titles of the use cases the events are about, so rows name them rather than show ids.
   const ids = [...new Set(events.map((e) => entityUseCaseId(e.entityType, e.entityId, e.payload)).filter((id): id is string => id !== null))];
   const titles = new Map<string, string>();
@@ -183,7 +207,9 @@ export async function listAuditEvents(filter: AuditFilter, page: { before?: stri
       const useCaseTitle = titles.get(entityUseCaseId(e.entityType, e.entityId, e.payload) ?? "") ?? null;
       return { ...e, useCaseTitle, view: eventView(e, useCaseTitle, now) };
     }),
-    nextBefore: rows.length > page.limit ? (events.at(-1)?.seq ?? null) : null };
+    nextBefore,
+    newerAfter,
+  };
 }
 
 type ExportedEvent = AuditEventRow;

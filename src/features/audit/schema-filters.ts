@@ -16,6 +16,9 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 export const auditPageSchema = z.object({
   filter: auditFilterSchema,
+  /** Events older than this sequence number (the next page down). */
   before: sequenceNumberSchema().nullish(),
+  /** Events newer than this sequence number (the page above); not with `before`. */
+  after: sequenceNumberSchema().nullish(),
   limit: z.number().int().min(1).max(200).default(50),
-});
+}).refine((page) => !(page.before && page.after), { message: "Ask for events before or after a sequence number, not both.", path: ["after"] });

@@ -1,50 +1,44 @@
-"use client";
-
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
-import { Pager } from "~/components/ui/pager";
-import { LoadFailed, LoadingPanel } from "~/components/ui/query-states";
+import type { ReactNode } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
+import { buttonClasses } from "~/components/ui/button";
 import type { AppRouter } from "~/server/api/root";
-import { api } from "~/trpc/call";
-import { useProcedureQuery } from "~/trpc/use-procedure-query";
-import { AUDIT_PAGE_SIZE } from "../audit-params";
-import type { AuditFilter } from "../schema-filters";
+import { auditSearch } from "../audit-params";
+
+type AuditPage = inferRouterOutputs<AppRouter>["audit"]["list"];
 
 /** One event as `audit.list` answers it (inferred from the router, never redeclared). */
-export type AuditEventRow = inferRouterOutputs<AppRouter>["audit"]["list"]["events"][number];
+export type AuditEventRow = AuditPage["events"][number];
+
+function Step({ href, children }: { href: string | null; children: ReactNode }) {
+  const className = `${buttonClasses("secondary")} ${href ? "" : "pointer-events-none opacity-50"}`;
+  return href ? (
+    <Link href={href} className={className}>
+      {children}
+    </Link>
+  ) : (
+    <span aria-disabled="true" className={className}>
+      {children}
+    </span>
+  );
+}
 
 /**
- * The audit viewer's table, newest first, keyset-paginated on the sequence number
- * ("Older events" asks for events before the last one shown). Each payload has a one-line
- * summary and its full JSON behind a disclosure.
+ * The audit viewer's table, newest first, keyset-paginated on the sequence number and rendered
+ * on the server: the page is in the URL (`?before=…` for older events, `?after=…` for newer),
+ * so a page can be linked to and the back button works. Each payload has a one-line summary
+ * and its full JSON behind a disclosure (texts from `audit.list`'s `view`).
  */
-export function AuditTable({
-  filter,
-  initialPage,
-  empty,
-}: {
-  filter: AuditFilter;
-  initialPage: inferRouterOutputs<AppRouter>["audit"]["list"] | null;
-  empty: ReactNode;
-}) {
-  const [befores, setBefores] = useState<(string | null)[]>([null]);
-  const before = befores.at(-1) ?? null;
-  const query = useProcedureQuery(api.audit.list, { filter, before, limit: AUDIT_PAGE_SIZE }, { initialData: initialPage ?? undefined });
-
-  if (query.isError && !query.data) {
-    return <LoadFailed what="The audit events" message={query.error.message} onRetry={() => void query.refetch()} />;
-  }
-  if (!query.data) return <LoadingPanel label="Loading events…" />;
-  const events: AuditEventRow[] = query.data.events;
-  const busy = query.isFetching && query.isPlaceholderData;
-  if (events.length === 0 && befores.length === 1) return <>{empty}</>;
+export function AuditTable({ page, params, empty }: { page: AuditPage; params: Record<string, string>; empty: ReactNode }) {
+  const events = page.events;
+  const atNewest = page.newerAfter === null;
+  if (events.length === 0 && atNewest && page.nextBefore === null) return <>{empty}</>;
+  const link = (cursor: Record<string, string>) => `/admin/audit${auditSearch({ ...params, ...cursor })}`;
 
   return (
     <div>
       <div
-        className={`relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm transition-opacity ${busy ? "opacity-60" : ""}`}
-        aria-busy={busy}
+        className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
         role="region"
         aria-labelledby="audit-caption"
         tabIndex={0}
@@ -136,28 +130,17 @@ export function AuditTable({
           </tbody>
         </table>
       </div>
-      <Pager
-        label="Audit event pages"
-        summary={
-          <>
-            {events.length > 0 ? `Events ${events[0]!.seq} to ${events.at(-1)!.seq}` : "No events on this page."}
-            {query.data.nextBefore ? "" : " — the oldest matching event is shown."}
-          </>
-        }
-        steps={[
-          { label: "Newest events", disabled: befores.length === 1 || busy, onClick: () => setBefores([null]) },
-          { label: "← Newer events", disabled: befores.length === 1 || busy, onClick: () => setBefores((b) => b.slice(0, -1)) },
-          {
-            label: "Older events →",
-            disabled: !query.data.nextBefore || busy,
-            onClick: () => {
-              const next = query.data?.nextBefore;
-              if (next) setBefores((b) => [...b, next]);
-            },
-          },
-        ]}
-        error={query.isError ? query.error.message : null}
-      />
+      <nav aria-label="Audit event pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">
+          {events.length > 0 ? `Events ${events[0]!.seq} to ${events.at(-1)!.seq}` : "No events on this page."}
+          {page.nextBefore ? "" : " — the oldest matching event is shown."}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <Step href={atNewest ? null : link({})}>Newest events</Step>
+          <Step href={page.newerAfter ? link({ after: page.newerAfter }) : null}>← Newer events</Step>
+          <Step href={page.nextBefore ? link({ before: page.nextBefore }) : null}>Older events →</Step>
+        </div>
+      </nav>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { NotFoundError } from "~/server/errors";
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const auditRouter = createTRPCRouter({
-  list: adminProcedure.input(auditPageSchema).query(({ input }) => listAuditEvents(input.filter, { before: input.before, limit: input.limit })),
+  list: adminProcedure.input(auditPageSchema).query(({ input }) => listAuditEvents(input.filter, { before: input.before, after: input.after, limit: input.limit })),
   /** The latest verification results, without verifying anything (fast at any size). */
   verification: adminProcedure.query(() => verificationStatus()),
   /** One verification run, for polling a full verification's progress. */

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Alert } from "~/components/ui/alert";
 import { buttonClasses } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { AuditFiltersForm } from "~/features/audit/components/audit-filters-form";
 import { AuditTable } from "~/features/audit/components/audit-table";
 import { ChainStatus } from "~/features/audit/components/chain-status";
-import { AUDIT_PAGE_SIZE, auditFilterParams, hasAuditFilters } from "~/features/audit/audit-params";
+import { AUDIT_PAGE_SIZE, auditFilterParams, hasAuditFilters, readAuditCursor } from "~/features/audit/audit-params";
 import { readAuditParams } from "~/features/audit/audit-state";
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "~/features/audit/choices";
 import { actionLabel, entityTypeLabel } from "~/features/audit/present";
@@ -20,9 +21,11 @@ export const metadata = { title: "Audit trail" };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   if (!hasRole(actor.role, "ADMIN")) notFound();
-  const state = readAuditParams(await searchParams);
+  const search = await searchParams;
+  const state = readAuditParams(search);
+  const cursor = readAuditCursor(search);
   const caller = await getServerCaller();
-  const initialPage = state.filter ? await caller.audit.list({ filter: state.filter, before: null, limit: AUDIT_PAGE_SIZE }).catch(() => null) : null;
+  const page = state.filter ? await caller.audit.list({ filter: state.filter, ...cursor, limit: AUDIT_PAGE_SIZE }).catch(() => null) : null;
   const filtered = hasAuditFilters(state.values);
 
   return (
@@ -48,11 +51,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           disabledReason={state.filter ? undefined : "Correct the filters first: the export holds exactly what the table shows."}
         />
       </div>
-      {state.filter ? (
+      {state.filter && !page ? (
+        <Alert tone="error">The events could not be loaded just now. Reload the page to try again.</Alert>
+      ) : state.filter && page ? (
         <AuditTable
-          key={JSON.stringify(state.filter)}
-          filter={state.filter}
-          initialPage={initialPage}
+          page={page}
+          params={auditFilterParams(state.values)}
           empty={
             <EmptyState
               icon="⌕"
