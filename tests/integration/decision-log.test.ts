@@ -76,6 +76,25 @@ describe("decision log", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all.rows.map((r) => r.id));
+
+    // Back again (`before`), in both directions of a sort, the same rows in the same order.
+    for (const dir of ["asc", "desc"] as const) {
+      const whole = (await listDecisionLog(actor, { filter: { q: "log-test" }, sort: "confidence", dir, limit: 200 })).rows.map((r) => r.id);
+      const pages: string[][] = [];
+      let page = await listDecisionLog(actor, { filter: { q: "log-test" }, sort: "confidence", dir, limit: 4 });
+      expect(page.prevCursor).toBeNull();
+      page = await listDecisionLog(actor, { filter: { q: "log-test" }, sort: "confidence", dir, limit: 4, cursor: page.nextCursor });
+      expect(page.nextCursor).toBeNull();
+      pages.unshift(page.rows.map((r) => r.id));
+      while (page.prevCursor) {
+        page = await listDecisionLog(actor, { filter: { q: "log-test" }, sort: "confidence", dir, limit: 4, before: page.prevCursor });
+        pages.unshift(page.rows.map((r) => r.id));
+        expect(page.nextCursor).not.toBeNull();
+      }
+      expect(pages.flat()).toEqual(whole);
+      expect(pages[0]).toHaveLength(4);
+    }
+    await expect(listDecisionLog(actor, { filter: {}, cursor: all.rows[0]!.id, before: all.rows[1]!.id })).rejects.toThrow();
   });
 
   it("exports exactly the filtered rows as RFC 4180 CSV that parses back, neutralising every formula vector", async () => {

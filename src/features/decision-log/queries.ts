@@ -105,24 +105,47 @@ const SORT_VALUE: Record<DecisionLogSort, (r: DecisionLogRow) => Date | number |
   team: (r) => r.team,
 };
 
-/** One page of the log, keyset-paginated on (sort column, id): fast at any depth. */
+/**
+ * One page of the log, keyset-paginated on (sort column, id): fast at any depth. `cursor` asks
+ * for the page after a row, `before` for the page before one (read backwards, shown in the
+ * sort's order); `nextCursor` / `prevCursor` say where the neighbouring pages are (null: none).
+ */
 export async function listDecisionLog(actor: Actor, input: DecisionLogPageInput) {
-  const { filter, sort, dir, cursor, limit } = decisionLogPageSchema.parse(input);
-  const sql = whereFor(actor, filter, await reevaluationKeyFor(filter));
+  const { filter, sort, dir, cursor, before, limit } = decisionLogPageSchema.parse(input);
+  const reevaluatedWith = await reevaluationKeyFor(filter);
   const key = SORT_SQL[sort];
-  if (cursor) {
-    const decoded = decodeLogCursor(cursor, sort);
-    if (!decoded) throw new ValidationError(INVALID_CURSOR_MESSAGE, { cursor: [INVALID_CURSOR_MESSAGE] });
+  const backwards = Boolean(before);
+  const beyond = (sql: SqlWhere, anchor: string, forward: boolean) => {
+    const decoded = decodeLogCursor(anchor, sort);
+    if (!decoded) throw new ValidationError(INVALID_CURSOR_MESSAGE, { [backwards ? "before" : "cursor"]: [INVALID_CURSOR_MESSAGE] });
     const [value, id] = decoded;
-    sql.and(`(${key.expr}, dv.id) ${dir === "asc" ? ">" : "<"} (${sql.param(value)}::${key.cast}, ${sql.param(id)})`);
-  }
-  const { text, values } = sql.query((where) => `${SELECT} ${FROM} ${where} ORDER BY ${key.expr} ${dir}, dv.id ${dir} LIMIT ${sql.param(limit + 1)}`);
+    const after = (dir === "asc") === forward;
+    sql.and(`(${key.expr}, dv.id) ${after ? ">" : "<"} (${sql.param(value)}::${key.cast}, ${sql.param(id)})`);
+  };
+  const sql = whereFor(actor, filter, reevaluatedWith);
+  if (cursor) beyond(sql, cursor, true);
+  if (before) beyond(sql, before, false);
+  const order = backwards ? (dir === "asc" ? "desc" : "asc") : dir;
+  const { text, values } = sql.query((where) => `${SELECT} ${FROM} ${where} ORDER BY ${key.expr} ${order}, dv.id ${order} LIMIT ${sql.param(limit + 1)}`);
   const { rows } = await getPool().query<RawRow>(text, values);
-  const page = rows.slice(0, limit).map(toRow);
+  const more = rows.length > limit;
+  const page = (backwards ? rows.slice(0, limit).reverse() : rows.slice(0, limit)).map(toRow);
+  const first = page[0];
   const last = page.at(-1);
+  const cursorOf = (row: DecisionLogRow) => encodeLogCursor(SORT_VALUE[sort](row), row.id);
+  // The limit+1 row answers "is there more" in the direction read; the other way is one probe.
+  const anyBeyond = async (row: DecisionLogRow, forward: boolean) => {
+    const probe = whereFor(actor, filter, reevaluatedWith);
+    beyond(probe, cursorOf(row), forward);
+    const q = probe.query((where) => `SELECT 1 ${FROM} ${where} LIMIT 1`);
+    return (await getPool().query(q.text, q.values)).rows.length > 0;
+  };
+  const hasNext = backwards ? last !== undefined && (await anyBeyond(last, true)) : more;
+  const hasPrev = backwards ? more : cursor ? first !== undefined && (await anyBeyond(first, false)) : false;
   return {
     rows: page,
-    nextCursor: rows.length > limit && last ? encodeLogCursor(SORT_VALUE[sort](last), last.id) : null,
+    nextCursor: hasNext && last ? cursorOf(last) : null,
+    prevCursor: hasPrev && first ? cursorOf(first) : null,
   };
 }
 

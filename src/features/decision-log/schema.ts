@@ -29,8 +29,13 @@ export const decisionLogPageSchema = z
     filter: decisionLogFilterSchema,
     sort: z.enum(DECISION_LOG_SORTS).default("submittedAt"),
     dir: z.enum(["asc", "desc"]).default("desc"),
+    /** The page after this row (a `nextCursor`). */
     cursor: z.string().max(500, INVALID_CURSOR_MESSAGE).nullish(),
+    /** The page before this row (a `prevCursor`); not with `cursor`. */
+    before: z.string().max(500, INVALID_CURSOR_MESSAGE).nullish(),
     limit: z.number().int().min(1).max(200).default(50),
   })
-  .refine((p) => !p.cursor || decodeLogCursor(p.cursor, p.sort) !== null, { message: INVALID_CURSOR_MESSAGE, path: ["cursor"] });
+  .refine((p) => !p.cursor || decodeLogCursor(p.cursor, p.sort) !== null, { message: INVALID_CURSOR_MESSAGE, path: ["cursor"] })
+  .refine((p) => !p.before || decodeLogCursor(p.before, p.sort) !== null, { message: INVALID_CURSOR_MESSAGE, path: ["before"] })
+  .refine((p) => !(p.cursor && p.before), { message: "Ask for the page after a row or before it, not both.", path: ["before"] });
 export type DecisionLogPageInput = z.input<typeof decisionLogPageSchema>;

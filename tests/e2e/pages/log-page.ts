@@ -54,7 +54,7 @@ export class DecisionLogPage {
   }
 
   sortBy(name: string) {
-    return this.table().getByRole("button", { name, exact: true }).click();
+    return this.table().getByRole("link", { name, exact: true }).click();
   }
 
   exportButton(format: "CSV" | "JSON Lines" | "Excel") {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Alert } from "~/components/ui/alert";
 import { buttonClasses } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
@@ -10,6 +11,7 @@ import { EMPTY_LOG_FILTERS, hasLogFilters, LOG_PAGE_SIZE, logSearch } from "~/fe
 import { readLogParams } from "~/features/decision-log/log-params";
 import { hasRole } from "~/lib/roles";
 import { requireActor } from "~/server/auth/session";
+import { TRPCError } from "@trpc/server";
 import { getServerCaller } from "~/trpc/server";
 
 export const metadata = { title: "Decision log" };
@@ -19,10 +21,13 @@ export default async function DecisionLogPage({ searchParams }: { searchParams: 
   const state = readLogParams(await searchParams);
   const caller = await getServerCaller();
   const isReviewer = hasRole(actor.role, "REVIEWER");
-  const [teams, initialPage] = await Promise.all([
+  const [teams, page] = await Promise.all([
     isReviewer ? caller.team.listAll() : caller.account.myTeams(),
     state.filter
-      ? caller.decisionLog.list({ filter: state.filter, sort: state.sort, dir: state.dir, limit: LOG_PAGE_SIZE }).catch(() => null)
+      ? caller.decisionLog
+          .list({ filter: state.filter, sort: state.sort, dir: state.dir, cursor: state.at.cursor, before: state.at.before, limit: LOG_PAGE_SIZE })
+          .then((p) => ({ ok: true as const, ...p }))
+          .catch((error: unknown) => ({ ok: false as const, stale: error instanceof TRPCError && error.code === "BAD_REQUEST" }))
       : Promise.resolve(null),
   ]);
   const filtered = hasLogFilters(state.values);
@@ -46,14 +51,20 @@ export default async function DecisionLogPage({ searchParams }: { searchParams: 
           disabledReason={state.filter ? undefined : "Correct the filters first: the export holds exactly what the table shows."}
         />
       </div>
-      {state.filter ? (
+      {page && !page.ok ? (
+        <Alert tone="error">
+          {page.stale ? "That page link is no longer valid. " : "The decisions could not be loaded just now. "}
+          <Link href={`/decision-log${logSearch(state.values, { sort: state.sort, dir: state.dir })}`} className="font-semibold underline">
+            Show the first page
+          </Link>
+        </Alert>
+      ) : state.filter && page ? (
         <LogTable
-          key={logSearch(state.values, { sort: state.sort, dir: state.dir })}
-          filter={state.filter}
           values={state.values}
           sort={state.sort}
           dir={state.dir}
-          initialPage={initialPage}
+          page={page}
+          pageNumber={state.at.page}
           empty={
             filtered ? (
               <EmptyState

@@ -1,19 +1,13 @@
-"use client";
-
 import Link from "next/link";
 import { viaSection } from "~/lib/roles";
-import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
-import { Pager } from "~/components/ui/pager";
-import { LoadFailed, LoadingPanel } from "~/components/ui/query-states";
+import type { ReactNode } from "react";
+import { buttonClasses } from "~/components/ui/button";
 import { NO_FEASIBLE_LABEL, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { formatPercent, formatUsd } from "~/engine/format-number";
 import { StatusBadge } from "~/components/ui/status-badge";
-import { api } from "~/trpc/call";
-import { useProcedureQuery } from "~/trpc/use-procedure-query";
 import type { DecisionLogRow } from "../format";
 import { LOG_PAGE_SIZE, logSearch, nextSort, type LogFilterValues, type SortDir } from "../log-filters";
-import type { DecisionLogFilter, DecisionLogSort } from "../schema";
+import type { DecisionLogSort } from "../schema";
 
 const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
@@ -59,53 +53,56 @@ const COLUMNS: Column[] = [
 
 const SORT_WORDS: Record<SortDir, "ascending" | "descending"> = { asc: "ascending", desc: "descending" };
 
+function Step({ href, children }: { href: string | null; children: ReactNode }) {
+  const className = `${buttonClasses("secondary")} ${href ? "" : "pointer-events-none opacity-50"}`;
+  return href ? (
+    <Link href={href} className={className}>
+      {children}
+    </Link>
+  ) : (
+    <span aria-disabled="true" className={className}>
+      {children}
+    </span>
+  );
+}
+
 /**
- * The decision log's table: one keyset page at a time (the cursors of the pages seen are kept,
- * so "Previous page" goes back without offsets), sortable headers that rewrite the URL, and
- * loading, error and empty states. The first page comes rendered from the server.
+ * The decision log's table, rendered on the server: one keyset page at a time, the page in the
+ * URL (`?cursor=…` the page after a row, `?before=…` the one before it, `page` numbering the
+ * rows), sortable headers that are links, and an empty state.
  */
 export function LogTable({
-  filter,
   values,
   sort,
   dir,
-  initialPage,
+  page,
+  pageNumber,
   empty,
 }: {
-  filter: DecisionLogFilter;
   values: LogFilterValues;
   sort: DecisionLogSort;
   dir: SortDir;
-  initialPage: { rows: DecisionLogRow[]; nextCursor: string | null } | null;
-  /** Shown instead of the table when the first page is empty. */
+  page: { rows: DecisionLogRow[]; nextCursor: string | null; prevCursor: string | null };
+  /** 1 for the first page (it numbers the rows shown). */
+  pageNumber: number;
+  /** Shown instead of the table when there are no rows at all. */
   empty: ReactNode;
 }) {
-  const router = useRouter();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const cursor = cursors.at(-1) ?? null;
-  const query = useProcedureQuery(api.decisionLog.list, { filter, sort, dir, cursor, limit: LOG_PAGE_SIZE }, { initialData: initialPage ?? undefined });
-  const pageIndex = cursors.length - 1;
-  const rows = query.data?.rows ?? [];
-  const firstRow = pageIndex * LOG_PAGE_SIZE + 1;
+  const rows = page.rows;
+  const firstRow = (pageNumber - 1) * LOG_PAGE_SIZE + 1;
   const sortLabel = COLUMNS.find((c) => c.sort === sort)?.label ?? sort;
   const caption = `Decision versions, sorted by ${sortLabel.toLowerCase()} (${SORT_WORDS[dir]})`;
+  const link = (at: Record<string, string>) => {
+    const query = new URLSearchParams(logSearch(values, { sort, dir }).slice(1));
+    for (const [name, value] of Object.entries(at)) query.set(name, value);
+    return `/decision-log?${query.toString()}`;
+  };
 
-  function sortBy(column: DecisionLogSort) {
-    router.push(`/decision-log${logSearch(values, nextSort({ sort, dir }, column))}`, { scroll: false });
-  }
-
-  if (query.isError && !query.data) {
-    return <LoadFailed what="The decision log" message={query.error.message} onRetry={() => void query.refetch()} />;
-  }
-  if (!query.data) return <LoadingPanel label="Loading decisions…" />;
-
-  const busy = query.isFetching && query.isPlaceholderData;
-  if (rows.length === 0 && pageIndex === 0) return <>{empty}</>;
+  if (rows.length === 0 && page.prevCursor === null && page.nextCursor === null) return <>{empty}</>;
   return (
     <div>
       <div
-        className={`relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm transition-opacity ${busy ? "opacity-60" : ""}`}
-        aria-busy={busy}
+        className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm"
         role="region"
         aria-labelledby="decision-log-caption"
         tabIndex={0}
@@ -126,16 +123,16 @@ export function LogTable({
                     className={`px-2.5 py-3 align-bottom ${column.align === "right" ? "text-right" : ""} ${column.key ? "" : WIDE}`}
                   >
                     {column.sort ? (
-                      <button
-                        type="button"
-                        onClick={() => sortBy(column.sort!)}
+                      <Link
+                        href={`/decision-log${logSearch(values, nextSort({ sort, dir }, column.sort))}`}
+                        scroll={false}
                         className={`inline-flex items-center gap-1 rounded text-left uppercase tracking-wide hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${active ? "text-slate-900" : ""}`}
                       >
                         {column.label}
                         <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-400"}>
                           {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
                         </span>
-                      </button>
+                      </Link>
                     ) : (
                       column.label
                     )}
@@ -201,23 +198,15 @@ export function LogTable({
           </tbody>
         </table>
       </div>
-      <Pager
-        label="Decision log pages"
-        summaryTestId="log-range"
-        summary={rows.length === 0 ? "No rows on this page." : `Rows ${firstRow}–${firstRow + rows.length - 1}${query.data.nextCursor ? "" : " (the last page)"}`}
-        steps={[
-          { label: "← Previous page", disabled: pageIndex === 0 || busy, onClick: () => setCursors((c) => c.slice(0, -1)) },
-          {
-            label: "Next page →",
-            disabled: !query.data.nextCursor || busy,
-            onClick: () => {
-              const next = query.data?.nextCursor;
-              if (next) setCursors((c) => [...c, next]);
-            },
-          },
-        ]}
-        error={query.isError ? query.error.message : null}
-      />
+      <nav aria-label="Decision log pages" className="mt-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600" data-testid="log-range">
+          {rows.length === 0 ? "No rows on this page." : `Rows ${firstRow}–${firstRow + rows.length - 1}${page.nextCursor ? "" : " (the last page)"}`}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <Step href={page.prevCursor ? link({ before: page.prevCursor, page: String(Math.max(1, pageNumber - 1)) }) : null}>← Previous page</Step>
+          <Step href={page.nextCursor ? link({ cursor: page.nextCursor, page: String(pageNumber + 1) }) : null}>Next page →</Step>
+        </div>
+      </nav>
     </div>
   );
 }
