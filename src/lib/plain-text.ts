@@ -10,11 +10,7 @@ export function withoutNul<T extends z.ZodType<string>>(schema: T) {
   return schema.refine((value) => !value.includes("\u0000"), { message: NUL_MESSAGE });
 }
 
-/**
- * The sentence for a request whose input did not validate (the field messages say what). Here,
- * not in validation.ts, so that the browser's error reading (`~/trpc/api-errors`) needs no zod.
- */
-export const INVALID_INPUT_MESSAGE = "Some fields need attention: see the messages next to them.";
+export { INVALID_INPUT_MESSAGE } from "./messages";
 
 export const SURROGATE_MESSAGE = "This text has a broken character (a lone UTF-16 surrogate): retype it.";
 

@@ -1,4 +1,4 @@
-import { INVALID_INPUT_MESSAGE } from "~/lib/plain-text";
+import { INVALID_INPUT_MESSAGE } from "~/lib/messages";
 
 /** What the UI needs from a failed tRPC call: its code, a sentence, and field messages by path. */
 export interface ApiError {
