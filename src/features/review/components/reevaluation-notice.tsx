@@ -1,11 +1,8 @@
 import { recommendationLabel, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
-import dynamic from "next/dynamic";
+import { ReopenButton } from "./reopen-button";
 import type { Reevaluation } from "./types";
 
 const SHOWN = 6;
-
-// Only reviewers who may re-open get the button: its code loads where it is shown.
-const ReopenButton = dynamic(() => import("./reopen-button").then((m) => m.ReopenButton));
 
 /**
  * The engine changed since this decision: what today's engine would recommend and which figures

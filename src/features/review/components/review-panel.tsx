@@ -1,16 +1,13 @@
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { CommentForm } from "./comment-form";
 import { CommentList } from "./comment-list";
+import { DecideForm } from "./decide-form";
 import { ReevaluationNotice } from "./reevaluation-notice";
 import { ReviewPanelFrame } from "./review-actions";
 import { ReviewRecord } from "./review-record";
 import type { ReviewState } from "./types";
-
-// Controls only some viewers get: their code loads only where they are shown (still rendered on the server).
-const DecideForm = dynamic(() => import("./decide-form").then((m) => m.DecideForm));
-const WithdrawControl = dynamic(() => import("./withdraw-control").then((m) => m.WithdrawControl));
+import { WithdrawControl } from "./withdraw-control";
 
 /**
  * The review of one decision version, rendered on the server from `review.state`: its status
