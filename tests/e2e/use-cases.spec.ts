@@ -169,6 +169,7 @@ test.describe("describing a use case", () => {
   });
 
   test("the keyboard alone answers a step: Tab, Space, arrow keys and Enter", async ({ page, users }) => {
+    test.setTimeout(60_000); // the live recommendation waits for an autosave and the server's new rendering
     const member = await users.create({ teams: ["new"] });
     await member.signIn(page);
     await new UseCasesPage(page).create({ title: unique("Keyboard-only use case") });
