@@ -81,6 +81,27 @@ const config = [
     files: ["src/components/**/*.{ts,tsx}", "src/lib/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: [...DB_CLIENT, ...UP_FROM_COMPONENTS] }] },
   },
+  // The questionnaire form runs in the browser, where the engine's barrel and zod would cost
+  // the page ~100 kB and the questionnaire's text ~4 kB (issue 13): it gets its questions from
+  // the server as props, and imports only the engine's narrow modules (answer-constants,
+  // quantity, format); types may come from anywhere. The live recommendation is scored on the
+  // server (score.ts, components/live-recommendation.tsx).
+  {
+    files: ["src/features/questionnaire/**/*.{ts,tsx}"],
+    ignores: ["src/features/questionnaire/score.ts", "src/features/questionnaire/components/live-recommendation.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: ["~/engine", "~/engine/answers", "~/engine/assess", "~/engine/questionnaire", "~/engine/answer-text", "zod"].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: "The questionnaire form runs in the browser: import the engine's narrow modules (answer-constants, quantity, format), take questions from the `steps` prop, or import types only.",
+          })),
+        },
+      ],
+    },
+  },
   {
     files: ["src/engine/**/*.ts"],
     rules: {

@@ -22,6 +22,7 @@ const config = {
     "src/engine/queueing.ts",
     "src/engine/format.ts",
     "src/engine/answer-text.ts",
+    "src/engine/quantity.ts",
     "src/engine/prices.ts",
   ],
   // The sandbox needs only the sources, the tests and the configs they read.

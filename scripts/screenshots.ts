@@ -46,7 +46,7 @@ async function questionnaire(page: Page, title: string): Promise<void> {
   const overview = await openUseCase(page, title);
   await page.goto(`${base}${overview}/edit`);
   await page.getByRole("heading", { level: 1 }).waitFor();
-  // The live recommendation is computed in the browser: wait for it.
+  // The live recommendation (rendered on the server, from the saved draft) is on the page.
   await page.getByTestId("live-recommended").first().waitFor();
 }
 

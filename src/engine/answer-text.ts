@@ -3,27 +3,18 @@
  * compares, flips, warnings and confidence reasons): every quantity in its question's unit
  * family (`formatInUnit`), so one quantity reads the same everywhere on a page.
  */
-import type { AnswerField } from "./answers";
+import type { AnswerField } from "./answer-constants";
 import { FIELD_PHRASES } from "./fields";
-import { formatInUnit, formatNumber } from "./format";
-import { getQuestion, type Question } from "./questionnaire";
+import { formatNumber } from "./format";
+import { formatQuantity } from "./quantity";
+import { getQuestion } from "./questionnaire";
 
-/** A number in the field's canonical unit, as people read it: `150 ms`, `$5,000`, `60%`, `250,000`. */
-function formatQuantity(question: Question, value: number): string {
-  return formatInUnit(question.unit?.symbol ?? "", value);
-}
+export { formatAnswer } from "./quantity";
 
 /** A numeric answer of `field` (in its canonical unit), written as the questionnaire writes it. */
 export function formatFieldQuantity(field: AnswerField, value: number): string {
   const question = getQuestion(field);
   return question ? formatQuantity(question, value) : formatNumber(value, 6);
-}
-
-/** How an answer reads on the decision page: option labels, units, "I don't know". */
-export function formatAnswer(question: Question, value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "I don't know";
-  if (typeof value === "number") return formatQuantity(question, value);
-  return question.options?.find((o) => o.value === value)?.label ?? String(value);
 }
 
 /**

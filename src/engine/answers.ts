@@ -1,9 +1,20 @@
 import { z } from "zod";
 
-import { CONSUMERS, FEATURE_FRESHNESS, INPUT_SOURCES, DELIVERY_MODES, CRITICALITIES, NUMERIC_RANGES, type NumericField } from "./answer-constants";
+import {
+  CONSUMERS,
+  FEATURE_FRESHNESS,
+  INPUT_SOURCES,
+  DELIVERY_MODES,
+  CRITICALITIES,
+  NUMERIC_RANGES,
+  PEAK_MESSAGE,
+  peakAtLeastAvg,
+  type AnswerField,
+  type NumericField,
+} from "./answer-constants";
 
-export { CONSUMERS, FEATURE_FRESHNESS, INPUT_SOURCES, DELIVERY_MODES, CRITICALITIES, NUMERIC_RANGES, NUMERIC_FIELDS } from "./answer-constants";
-export type { Consumer, FeatureFreshness, InputSource, DeliveryMode, Criticality, NumericField } from "./answer-constants";
+export { ANSWER_FIELDS, CONSUMERS, FEATURE_FRESHNESS, INPUT_SOURCES, DELIVERY_MODES, CRITICALITIES, NUMERIC_RANGES, NUMERIC_FIELDS } from "./answer-constants";
+export type { AnswerField, Consumer, FeatureFreshness, InputSource, DeliveryMode, Criticality, NumericField } from "./answer-constants";
 
 function num(field: NumericField) {
   const r = NUMERIC_RANGES[field];
@@ -34,20 +45,7 @@ const fieldSchemas = {
   deliveryMode: z.enum(DELIVERY_MODES),
   monthlyBudgetUsd: num("monthlyBudgetUsd"),
   criticality: z.enum(CRITICALITIES),
-} as const;
-
-export type AnswerField = keyof typeof fieldSchemas;
-
-/** Every answer field, in the order of the public contract (issue 3). */
-export const ANSWER_FIELDS = Object.keys(fieldSchemas) as AnswerField[];
-
-const PEAK_MESSAGE = "Peak requests per second must be at least the average requests per second";
-
-function peakAtLeastAvg(a: { avgRequestsPerSecond?: number | null; peakRequestsPerSecond?: number | null }): boolean {
-  const avg = a.avgRequestsPerSecond;
-  const peak = a.peakRequestsPerSecond;
-  return avg == null || peak == null || peak >= avg;
-}
+} as const satisfies Record<AnswerField, z.ZodType>;
 
 /**
  * The questionnaire answers. `null` means "I don't know"; only `consumer` is required. An omitted
@@ -77,7 +75,7 @@ export const answersSchema = z
     deliveryMode: fieldSchemas.deliveryMode.nullable().default(null),
     monthlyBudgetUsd: fieldSchemas.monthlyBudgetUsd.nullable().default(null),
     criticality: fieldSchemas.criticality.nullable().default(null),
-  })
+  } satisfies Record<AnswerField, z.ZodType>)
   .strict()
   .refine(peakAtLeastAvg, { message: PEAK_MESSAGE, path: ["peakRequestsPerSecond"] });
 
@@ -110,7 +108,7 @@ export const draftAnswersSchema = z
     deliveryMode: fieldSchemas.deliveryMode.nullable().optional(),
     monthlyBudgetUsd: fieldSchemas.monthlyBudgetUsd.nullable().optional(),
     criticality: fieldSchemas.criticality.nullable().optional(),
-  })
+  } satisfies Record<AnswerField, z.ZodType>)
   .strict()
   .refine(peakAtLeastAvg, { message: PEAK_MESSAGE, path: ["peakRequestsPerSecond"] });
 

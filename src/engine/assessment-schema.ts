@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { ANSWER_FIELDS, type AnswerField } from "./answers";
+import { ANSWER_FIELDS } from "./answer-constants";
 import { priceTableSchema } from "./prices";
 import { STRATEGIES } from "./strategies";
 
 const strategyId = z.enum(STRATEGIES);
-const answerField = z.enum(ANSWER_FIELDS as unknown as readonly [AnswerField, ...AnswerField[]]);
+const answerField = z.enum(ANSWER_FIELDS);
 const num = z.number();
 const nnum = z.number().nullable();
 

@@ -1,4 +1,4 @@
-import type { AnswerField } from "./answers";
+import type { AnswerField } from "./answer-constants";
 
 /** Short noun phrases used inside sentences ("if the latency budget were ..."). */
 export const FIELD_PHRASES: Record<AnswerField, string> = {

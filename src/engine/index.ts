@@ -1,6 +1,7 @@
 /**
  * Servewise strategy engine — public API. Pure TypeScript + zod: no I/O, no clock, no
- * randomness; runs in the browser (live preview) and on the server (authoritative score).
+ * randomness. Scores on the server (the questionnaire's live preview and the authoritative
+ * score); the browser imports only its zod-free modules (questionnaire, answer-constants, format).
  */
 export { ENGINE_VERSION } from "./version";
 export {
@@ -68,6 +69,7 @@ export {
   type QuestionUnit,
   type UnitAlternative,
 } from "./questionnaire";
+export { parseQuestionQuantity } from "./quantity";
 export { FIELD_PHRASES, FIELD_UNITS } from "./fields";
 export { PLATFORM_LIMITS, LIMIT_SOURCES, ASSUMPTIONS, LIMITS, NOT_RECHECKED, type LimitId, type SourcedValue, type SourceKind } from "./limits";
 export { erlangB, erlangC, probWaitExceeds, replicasForWaitBudget, waitQuantileS, type ReplicaSizing } from "./queueing";

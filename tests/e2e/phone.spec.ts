@@ -85,7 +85,10 @@ test.describe("on a phone", { tag: "@phone" }, () => {
 
     const consumer = getQuestion("consumer")!;
     await form.answer(consumer, fraud.answers.consumer!);
+    // Scored on the server once the answer is saved: the bar says so until it arrives.
+    await expect(form.livePanel().getByTestId("live-status")).toHaveText("Updating…");
     await expect(form.liveRecommended()).not.toBeEmpty();
+    await expect(form.livePanel().getByTestId("live-status")).toBeEmpty();
     expect(Object.values(STRATEGY_LABELS)).toContain(await form.liveRecommended().textContent());
     await expect(form.question(consumer)).toBeInViewport();
     await expect(form.liveRecommended()).toBeInViewport();
@@ -108,6 +111,7 @@ test.describe("on a phone", { tag: "@phone" }, () => {
     await expect(form.livePanel().getByRole("button", { name: "Hide details" })).toHaveAttribute("aria-expanded", "true");
     await expect(form.livePanel().getByRole("heading", { name: "Key estimates" })).toBeVisible();
     await expect(form.livePanel().getByRole("region", { name: "Live recommendation details" })).toBeInViewport();
+    await expect(form.livePanel().getByRole("region", { name: "Live recommendation details" })).toContainText("Scored on the server from your saved answers");
     await expectNoSeriousAxeViolations(page);
     await expectNoHorizontalOverflow(page);
     await form.livePanel().getByRole("button", { name: "Hide details" }).tap();

@@ -1,10 +1,11 @@
 /**
  * The trade-off chart (issue 13, item 4): on the decision page, each strategy's p99 latency
  * against its monthly cost with both budgets drawn as lines, ruled-out strategies marked and
- * the approved one flagged; the same picture small in the questionnaire's live recommendation.
- * Desktop, 1366×800; axe finds nothing serious.
+ * the approved one flagged; the same picture small in the questionnaire's live recommendation,
+ * drawn on the server from the saved draft and again after each autosave. Desktop, 1366×800;
+ * axe finds nothing serious.
  */
-import { EXAMPLE_ANSWERS } from "~/engine";
+import { EXAMPLE_ANSWERS, getQuestion, questionnaire } from "~/engine";
 import { expect, test, unique } from "./fixtures";
 import { QuestionnairePage } from "./pages/use-case-pages";
 import { expectNoSeriousAxeViolations } from "./support/axe";
@@ -48,7 +49,7 @@ test("the decision page charts latency against cost with both budgets, ruled-out
 });
 
 test("the live recommendation shows the same chart, small, as the answers come in", { tag: "@phone" }, async ({ page, users }) => {
-  test.setTimeout(90_000); // the questionnaire scores in the browser, then an accessibility scan
+  test.setTimeout(90_000); // an autosave and the server's new drawing, then an accessibility scan
   const member = await users.create({ teams: ["new"] });
   const id = await member.createUseCase({ title: unique("Live chart") });
   await member.saveDraft(id, fraud.answers);
@@ -63,4 +64,13 @@ test("the live recommendation shows the same chart, small, as the answers come i
   await expect(chart.getByTestId("tradeoff-point")).toHaveCount(4);
   await expect(chart.getByTestId("monthly-budget-line")).toContainText("$5,000");
   await expectNoSeriousAxeViolations(page);
+
+  // A new latency budget is saved, and the server draws the chart again with it.
+  const latency = getQuestion("latencyBudgetMs")!;
+  const form = new QuestionnairePage(page);
+  await form.goToStep(questionnaire.find((s) => s.questions.includes(latency))!.title);
+  await form.numberInput(latency).fill("400 ms");
+  await expect(chart.getByTestId("latency-budget-line")).toContainText("400 ms");
+  await expect(form.saveStatus()).toHaveText(/^Saved · /);
+  await expect(chart.getByTestId("monthly-budget-line")).toContainText("$5,000");
 });

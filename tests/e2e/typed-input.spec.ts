@@ -43,6 +43,8 @@ test.describe("typed input on the questionnaire", () => {
     // Past the autosave delay it still does not claim to be saved.
     await page.waitForTimeout(2_000);
     await expect(form.saveStatus()).toHaveText("Not saved: 1 answer needs fixing");
+    // Nor does the live recommendation, scored on the server from what is saved.
+    await expect(form.livePanel().getByTestId("live-status")).toHaveText("Without the answer that needs fixing.");
 
     // An in-app link asks; staying keeps the text and puts the focus on it.
     const nav = new Navigation(page, isPhone(testInfo));

@@ -1,4 +1,5 @@
-import { EXAMPLE_ANSWERS, getQuestion, questionnaire } from "~/engine";
+import { assess, EXAMPLE_ANSWERS, getQuestion, questionnaire } from "~/engine";
+import type { Consumer } from "~/engine/answer-constants";
 import { expect, test, unique } from "./fixtures";
 import { QuestionnairePage, UseCasesPage } from "./pages/use-case-pages";
 import { expectNoSeriousAxeViolations } from "./support/axe";
@@ -73,7 +74,102 @@ test.describe("describing a use case", () => {
     await expect(row).toContainText("Submitted");
   });
 
+  test("the live recommendation is scored on the server from the saved answers, again after each autosave", async ({ page, users }) => {
+    test.setTimeout(60_000); // three autosaves, each with the server's new rendering
+    const member = await users.create({ teams: ["new"] });
+    const id = await member.createUseCase({ title: unique("Live from the server") });
+    // Homepage recommendations: a person waiting gets hybrid, a report gets batch scoring.
+    const homepage = EXAMPLE_ANSWERS["homepage-recommendations"]!.answers;
+    const { consumer: _consumer, ...withoutConsumer } = homepage;
+    await member.saveDraft(id, withoutConsumer);
+    await member.signIn(page);
+    await page.goto(`/use-cases/${id}/edit`);
+    const form = new QuestionnairePage(page);
+    const live = form.livePanel();
+    const status = live.getByTestId("live-status");
+    const consumer = getQuestion("consumer")!;
+
+    // Every answer but the consumer: no recommendation yet, and a way to the question.
+    await expect(live).toContainText("Needed for a recommendation");
+    await expect(form.liveRecommended()).toHaveCount(0);
+    await form.goToStep(questionnaire[2]!.title);
+    await live.getByRole("button", { name: "Go to that question" }).click();
+    await expect(form.stepHeading()).toContainText(questionnaire[0]!.title);
+    await expect(form.question(consumer).getByRole("radio").first()).toBeFocused();
+
+    // Who consumes the predictions decides the strategy (the engine says which, for these answers).
+    const expected = (value: Consumer) => assess({ ...homepage, consumer: value }).recommendedLabel;
+    expect(expected("report")).not.toBe(expected("user-request"));
+    await form.answer(consumer, "user-request");
+    await expect(status).toHaveText("Updating…");
+    await expect(form.liveRecommended()).toHaveText(expected("user-request"));
+    await expect(status).toBeEmpty();
+    await expect(live).toContainText(/Scored on the server from your saved answers \(engine \d+\.\d+\.\d+\)/);
+    await form.answer(consumer, "report");
+    await expect(form.liveRecommended()).toHaveText(expected("report"));
+    await expect(form.question(consumer).getByRole("radio", { name: "A report", exact: true })).toBeChecked();
+
+    // The form is not started again by the server's new rendering: text stays as typed, on its step.
+    const latency = getQuestion("latencyBudgetMs")!;
+    await form.goToStep(questionnaire[1]!.title);
+    await form.numberInput(latency).fill("2 s");
+    await expect(form.saveStatus()).toHaveText(/^Saved · /);
+    await expect(live.getByTestId("tradeoff-chart-small").getByTestId("latency-budget-line")).toContainText("2 s");
+    await expect(status).toBeEmpty();
+    await expect(form.stepHeading()).toContainText(questionnaire[1]!.title);
+    await expect(form.numberInput(latency)).toHaveValue("2 s");
+    await expect(form.numberInput(latency)).toBeFocused();
+  });
+
+  test("resubmitting from a reviewed version, the form keeps what was typed through autosaves", async ({ page, users }) => {
+    const [member, reviewer] = await Promise.all([users.create({ teams: ["new"] }), users.create({ role: "REVIEWER" })]);
+    const id = await member.submitNew({ title: unique("Resubmit with autosave") }, fraud.answers);
+    await reviewer.decide({ useCaseId: id, number: 1, expectedVersion: 1, action: "REQUEST_CHANGES", comment: "Is 150 ms the real budget?" });
+    await member.signIn(page);
+    await page.goto(`/use-cases/${id}/edit?from=1`);
+    const notice = page.getByTestId("resubmit-notice");
+    await expect(notice).toContainText("Is 150 ms the real budget?");
+    await expect(notice).toContainText("The form holds version 1's answers.");
+    const form = new QuestionnairePage(page);
+    const latency = getQuestion("latencyBudgetMs")!;
+    await form.goToStep(questionnaire[1]!.title);
+    await form.numberInput(latency).fill("300 ms");
+    await expect(form.saveStatus()).toHaveText(/^Saved · /);
+    // The server draws the saved draft again; the form on the page is the same one.
+    await expect(form.livePanel().getByTestId("tradeoff-chart-small").getByTestId("latency-budget-line")).toContainText("300 ms");
+    await expect(form.livePanel().getByTestId("live-status")).toBeEmpty();
+    await expect(form.stepHeading()).toContainText(questionnaire[1]!.title);
+    await expect(form.numberInput(latency)).toHaveValue("300 ms");
+    await expect(form.numberInput(latency)).toBeFocused();
+    // The notice still says how the page opened, not that "the team's draft" changed.
+    await expect(notice).toContainText("The form holds version 1's answers.");
+    await expect(notice.getByRole("link", { name: /Start from version 1/ })).toHaveCount(0);
+    await form.submitButton().click();
+    await expect(page).toHaveURL(new RegExp(`/use-cases/${id}/versions/2$`));
+  });
+
+  test("a submission without the consumer shows the server's message on that question", async ({ page, users }) => {
+    const member = await users.create({ teams: ["new"] });
+    const id = await member.createUseCase({ title: unique("No consumer") });
+    await member.saveDraft(id, { latencyBudgetMs: 200 });
+    await member.signIn(page);
+    await page.goto(`/use-cases/${id}/edit`);
+    const form = new QuestionnairePage(page);
+    await form.goToStep(questionnaire.at(-1)!.title);
+    await form.submitButton().click();
+    const consumer = form.question(getQuestion("consumer")!);
+    await expect(consumer).toContainText("Required: who consumes the predictions");
+    await expect(form.stepHeading()).toContainText(questionnaire[0]!.title);
+    await expect(page).toHaveURL(new RegExp(`/use-cases/${id}/edit$`));
+    // Answering it clears the message, and the submission goes through.
+    await form.answer(getQuestion("consumer")!, "human-later");
+    await expect(consumer).not.toContainText("Required: who consumes the predictions");
+    await form.submitButton().click();
+    await expect(page).toHaveURL(/\/versions\/1$/);
+  });
+
   test("the keyboard alone answers a step: Tab, Space, arrow keys and Enter", async ({ page, users }) => {
+    test.setTimeout(60_000); // the live recommendation waits for an autosave and the server's new rendering
     const member = await users.create({ teams: ["new"] });
     await member.signIn(page);
     await new UseCasesPage(page).create({ title: unique("Keyboard-only use case") });

@@ -1,19 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_ANSWERS, formatAnswer, getQuestion, questionnaire, type DraftAnswers } from "~/engine";
+import { draftAnswersSchema, EXAMPLE_ANSWERS, formatAnswer, getQuestion, questionnaire, type DraftAnswers } from "~/engine";
 import {
-  checkForSubmit,
   completeAnswers,
   countAnswered,
   draftErrors,
   exampleText,
   firstFieldWithError,
   numberInputText,
-  previewAnswers,
+  questionOf,
   savableDraft,
+  scoredAlike,
   splitServerErrors,
   stepIndexOf,
   withAnswer,
 } from "~/features/questionnaire/answers";
+import { liveStatusText } from "~/features/questionnaire/save-status";
+import { scorableAnswers } from "~/features/questionnaire/score";
 
 const q = (field: Parameters<typeof getQuestion>[0]) => getQuestion(field)!;
 
@@ -29,38 +31,82 @@ describe("working answers", () => {
   });
 
   it("finds the step of every question", () => {
-    expect(stepIndexOf("consumer")).toBe(0);
-    expect(stepIndexOf("criticality")).toBe(questionnaire.length - 1);
-    for (const [index, step] of questionnaire.entries()) for (const question of step.questions) expect(stepIndexOf(question.field)).toBe(index);
+    expect(stepIndexOf(questionnaire, "consumer")).toBe(0);
+    expect(stepIndexOf(questionnaire, "criticality")).toBe(questionnaire.length - 1);
+    for (const [index, step] of questionnaire.entries()) {
+      for (const question of step.questions) {
+        expect(stepIndexOf(questionnaire, question.field)).toBe(index);
+        expect(questionOf(questionnaire, question.field)).toBe(question);
+      }
+    }
   });
 
-  it("previews only once the consumer is known, with unanswered questions as unknown", () => {
-    expect(previewAnswers({ latencyBudgetMs: 100 })).toBeNull();
-    const answers = previewAnswers({ consumer: "report" })!;
+  it("completes the answers for submission: every field, unanswered ones as unknown", () => {
+    const complete = completeAnswers({ consumer: "report", payloadMB: 2 });
+    expect(Object.keys(complete)).toHaveLength(21);
+    expect(complete).toMatchObject({ consumer: "report", payloadMB: 2, latencyBudgetMs: null });
+    const example = EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers;
+    expect(completeAnswers(example)).toEqual(example);
+  });
+
+  it("tells whether the answers on the page score like the saved ones (not answered = I don't know)", () => {
+    expect(scoredAlike({ consumer: "report" }, { consumer: "report", payloadMB: null })).toBe(true);
+    expect(scoredAlike({ consumer: "report", payloadMB: 2 }, { consumer: "report" })).toBe(false);
+    expect(scoredAlike({ consumer: "report" }, { consumer: "human-later" })).toBe(false);
+    expect(scoredAlike({}, {})).toBe(true);
+  });
+});
+
+describe("the live recommendation, scored on the server", () => {
+  it("scores the saved draft only once the consumer is known, with unanswered questions as unknown", () => {
+    expect(scorableAnswers({ latencyBudgetMs: 100 })).toBeNull();
+    expect(scorableAnswers({ consumer: null })).toBeNull();
+    const answers = scorableAnswers({ consumer: "report", payloadMB: 2 })!;
     expect(answers.consumer).toBe("report");
+    expect(answers.payloadMB).toBe(2);
     expect(answers.latencyBudgetMs).toBeNull();
-    expect(Object.keys(completeAnswers({}))).toHaveLength(21);
+    expect(Object.keys(answers)).toHaveLength(21);
+  });
+
+  it("says what keeps the panel from showing the answers on the page", () => {
+    const saved = { kind: "saved", at: new Date() } as const;
+    const page = { refreshing: false, scoredAlike: true, unsavable: 0 };
+    expect(liveStatusText(saved, page)).toBeNull();
+    expect(liveStatusText({ kind: "dirty" }, page)).toBe("Updating…");
+    expect(liveStatusText({ kind: "saving" }, page)).toBe("Updating…");
+    expect(liveStatusText(saved, { ...page, refreshing: true })).toBe("Updating…");
+    expect(liveStatusText({ kind: "error", message: "offline" }, { ...page, scoredAlike: false })).toMatch(/^Not updated: your latest answers are not saved/);
+    expect(liveStatusText({ kind: "conflict" }, page)).toMatch(/^Not updated: a teammate/);
+    expect(liveStatusText(saved, { ...page, scoredAlike: false })).toMatch(/^Not updated: the answers on this page are not saved/);
+    expect(liveStatusText(saved, { ...page, unsavable: 2 })).toBe("Without the answers that need fixing.");
   });
 });
 
 describe("checks before saving and submitting", () => {
-  it("accepts unknowns on submit but requires the consumer", () => {
-    expect(checkForSubmit({ consumer: "human-later" }).ok).toBe(true);
-    const missing = checkForSubmit({ latencyBudgetMs: 100 });
-    expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.fieldErrors.consumer).toMatch(/who consumes/);
-  });
-
-  it("submits the engine's example unchanged", () => {
-    const example = EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers;
-    expect(checkForSubmit(example)).toEqual({ ok: true, answers: example });
-  });
-
   it("reports a peak below the average on the peak, and leaves it out of the saved draft", () => {
     const draft: DraftAnswers = { consumer: "user-request", avgRequestsPerSecond: 50, peakRequestsPerSecond: 10 };
     expect(Object.keys(draftErrors(draft))).toEqual(["peakRequestsPerSecond"]);
     expect(savableDraft(draft)).toEqual({ consumer: "user-request", avgRequestsPerSecond: 50 });
     expect(savableDraft({ consumer: "report" })).toEqual({ consumer: "report" });
+    expect(draftErrors({ avgRequestsPerSecond: 50, peakRequestsPerSecond: 50 })).toEqual({});
+    expect(draftErrors({ avgRequestsPerSecond: 50, peakRequestsPerSecond: null })).toEqual({});
+  });
+
+  it("checks, without zod, what the server's draft schema checks across fields, with its message", () => {
+    const drafts: DraftAnswers[] = [
+      {},
+      { avgRequestsPerSecond: 50, peakRequestsPerSecond: 10 },
+      { avgRequestsPerSecond: 10, peakRequestsPerSecond: 50 },
+      { avgRequestsPerSecond: 0, peakRequestsPerSecond: 0 },
+      { avgRequestsPerSecond: null, peakRequestsPerSecond: 10 },
+      EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers,
+    ];
+    for (const draft of drafts) {
+      const parsed = draftAnswersSchema.safeParse(draft);
+      const server = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+      expect(draftErrors(draft), JSON.stringify(draft)).toEqual(server);
+      expect(draftAnswersSchema.safeParse(savableDraft(draft)).success).toBe(true);
+    }
   });
 
   it("routes server errors under answers. to their questions and keeps the rest for the form", () => {
@@ -75,8 +121,8 @@ describe("checks before saving and submitting", () => {
   });
 
   it("picks the first erroneous question in questionnaire order", () => {
-    expect(firstFieldWithError({ criticality: "x", latencyBudgetMs: "y" })).toBe("latencyBudgetMs");
-    expect(firstFieldWithError({})).toBeNull();
+    expect(firstFieldWithError(questionnaire, { criticality: "x", latencyBudgetMs: "y" })).toBe("latencyBudgetMs");
+    expect(firstFieldWithError(questionnaire, {})).toBeNull();
   });
 });
 

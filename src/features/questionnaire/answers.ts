@@ -1,30 +1,29 @@
 /**
  * Pure helpers of the questionnaire form: the working answers (undefined = not answered yet,
  * null = "I don't know"), progress, display of values, and mapping errors to questions.
- * Everything is derived from the engine's `questionnaire` definition.
+ * Everything is derived from the engine's questionnaire definition, which the server hands the
+ * form as `steps`. The form runs in the browser: these import the engine's narrow modules only
+ * (no zod, no scoring, not the questionnaire's text); the server validates what is saved and
+ * submitted.
  */
-import {
-  ANSWER_FIELDS,
-  draftAnswersSchema,
-  formatAnswer,
-  formatNumber,
-  parseAnswers,
-  questionnaire,
-  type AnswerField,
-  type Answers,
-  type DraftAnswers,
-  type Question,
-} from "~/engine";
+import { ANSWER_FIELDS, isAnswerField, PEAK_MESSAGE, peakAtLeastAvg, type AnswerField } from "~/engine/answer-constants";
+import type { DraftAnswers } from "~/engine/answers";
+import { formatNumber } from "~/engine/format";
+import { formatAnswer } from "~/engine/quantity";
+import type { Question, QuestionnaireStep } from "~/engine/questionnaire";
 
 export type AnswerValue = string | number | boolean | null;
-
-const STEP_OF_FIELD = new Map<AnswerField, number>(
-  questionnaire.flatMap((step, index) => step.questions.map((q) => [q.field, index] as const)),
-);
+export type Steps = readonly QuestionnaireStep[];
 
 /** Index of the questionnaire step that asks `field`. */
-export function stepIndexOf(field: AnswerField): number {
-  return STEP_OF_FIELD.get(field) ?? 0;
+export function stepIndexOf(steps: Steps, field: AnswerField): number {
+  return Math.max(0, steps.findIndex((step) => step.questions.some((q) => q.field === field)));
+}
+
+/** The question that asks `field`. */
+export function questionOf(steps: Steps, field: AnswerField): Question | undefined {
+  for (const step of steps) for (const q of step.questions) if (q.field === field) return q;
+  return undefined;
 }
 
 export function withAnswer(draft: DraftAnswers, field: AnswerField, value: AnswerValue | undefined): DraftAnswers {
@@ -46,19 +45,13 @@ export function completeAnswers(draft: DraftAnswers): Record<AnswerField, Answer
   return Object.fromEntries(ANSWER_FIELDS.map((f) => [f, draft[f] ?? null])) as Record<AnswerField, AnswerValue>;
 }
 
-/** Answers the engine can score for the live preview, or null until `consumer` is answered. */
-export function previewAnswers(draft: DraftAnswers): Answers | null {
-  if (!draft.consumer) return null;
-  return completeAnswers(draft) as Answers;
-}
-
-export type SubmitCheck = { ok: true; answers: Answers } | { ok: false; fieldErrors: Partial<Record<AnswerField, string>>; formErrors: string[] };
-
-/** The client-side twin of the server's check: the engine's `answersSchema`, unknowns allowed. */
-export function checkForSubmit(draft: DraftAnswers): SubmitCheck {
-  const parsed = parseAnswers(completeAnswers(draft));
-  if (parsed.ok) return parsed;
-  return { ok: false, fieldErrors: firstMessages(parsed.fieldErrors, ""), formErrors: parsed.formErrors };
+/**
+ * True when the engine scores both alike: the same answer to every question, where not answered
+ * and "I don't know" are the same (both unknown). The form compares the answers on the page
+ * with those the live recommendation was scored from.
+ */
+export function scoredAlike(a: DraftAnswers, b: DraftAnswers): boolean {
+  return ANSWER_FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null));
 }
 
 /**
@@ -76,10 +69,6 @@ export function splitServerErrors(fieldErrors: Record<string, string[]> | null |
   return { answers, other };
 }
 
-function isAnswerField(key: string): key is AnswerField {
-  return (ANSWER_FIELDS as string[]).includes(key);
-}
-
 function firstMessages(fieldErrors: Record<string, string[]>, prefix: string): Partial<Record<AnswerField, string>> {
   const out: Partial<Record<AnswerField, string>> = {};
   for (const [key, messages] of Object.entries(fieldErrors)) {
@@ -91,8 +80,8 @@ function firstMessages(fieldErrors: Record<string, string[]>, prefix: string): P
 }
 
 /** The first question (in questionnaire order) that has an error. */
-export function firstFieldWithError(errors: Partial<Record<AnswerField, string>>): AnswerField | null {
-  for (const step of questionnaire) for (const q of step.questions) if (errors[q.field]) return q.field;
+export function firstFieldWithError(steps: Steps, errors: Partial<Record<AnswerField, string>>): AnswerField | null {
+  for (const step of steps) for (const q of step.questions) if (errors[q.field]) return q.field;
   return null;
 }
 
@@ -106,16 +95,13 @@ export function numberInputText(value: AnswerValue | undefined): string {
   return typeof value === "number" ? formatNumber(value, 6) : "";
 }
 
-/** Errors of the answers given so far (ranges and rules across fields), by question. */
+/**
+ * Errors of the answers given so far, by question: the rule across fields (a peak below the
+ * average). Each answer on its own is valid by construction: options come from the
+ * questionnaire, and typed numbers pass `parseQuestionQuantity`, which checks their range.
+ */
 export function draftErrors(draft: DraftAnswers): Partial<Record<AnswerField, string>> {
-  const parsed = draftAnswersSchema.safeParse(draft);
-  if (parsed.success) return {};
-  const out: Partial<Record<AnswerField, string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if (typeof field === "string" && isAnswerField(field)) out[field] ??= issue.message;
-  }
-  return out;
+  return peakAtLeastAvg(draft) ? {} : { peakRequestsPerSecond: PEAK_MESSAGE };
 }
 
 /**

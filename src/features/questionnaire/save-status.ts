@@ -40,3 +40,17 @@ export function shownSaveState(saver: SaveState, unsavableAnswers: number): Save
 export function hasUnsavedInput(state: SaveState): boolean {
   return state.kind === "dirty" || state.kind === "saving" || state.kind === "error" || state.kind === "invalid";
 }
+
+/**
+ * Why the live recommendation, scored on the server from the saved draft, does not show the
+ * answers on the page, or null when it does: "Updating…" while a change is on its way (waiting
+ * for the autosave, saving, or the server drawing it again), else what keeps it behind.
+ */
+export function liveStatusText(saver: SaveState, page: { refreshing: boolean; scoredAlike: boolean; unsavable: number }): string | null {
+  if (saver.kind === "dirty" || saver.kind === "saving" || page.refreshing) return "Updating…";
+  if (saver.kind === "conflict") return "Not updated: a teammate changed this draft.";
+  if (saver.kind === "error") return "Not updated: your latest answers are not saved.";
+  if (!page.scoredAlike) return "Not updated: the answers on this page are not saved yet.";
+  if (page.unsavable > 0) return `Without ${page.unsavable === 1 ? "the answer that needs" : "the answers that need"} fixing.`;
+  return null;
+}

@@ -9,6 +9,11 @@ describe("answers schema", () => {
     expect(ANSWER_FIELDS.at(-1)).toBe("criticality");
   });
 
+  it("keys both schemas by the explicit field list, in its order", () => {
+    expect(Object.keys(answersSchema.shape)).toEqual([...ANSWER_FIELDS]);
+    expect(Object.keys(draftAnswersSchema.shape)).toEqual([...ANSWER_FIELDS]);
+  });
+
   it("accepts all-unknown answers except the consumer", () => {
     expect(parseAnswers(answers()).ok).toBe(true);
     const r = parseAnswers({ ...answers(), consumer: null });

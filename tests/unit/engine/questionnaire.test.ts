@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_FIELDS, parseQuantity, questionnaire } from "~/engine";
+import { ANSWER_FIELDS, getQuestion, parseQuantity, parseQuestionQuantity, questionnaire, type ParseQuantityResult, type Question } from "~/engine";
 
 describe("questionnaire definition", () => {
   it("has the six steps of the form, covering every field exactly once", () => {
@@ -84,5 +84,50 @@ describe("parseQuantity", () => {
     expect(parseQuantity("activeSharePercent", "150%").ok).toBe(false);
     expect(parseQuantity("entityCount", "1.5").ok).toBe(false);
     expect(parseQuantity("consumer", "5").ok).toBe(false);
+    expect(parseQuantity("noSuchField", "5").ok).toBe(false);
+  });
+
+  it("reads the same from the question itself (the browser's questions come from the server, as JSON)", () => {
+    const fromServer = JSON.parse(JSON.stringify(questionnaire)) as typeof questionnaire;
+    const texts = ["250 ms", "2 s", "1.5 GB", "3,000 rpm", "$2k", "3 m", "0 ms", "150%", "1.5", "fast", ""];
+    for (const question of fromServer.flatMap((step) => step.questions)) {
+      for (const text of texts) expect(parseQuestionQuantity(question, text), `${question.field}: ${text}`).toEqual(parseQuantity(question.field, text));
+    }
+    expect(parseQuestionQuantity(getQuestion("consumer")!, "5")).toEqual({ ok: false, message: '"consumer" is not a numeric question.' });
+  });
+
+  it("says exactly what is wrong, in the words the form shows next to the box", () => {
+    const q = (field: Parameters<typeof getQuestion>[0]) => getQuestion(field)!;
+    const noUnit = { ...q("entityCount"), unit: undefined };
+    const cases: [Question, string, ParseQuantityResult][] = [
+      [q("latencyBudgetMs"), "", { ok: false, message: "Enter a number." }],
+      [q("latencyBudgetMs"), "   ", { ok: false, message: "Enter a number." }],
+      [q("latencyBudgetMs"), " 250 ms ", { ok: true, value: 250, normalised: "250 ms" }],
+      [q("latencyBudgetMs"), "+5 ms", { ok: true, value: 5, normalised: "5 ms" }],
+      [q("latencyBudgetMs"), "10,000 ms", { ok: true, value: 10_000, normalised: "10 s" }],
+      [q("latencyBudgetMs"), "  fast ", { ok: false, message: '"fast" does not start with a number.' }],
+      [q("latencyBudgetMs"), "x5", { ok: false, message: '"x5" does not start with a number.' }],
+      // A dollar sign is read only where the answer is in dollars.
+      [q("latencyBudgetMs"), "$5", { ok: false, message: '"$5" does not start with a number.' }],
+      [q("monthlyBudgetUsd"), "$ 2k", { ok: true, value: 2000, normalised: "$2,000" }],
+      [q("monthlyBudgetUsd"), "$2000", { ok: true, value: 2000, normalised: "$2,000" }],
+      [q("latencyBudgetMs"), "1e999", { ok: false, message: '"1e999" is not a finite number.' }],
+      [q("latencyBudgetMs"), "0 ms", { ok: false, message: "Latency budget (p99) must be greater than 0 ms." }],
+      [q("maxStalenessSeconds"), "-1 s", { ok: false, message: "Maximum staleness must be at least 0 s." }],
+      [q("latencyBudgetMs"), "30 d", { ok: true, value: 2_592_000_000, normalised: "30 d" }],
+      [q("latencyBudgetMs"), "2,592,000,001", { ok: false, message: "Latency budget (p99) must be at most 2,592,000,000 ms." }],
+      [q("activeSharePercent"), "100", { ok: true, value: 100, normalised: "100%" }],
+      [q("activeSharePercent"), "150%", { ok: false, message: "Share of entities that need a prediction must be at most 100 %." }],
+      [q("entityCount"), "1.5", { ok: false, message: "Entities scored by one full run must be a whole number." }],
+      // Unknown units: the question's own, at most eight, the canonical one first, none blank.
+      [q("latencyBudgetMs"), "3 parsecs", { ok: false, message: 'Unknown unit "parsecs" for latency budget (p99); use ms, µs, us, msec, millisecond, milliseconds, s, sec.' }],
+      [q("entityCount"), "3 m", { ok: false, message: 'Unknown unit "m" for entities scored by one full run; use k, K, thousand, M, mn, million, bn, billion.' }],
+      [q("payloadMB"), "6 xb", { ok: false, message: 'Unknown unit "xb" for payload size (request + response); use MB, B, bytes, KB, kB, KiB, MiB, GB.' }],
+      // A question without a unit takes bare numbers only.
+      [noUnit, "5 k", { ok: false, message: 'Unknown unit "k".' }],
+      [noUnit, "-1", { ok: false, message: "Entities scored by one full run must be at least 0." }],
+      [noUnit, "2000000000000", { ok: false, message: "Entities scored by one full run must be at most 1,000,000,000,000." }],
+    ];
+    for (const [question, text, expected] of cases) expect(parseQuestionQuantity(question, text), `${question.field}: "${text}"`).toEqual(expected);
   });
 });

@@ -1,12 +1,15 @@
-import { getQuestion, type AnswerField } from "~/engine";
+import type { AnswerField } from "~/engine/answer-constants";
+import { questionOf, type Steps } from "../answers";
 
 /** After a failed submit: what to fix, each item jumping to its question. */
 export function ErrorSummary({
+  steps,
   message,
   details,
   fieldErrors,
   onJump,
 }: {
+  steps: Steps;
   message: string;
   details: readonly string[];
   fieldErrors: Partial<Record<AnswerField, string>>;
@@ -24,7 +27,7 @@ export function ErrorSummary({
           {fields.map(([field, error]) => (
             <li key={field}>
               <button type="button" onClick={() => onJump(field)} className="text-left font-medium underline hover:no-underline">
-                {getQuestion(field)?.label ?? field}: {error}
+                {questionOf(steps, field)?.label ?? field}: {error}
               </button>
             </li>
           ))}

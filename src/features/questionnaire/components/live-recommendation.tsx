@@ -1,24 +1,20 @@
-"use client";
-
-import dynamic from "next/dynamic";
-import { useDeferredValue, useId, useMemo, useState } from "react";
+import "server-only";
 import { assess, ENGINE_VERSION, getQuestion, type DraftAnswers, type PriceTable } from "~/engine";
 import { ConfidenceSummary } from "~/features/decisions/components/confidence-summary";
 import { FigureList } from "~/features/decisions/components/figure-list";
 import { FlipsList } from "~/features/decisions/components/flips-list";
 import { NoFeasibleStrategy } from "~/features/decisions/components/no-feasible-strategy";
 import { RankingChart } from "~/features/decisions/components/ranking-chart";
+import { TradeoffChart } from "~/features/decisions/components/tradeoff-chart";
 import { WarningsList } from "~/features/decisions/components/warnings-list";
 import { confidenceText, estimateFigures, tradeoffChartData } from "~/features/decisions/present";
-import { previewAnswers } from "../answers";
-
-// The chart's code (visx) loads only where a live recommendation is shown.
-const TradeoffChart = dynamic(() => import("~/features/decisions/components/tradeoff-chart").then((m) => m.TradeoffChart), {
-  loading: () => <p className="text-xs text-slate-500">Drawing the chart…</p>,
-});
+import { scorableAnswers } from "../score";
+import { GoToQuestion, LiveDisclosure, LiveStatus } from "./live-panel";
 
 /**
- * The engine's assessment of the answers so far, computed in the browser on every change.
+ * The engine's assessment of the saved draft, scored and drawn on the server (no engine, zod or
+ * chart code in the browser). The questionnaire form shows it beside the questions and asks
+ * the server for it again after each autosave; `LiveStatus` says when it lags behind the page.
  *
  * On wide screens (`lg`) a side panel with everything. Below `lg` it is a summary bar that
  * stays at the bottom of the screen while the questions scroll (the form makes it sticky): the
@@ -27,73 +23,51 @@ const TradeoffChart = dynamic(() => import("~/features/decisions/components/trad
 export function LiveRecommendation({
   draft,
   prices,
-  onAnswerConsumer,
 }: {
+  /** The draft as saved. */
   draft: DraftAnswers;
-  /** The organisation's price table, so the preview costs match the server's score. */
+  /** The organisation's price table, so the figures match the score on submission. */
   prices: PriceTable;
-  onAnswerConsumer: () => void;
 }) {
-  const deferred = useDeferredValue(draft);
-  const { answers, assessment } = useMemo(() => {
-    const answers = previewAnswers(deferred);
-    return { answers, assessment: answers ? assess(answers, { prices }) : null };
-  }, [deferred, prices]);
-  const [expanded, setExpanded] = useState(false);
-  const detailsId = useId();
+  const answers = scorableAnswers(draft);
+  const assessment = answers ? assess(answers, { prices }) : null;
+  const origin = `Scored on the server from your saved answers (engine ${ENGINE_VERSION}). It is scored again when you submit.`;
 
   return (
     <aside
       aria-labelledby="live-heading"
       className="rounded-xl border border-slate-200 bg-white shadow-sm max-lg:rounded-b-none max-lg:border-brand-100 max-lg:shadow-[0_-4px_16px_rgba(15,23,42,0.12)]"
     >
-      <div className="flex items-start justify-between gap-3 p-4 lg:p-5 lg:pb-0">
-        <div className="min-w-0">
-          <h2 id="live-heading" className="text-sm font-semibold text-slate-900 lg:text-base">
-            Live recommendation
-          </h2>
-          <p className="text-xs text-slate-500 max-lg:hidden">
-            Computed in your browser as you answer (engine {ENGINE_VERSION}). The server scores again when you submit.
-          </p>
-          {assessment ? (
-            <div aria-live="polite" aria-atomic="true" className="lg:mt-5">
-              <p className="text-sm text-slate-600 max-lg:sr-only">Recommended strategy</p>
-              <p
-                className={`text-lg font-bold tracking-tight lg:text-xl ${assessment.recommended === null ? "text-amber-800" : "text-brand-700"}`}
-                data-testid="live-recommended"
-              >
-                {assessment.recommendedLabel}
-              </p>
-              <p className="text-xs text-slate-600 lg:hidden" data-testid="live-confidence">
-                Confidence <strong className="tabular-nums">{confidenceText(assessment.confidence)}</strong>
-              </p>
-            </div>
-          ) : (
-            <p className="text-sm font-medium text-slate-900 lg:hidden">Needed for a recommendation</p>
-          )}
-        </div>
-        <button
-          type="button"
-          aria-expanded={expanded}
-          aria-controls={detailsId}
-          onClick={() => setExpanded((v) => !v)}
-          className="inline-flex shrink-0 items-center gap-1 rounded-md px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-inset ring-brand-100 hover:bg-brand-50 lg:hidden"
-        >
-          {expanded ? "Hide details" : "Details"}
-          <span aria-hidden="true">{expanded ? "▾" : "▴"}</span>
-        </button>
-      </div>
-      <div
-        id={detailsId}
-        role="region"
-        aria-label="Live recommendation details"
-        tabIndex={expanded ? 0 : undefined}
-        className={`space-y-5 px-4 pb-4 lg:block lg:px-5 lg:pb-5 lg:pt-5 max-lg:max-h-[55vh] max-lg:overflow-y-auto max-lg:border-t max-lg:border-slate-100 max-lg:pt-4 ${expanded ? "" : "max-lg:hidden"}`}
+      <LiveDisclosure
+        label="Live recommendation details"
+        summary={
+          <div className="min-w-0">
+            <h2 id="live-heading" className="text-sm font-semibold text-slate-900 lg:text-base">
+              Live recommendation
+            </h2>
+            <p className="text-xs text-slate-500 max-lg:hidden">{origin}</p>
+            <LiveStatus />
+            {assessment ? (
+              <div aria-live="polite" aria-atomic="true" className="lg:mt-5">
+                <p className="text-sm text-slate-600 max-lg:sr-only">Recommended strategy</p>
+                <p
+                  className={`text-lg font-bold tracking-tight lg:text-xl ${assessment.recommended === null ? "text-amber-800" : "text-brand-700"}`}
+                  data-testid="live-recommended"
+                >
+                  {assessment.recommendedLabel}
+                </p>
+                <p className="text-xs text-slate-600 lg:hidden" data-testid="live-confidence">
+                  Confidence <strong className="tabular-nums">{confidenceText(assessment.confidence)}</strong>
+                </p>
+              </div>
+            ) : (
+              <p className="text-sm font-medium text-slate-900 lg:hidden">Needed for a recommendation</p>
+            )}
+          </div>
+        }
       >
-        <p className="text-xs text-slate-500 lg:hidden">
-          Computed in your browser as you answer (engine {ENGINE_VERSION}). The server scores again when you submit.
-        </p>
-        {assessment ? (
+        <p className="text-xs text-slate-500 lg:hidden">{origin}</p>
+        {assessment && answers ? (
           <>
             {assessment.noFeasibleStrategy ? <NoFeasibleStrategy explanation={assessment.noFeasibleStrategy} compact /> : null}
             <ConfidenceSummary confidence={assessment.confidence} />
@@ -103,7 +77,7 @@ export function LiveRecommendation({
             </section>
             <section aria-labelledby="live-tradeoffs">
               <h3 id="live-tradeoffs" className="mb-2 text-sm font-semibold text-slate-900">Latency against cost</h3>
-              <TradeoffChart id="live-tradeoffs" data={tradeoffChartData(assessment, answers ?? {})} small title="Live trade-offs: latency against monthly cost" />
+              <TradeoffChart id="live-tradeoffs" data={tradeoffChartData(assessment, answers)} small title="Live trade-offs: latency against monthly cost" />
             </section>
             <section aria-labelledby="live-ranking">
               <h3 id="live-ranking" className="mb-2 text-sm font-semibold text-slate-900">Ranking</h3>
@@ -119,18 +93,16 @@ export function LiveRecommendation({
             </section>
           </>
         ) : (
-          <div className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-700">
+          <div className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-700" data-testid="live-needs-consumer">
             <p className="font-medium text-slate-900">Needed for a recommendation</p>
             <p className="mt-1">
-              Answer <q>{getQuestion("consumer")?.label}</q> first: who waits for a prediction decides most of the architecture. Every other
-              answer refines the ranking, and you may answer “I don&apos;t know”.
+              Answer <q>{getQuestion("consumer")?.label}</q> first: who waits for a prediction decides most of the architecture. Every other answer
+              refines the ranking, and you may answer “I don&apos;t know”.
             </p>
-            <button type="button" onClick={onAnswerConsumer} className="mt-3 text-sm font-semibold text-brand-700 hover:underline">
-              Go to that question
-            </button>
+            <GoToQuestion field="consumer">Go to that question</GoToQuestion>
           </div>
         )}
-      </div>
+      </LiveDisclosure>
     </aside>
   );
 }

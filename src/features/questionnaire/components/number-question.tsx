@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { parseQuantity, type Question } from "~/engine";
+import { parseQuestionQuantity } from "~/engine/quantity";
+import type { Question } from "~/engine/questionnaire";
 import { describedBy, QuestionError, QuestionHelp } from "./question-text";
 
 /**
@@ -28,7 +29,7 @@ export function NumberQuestion({
   const [blurred, setBlurred] = useState(false);
   const field = question.field;
   const dontKnow = value === null;
-  const parsed = text.trim() && !dontKnow ? parseQuantity(field, text) : null;
+  const parsed = text.trim() && !dontKnow ? parseQuestionQuantity(question, text) : null;
   const shownError = error && (blurred || showErrors || !parsed) ? error : undefined;
   // The canonical unit sits in the box until the person types a unit of their own.
   const unit = /[^\d\s.,+-]/.test(text) ? null : question.unit?.symbol;

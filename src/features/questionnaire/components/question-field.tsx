@@ -1,4 +1,4 @@
-import type { Question } from "~/engine";
+import type { Question } from "~/engine/questionnaire";
 import type { AnswerValue } from "../answers";
 import { ChoiceQuestion } from "./choice-question";
 import { NumberQuestion } from "./number-question";

@@ -1,4 +1,4 @@
-import type { Question } from "~/engine";
+import type { Question } from "~/engine/questionnaire";
 import { exampleText } from "../answers";
 
 /** Help, example and error of a question, with the ids its control points to. */

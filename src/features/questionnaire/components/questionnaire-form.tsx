@@ -1,29 +1,34 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { Button } from "~/components/ui/button";
-import { ANSWER_FIELDS, NUMERIC_FIELDS, parseQuantity, questionnaire, type AnswerField, type DraftAnswers, type PriceTable, type Question } from "~/engine";
+import { ANSWER_FIELDS, NUMERIC_FIELDS, type AnswerField } from "~/engine/answer-constants";
+import type { DraftAnswers } from "~/engine/answers";
+import { parseQuestionQuantity } from "~/engine/quantity";
+import type { Question } from "~/engine/questionnaire";
 import { readApiError } from "~/trpc/api-errors";
 import { newIdempotencyKey } from "~/lib/idempotency";
 import { api } from "~/trpc/call";
-import { useProcedure } from "~/trpc/use-procedure";
 import {
-  checkForSubmit,
+  completeAnswers,
   draftErrors,
   firstFieldWithError,
   isAnswered,
   numberInputText,
+  savableDraft,
+  scoredAlike,
   splitServerErrors,
   stepIndexOf,
   withAnswer,
   type AnswerValue,
+  type Steps,
 } from "../answers";
 import { ConflictAlert } from "~/features/use-cases/components/conflict-alert";
-import { hasUnsavedInput, shownSaveState } from "../save-status";
+import { hasUnsavedInput, liveStatusText, shownSaveState } from "../save-status";
 import { ErrorSummary } from "./error-summary";
 import { LeaveDialog } from "./leave-dialog";
-import { LiveRecommendation } from "./live-recommendation";
+import { LiveProvider } from "./live-panel";
 import { QuestionField } from "./question-field";
 import { SaveBar } from "./save-bar";
 import { StepNav } from "./step-nav";
@@ -31,6 +36,8 @@ import { useDraftSaver } from "./use-draft-saver";
 import { useLeaveGuard } from "./use-leave-guard";
 
 type Errors = Partial<Record<AnswerField, string>>;
+/** What the submission sends: every answer, unknowns as null. The server checks it (a missing consumer, ranges, rules across fields). */
+type SubmittedAnswers = Parameters<typeof api.useCase.submit>[0]["answers"];
 
 const initialTexts = (draft: DraftAnswers) => Object.fromEntries(NUMERIC_FIELDS.map((f) => [f, numberInputText(draft[f])])) as Record<string, string>;
 
@@ -39,27 +46,46 @@ function focusQuestion(field: AnswerField) {
   (checked ?? document.getElementById(`q-${field}`) ?? document.getElementById(`q-${field}-0`))?.focus();
 }
 
-/** The questionnaire of one use case: steps, live recommendation, draft saving and submission. */
+/**
+ * The questionnaire of one use case: steps, draft saving and submission, beside the live
+ * recommendation. That one is scored and drawn on the server from the saved draft
+ * (`recommendation`, for `scoredDraft`): after each autosave the form asks the server for the
+ * page again (`router.refresh()`), keeping its own state, and tells the panel when it lags behind.
+ */
 export function QuestionnaireForm({
+  steps,
   useCaseId,
   initialDraft,
   revision,
   savedAt,
-  prices,
+  scoredDraft,
+  recommendation,
 }: {
+  /** The engine's questionnaire, from the server (its text is no part of the page's JavaScript). */
+  steps: Steps;
   useCaseId: string;
   initialDraft: DraftAnswers;
   revision: number;
   savedAt: Date;
-  prices: PriceTable;
+  /** The saved draft the live recommendation was scored from (new with each refresh). */
+  scoredDraft: DraftAnswers;
+  /** The live recommendation, rendered on the server. */
+  recommendation: ReactNode;
 }) {
   const router = useRouter();
-  const submitMutation = useProcedure(api.useCase.submit);
-  const saver = useDraftSaver(useCaseId, { revision, savedAt });
+  const [refreshing, startRefresh] = useTransition();
+  const [serverErrors, setServerErrors] = useState<Errors>({});
+  const saver = useDraftSaver(
+    useCaseId,
+    { revision, savedAt },
+    {
+      onSaved: () => startRefresh(() => router.refresh()),
+      onRefused: (refused) => setServerErrors((current) => ({ ...current, ...refused })),
+    },
+  );
   const [draft, setDraft] = useState<DraftAnswers>(initialDraft);
   const [texts, setTexts] = useState(() => initialTexts(initialDraft));
   const [textErrors, setTextErrors] = useState<Errors>({});
-  const [serverErrors, setServerErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<{ message: string; details: string[] } | null>(null);
   const [submitAttempted, setSubmitAttempted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -69,14 +95,11 @@ export function QuestionnaireForm({
   const stepHeading = useRef<HTMLHeadingElement>(null);
 
   const liveErrors = useMemo(() => draftErrors(draft), [draft]);
-  const submitErrors = useMemo(() => {
-    const check = checkForSubmit(draft);
-    return check.ok ? {} : check.fieldErrors;
-  }, [draft]);
-  const errors: Errors = { ...(submitAttempted ? submitErrors : {}), ...serverErrors, ...liveErrors, ...textErrors };
+  const errors: Errors = { ...serverErrors, ...liveErrors, ...textErrors };
   // Answers on screen that the saved draft does not hold: unreadable text, or values out of range (savableDraft drops them).
   const unsavable = new Set([...Object.keys(textErrors), ...Object.keys(liveErrors)]).size;
   const saveState = shownSaveState(saver.state, unsavable);
+  const liveStatus = liveStatusText(saver.state, { refreshing, scoredAlike: scoredAlike(savableDraft(draft), scoredDraft), unsavable });
   const leave = useLeaveGuard({ unsaved: hasUnsavedInput(saver.state), unsavable: saveState.kind === "invalid" ? unsavable : 0, flush: saver.flushBeforeLeaving });
 
   // After a step change, focus moves to the new step's heading or to the question asked for.
@@ -99,7 +122,7 @@ export function QuestionnaireForm({
   function changeText(question: Question, text: string) {
     const field = question.field;
     setTexts((t) => ({ ...t, [field]: text }));
-    const parsed = text.trim() ? parseQuantity(field, text) : null;
+    const parsed = text.trim() ? parseQuestionQuantity(question, text) : null;
     setTextErrors(({ [field]: _old, ...rest }) => (parsed && !parsed.ok ? { ...rest, [field]: parsed.message } : rest));
     update(field, parsed?.ok ? parsed.value : undefined);
   }
@@ -120,46 +143,51 @@ export function QuestionnaireForm({
   }
 
   function jumpTo(field: AnswerField) {
-    if (stepIndexOf(field) === step) return focusQuestion(field);
-    setStep(stepIndexOf(field));
+    const index = stepIndexOf(steps, field);
+    if (index === step) return focusQuestion(field);
+    setStep(index);
     focusAfterRender.current = field;
   }
 
   async function submit() {
     setSubmitAttempted(true);
     setFormError(null);
-    const check = checkForSubmit(draft);
-    const first = firstFieldWithError({ ...(check.ok ? {} : check.fieldErrors), ...liveErrors, ...textErrors });
-    if (first || !check.ok) {
-      setFormError({ message: "Some answers need attention before you submit.", details: check.ok ? [] : check.formErrors });
-      if (first) jumpTo(first);
+    // What only this page knows stops the submission here: text that is not a number, and a
+    // peak below the average. Everything else is the server's to check (a missing consumer, ...).
+    const first = firstFieldWithError(steps, { ...liveErrors, ...textErrors });
+    if (first) {
+      setFormError({ message: "Some answers need attention before you submit.", details: [] });
+      jumpTo(first);
       return;
     }
     setSubmitting(true);
-    const expectedRevision = await saver.settle();
+    const { revision: expectedRevision, dropped } = await saver.settle();
     submitKey.current ??= newIdempotencyKey();
     try {
-      const { versionNumber } = await submitMutation.mutateAsync({ id: useCaseId, expectedRevision, idempotencyKey: submitKey.current, answers: check.answers });
+      const answers = completeAnswers(draft) as SubmittedAnswers;
+      const { versionNumber } = await api.useCase.submit({ id: useCaseId, expectedRevision, idempotencyKey: submitKey.current, answers });
       saver.markSaved(new Date());
       router.push(`/use-cases/${useCaseId}/versions/${versionNumber}`);
     } catch (error) {
       setSubmitting(false);
       const api = readApiError(error);
       if (api.code === "CONFLICT") return saver.conflict(api.message);
+      // The submission did not store the answers: the draft saves as before.
+      if (dropped) saver.schedule(draft);
       const split = splitServerErrors(api.fieldErrors);
       setServerErrors(split.answers);
       setFormError({ message: api.message, details: split.other });
-      const firstServer = firstFieldWithError(split.answers);
+      const firstServer = firstFieldWithError(steps, split.answers);
       if (firstServer) jumpTo(firstServer);
     }
   }
 
   function onFormSubmit(event: FormEvent) {
     event.preventDefault(); // Enter in a text box moves on instead of submitting for review.
-    if (step < questionnaire.length - 1) goTo(step + 1);
+    if (step < steps.length - 1) goTo(step + 1);
   }
 
-  const current = questionnaire[step]!;
+  const current = steps[step]!;
   const unanswered = ANSWER_FIELDS.filter((f) => !isAnswered(draft, f)).length;
   const visibleErrors: Errors = submitAttempted ? errors : { ...serverErrors, ...liveErrors };
 
@@ -168,16 +196,16 @@ export function QuestionnaireForm({
       <div className="min-w-0 space-y-4">
         {saver.conflictMessage ? <ConflictAlert message={saver.conflictMessage} /> : null}
         {formError ? (
-          <ErrorSummary message={formError.message} details={formError.details} fieldErrors={submitAttempted ? errors : serverErrors} onJump={jumpTo} />
+          <ErrorSummary steps={steps} message={formError.message} details={formError.details} fieldErrors={submitAttempted ? errors : serverErrors} onJump={jumpTo} />
         ) : null}
-        <StepNav current={step} draft={draft} errors={visibleErrors} onSelect={goTo} />
+        <StepNav steps={steps} current={step} draft={draft} errors={visibleErrors} onSelect={goTo} />
         <form noValidate onSubmit={onFormSubmit} aria-label="Questionnaire" className="space-y-4">
           <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
             <fieldset>
               <legend>
                 <h2 ref={stepHeading} tabIndex={-1} className="text-lg font-semibold text-slate-900 focus:outline-none">
                   <span className="block text-xs font-semibold uppercase tracking-wide text-brand-600">
-                    Step {step + 1} of {questionnaire.length}
+                    Step {step + 1} of {steps.length}
                   </span>
                   {current.title}
                 </h2>
@@ -203,9 +231,9 @@ export function QuestionnaireForm({
             <Button variant="secondary" onClick={() => goTo(step - 1)} disabled={step === 0}>
               <span aria-hidden="true">←</span> Previous
             </Button>
-            {step < questionnaire.length - 1 ? (
+            {step < steps.length - 1 ? (
               <Button type="submit">
-                Next: {questionnaire[step + 1]!.title} <span aria-hidden="true">→</span>
+                Next: {steps[step + 1]!.title} <span aria-hidden="true">→</span>
               </Button>
             ) : null}
           </div>
@@ -213,8 +241,12 @@ export function QuestionnaireForm({
         <SaveBar state={saveState} unanswered={unanswered} submitting={submitting} onSave={() => void saver.saveNow(draft)} onSubmit={() => void submit()} />
       </div>
       {/* Below lg: a summary bar stuck to the bottom of the screen while the questions scroll. */}
-      <div data-live-summary className="sticky bottom-0 z-30 -mx-4 sm:mx-0 lg:top-4 lg:bottom-auto lg:z-auto lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-        <LiveRecommendation draft={draft} prices={prices} onAnswerConsumer={() => jumpTo("consumer")} />
+      <div
+        data-live-summary
+        aria-busy={refreshing}
+        className="sticky bottom-0 z-30 -mx-4 sm:mx-0 lg:top-4 lg:bottom-auto lg:z-auto lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
+      >
+        <LiveProvider value={{ status: liveStatus, goToQuestion: jumpTo }}>{recommendation}</LiveProvider>
       </div>
       <LeaveDialog
         open={leave.asking !== null}
@@ -222,7 +254,7 @@ export function QuestionnaireForm({
         saveFailed={leave.asking?.saveFailed ?? false}
         onStay={() => {
           leave.stay();
-          const first = firstFieldWithError({ ...liveErrors, ...textErrors });
+          const first = firstFieldWithError(steps, { ...liveErrors, ...textErrors });
           if (first) jumpTo(first);
         }}
         onLeave={leave.leave}

@@ -1,20 +1,23 @@
-import { questionnaire, type AnswerField, type DraftAnswers } from "~/engine";
-import { countAnswered } from "../answers";
+import type { AnswerField } from "~/engine/answer-constants";
+import type { DraftAnswers } from "~/engine/answers";
+import { countAnswered, type Steps } from "../answers";
 
 /** The questionnaire's steps as buttons (current step marked), with answered counts and overall progress. */
 export function StepNav({
+  steps,
   current,
   draft,
   errors,
   onSelect,
 }: {
+  steps: Steps;
   current: number;
   draft: DraftAnswers;
   errors: Partial<Record<AnswerField, string>>;
   onSelect: (index: number) => void;
 }) {
-  const total = questionnaire.reduce((n, s) => n + s.questions.length, 0);
-  const answered = questionnaire.reduce((n, s) => n + countAnswered(draft, s.questions), 0);
+  const total = steps.reduce((n, s) => n + s.questions.length, 0);
+  const answered = steps.reduce((n, s) => n + countAnswered(draft, s.questions), 0);
   return (
     <nav aria-label="Questionnaire steps" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="mb-3 flex items-center justify-between gap-4 text-sm">
@@ -26,7 +29,7 @@ export function StepNav({
         </div>
       </div>
       <ol className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
-        {questionnaire.map((step, index) => {
+        {steps.map((step, index) => {
           const done = countAnswered(draft, step.questions);
           const hasError = step.questions.some((q) => errors[q.field]);
           const active = index === current;

@@ -1,12 +1,19 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { DraftAnswers } from "~/engine";
+import type { AnswerField } from "~/engine/answer-constants";
+import type { DraftAnswers } from "~/engine/answers";
 import { readApiError } from "~/trpc/api-errors";
 import { api } from "~/trpc/call";
-import { useProcedure } from "~/trpc/use-procedure";
-import { savableDraft } from "../answers";
+import { savableDraft, splitServerErrors } from "../answers";
 import type { SaveState } from "../save-status";
+
+export interface DraftSaverEvents {
+  /** A save went through (not called once the form has gone away). */
+  onSaved?: () => void;
+  /** The server refused a save for these answers (messages by question). */
+  onRefused?: (fieldErrors: Partial<Record<AnswerField, string>>) => void;
+}
 
 const AUTOSAVE_DELAY_MS = 1500;
 
@@ -15,8 +22,12 @@ const AUTOSAVE_DELAY_MS = 1500;
  * at once when the form goes away), with the revision of the last save as `expectedRevision`. A CONFLICT stops saving for good:
  * a teammate changed the draft, and only a reload may show theirs.
  */
-export function useDraftSaver(useCaseId: string, initial: { revision: number; savedAt: Date }) {
-  const { mutateAsync } = useProcedure(api.useCase.saveDraft);
+export function useDraftSaver(useCaseId: string, initial: { revision: number; savedAt: Date }, events: DraftSaverEvents = {}) {
+  const latestEvents = useRef(events);
+  useEffect(() => {
+    latestEvents.current = events;
+  });
+  const mounted = useRef(true);
   const [state, setState] = useState<SaveState>({ kind: "saved", at: initial.savedAt });
   const [conflictMessage, setConflictMessage] = useState<string | null>(null);
   const revision = useRef(initial.revision);
@@ -38,23 +49,26 @@ export function useDraftSaver(useCaseId: string, initial: { revision: number; sa
     if (!answers) return;
     pending.current = null;
     setState({ kind: "saving" });
-    const request = mutateAsync({ id: useCaseId, expectedRevision: revision.current, answers: savableDraft(answers) }).then(
+    const request = api.useCase.saveDraft({ id: useCaseId, expectedRevision: revision.current, answers: savableDraft(answers) }).then(
       (result) => {
         revision.current = result.revision;
         setState(pending.current ? { kind: "dirty" } : { kind: "saved", at: result.savedAt });
+        if (mounted.current) latestEvents.current.onSaved?.();
       },
       (error: unknown) => {
         const api = readApiError(error);
         if (api.code === "CONFLICT") return conflict(api.message);
         pending.current ??= answers;
         setState({ kind: "error", message: api.message });
+        const refused = splitServerErrors(api.fieldErrors).answers;
+        if (mounted.current && Object.keys(refused).length > 0) latestEvents.current.onRefused?.(refused);
       },
     );
     inflight.current = request.finally(() => {
       inflight.current = null;
     });
     await inflight.current;
-  }, [conflict, mutateAsync, useCaseId]);
+  }, [conflict, useCaseId]);
 
   const schedule = useCallback(
     (answers: DraftAnswers) => {
@@ -69,13 +83,15 @@ export function useDraftSaver(useCaseId: string, initial: { revision: number; sa
 
   /**
    * Before a submit: stop autosaving and wait for the save in flight, so the submit carries the
-   * latest revision (the submit stores the answers itself). Returns that revision.
+   * latest revision (the submit stores the answers itself). Returns that revision, and whether
+   * answers waiting to be saved were dropped (a refused submit must schedule them again).
    */
-  const settle = useCallback(async (): Promise<number> => {
+  const settle = useCallback(async (): Promise<{ revision: number; dropped: boolean }> => {
     clearTimeout(timer.current);
+    const dropped = pending.current !== null;
     pending.current = null;
     while (inflight.current) await inflight.current;
-    return revision.current;
+    return { revision: revision.current, dropped };
   }, []);
 
   // Leaving the page (any navigation that unmounts the form) sends what is pending at once
@@ -84,13 +100,14 @@ export function useDraftSaver(useCaseId: string, initial: { revision: number; sa
   useEffect(() => {
     latestFlush.current = flush;
   }, [flush]);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
       clearTimeout(timer.current);
       if (pending.current) void latestFlush.current();
-    },
-    [],
-  );
+    };
+  }, []);
 
   return {
     state,

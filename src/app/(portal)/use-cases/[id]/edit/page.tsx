@@ -3,8 +3,10 @@ import { redirect } from "next/navigation";
 import { Alert } from "~/components/ui/alert";
 import { buttonClasses } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
-import { draftAnswersSchema, type DraftAnswers } from "~/engine";
+import { draftAnswersSchema, questionnaire, type DraftAnswers } from "~/engine";
 import { decisionLink } from "~/features/decisions/present";
+import { AsOpened } from "~/features/questionnaire/components/as-opened";
+import { LiveRecommendation } from "~/features/questionnaire/components/live-recommendation";
 import { QuestionnaireForm } from "~/features/questionnaire/components/questionnaire-form";
 import { resubmissionStart } from "~/features/use-cases/workflow";
 import { orNotFound } from "~/trpc/load";
@@ -34,6 +36,9 @@ export default async function EditAnswersPage({
   const versionAnswers = source ? draftAnswersSchema.safeParse(source.answers) : null;
   const start = source && versionAnswers?.success ? resubmissionStart(draft, versionAnswers.data, search.restore === "1") : null;
   const nextNumber = (useCase.versions[0]?.number ?? 0) + 1;
+  // The form keeps its state across the refresh after each autosave (the draft changes, and with
+  // it `start`): only opening another version, or restoring one, starts it again.
+  const formKey = fromText ? `from-${fromText}${search.restore === "1" ? "-restore" : ""}` : "draft";
 
   return (
     <>
@@ -46,38 +51,43 @@ export default async function EditAnswersPage({
           </Link>
         }
       />
+      {/* What the notice says of how the page opened stays through the refreshes after autosaves. */}
       {source && start ? (
-        <div className="mb-6" data-testid="resubmit-notice">
-          <Alert>
-            <p className="font-semibold">
-              Resubmitting{" "}
-              <Link href={decisionLink(id, source.number)} className="underline">
-                version {source.number}
-              </Link>
-              {source.reviewedBy ? `: ${source.reviewedBy.name} ${source.status === "REJECTED" ? "rejected it" : source.status === "CHANGES_REQUESTED" ? "requested changes" : "reviewed it"}` : ""}
-              .
-            </p>
-            {source.reviewComment ? <blockquote className="mt-2 border-l-2 border-brand-600 pl-3 whitespace-pre-wrap">{source.reviewComment}</blockquote> : null}
-            <p className="mt-2">
-              {start.from === "version"
-                ? `The form holds version ${source.number}'s answers${start.draftDiffers ? ", in place of your team's later draft once you save" : ""}. Change what was asked, then submit version ${nextNumber}.`
-                : `Your team's draft has changed since version ${source.number}, so the form holds the draft. Change what was asked, then submit version ${nextNumber}.`}
-            </p>
-            {start.from === "draft" ? (
-              <Link href={`/use-cases/${id}/edit?from=${source.number}&restore=1`} className="mt-2 inline-block font-semibold underline">
-                Start from version {source.number}&apos;s answers instead
-              </Link>
-            ) : null}
-          </Alert>
-        </div>
+        <AsOpened key={formKey}>
+          <div className="mb-6" data-testid="resubmit-notice">
+            <Alert>
+              <p className="font-semibold">
+                Resubmitting{" "}
+                <Link href={decisionLink(id, source.number)} className="underline">
+                  version {source.number}
+                </Link>
+                {source.reviewedBy ? `: ${source.reviewedBy.name} ${source.status === "REJECTED" ? "rejected it" : source.status === "CHANGES_REQUESTED" ? "requested changes" : "reviewed it"}` : ""}
+                .
+              </p>
+              {source.reviewComment ? <blockquote className="mt-2 border-l-2 border-brand-600 pl-3 whitespace-pre-wrap">{source.reviewComment}</blockquote> : null}
+              <p className="mt-2">
+                {start.from === "version"
+                  ? `The form holds version ${source.number}'s answers${start.draftDiffers ? ", in place of your team's later draft once you save" : ""}. Change what was asked, then submit version ${nextNumber}.`
+                  : `Your team's draft has changed since version ${source.number}, so the form holds the draft. Change what was asked, then submit version ${nextNumber}.`}
+              </p>
+              {start.from === "draft" ? (
+                <Link href={`/use-cases/${id}/edit?from=${source.number}&restore=1`} className="mt-2 inline-block font-semibold underline">
+                  Start from version {source.number}&apos;s answers instead
+                </Link>
+              ) : null}
+            </Alert>
+          </div>
+        </AsOpened>
       ) : null}
       <QuestionnaireForm
-        key={start?.from ?? "draft"}
+        key={formKey}
+        steps={questionnaire}
         useCaseId={id}
         initialDraft={start ? start.answers : draft}
         revision={useCase.revision}
         savedAt={useCase.updatedAt}
-        prices={useCase.prices}
+        scoredDraft={draft}
+        recommendation={<LiveRecommendation draft={draft} prices={useCase.prices} />}
       />
     </>
   );

@@ -1,0 +1,13 @@
+import "server-only";
+import { parseAnswers, type Answers, type DraftAnswers } from "~/engine";
+import { completeAnswers } from "./answers";
+
+/**
+ * The saved draft as the engine scores it for the live recommendation: every unanswered
+ * question as "I don't know", or null until `consumer` (the one required answer) is given.
+ */
+export function scorableAnswers(draft: DraftAnswers): Answers | null {
+  if (draft.consumer == null) return null;
+  const parsed = parseAnswers(completeAnswers(draft));
+  return parsed.ok ? parsed.answers : null;
+}
