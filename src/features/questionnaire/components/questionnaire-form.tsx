@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { Button } from "~/components/ui/button";
 import { ANSWER_FIELDS, NUMERIC_FIELDS, type AnswerField } from "~/engine/answer-constants";
 import type { DraftAnswers } from "~/engine/answers";
@@ -24,16 +24,20 @@ import {
   type AnswerValue,
   type Steps,
 } from "../answers";
-import { ConflictAlert } from "~/features/use-cases/components/conflict-alert";
 import { hasUnsavedInput, liveStatusText, shownSaveState } from "../save-status";
-import { ErrorSummary } from "./error-summary";
-import { LeaveDialog } from "./leave-dialog";
 import { LiveProvider } from "./live-panel";
 import { QuestionField } from "./question-field";
 import { SaveBar } from "./save-bar";
 import { StepNav } from "./step-nav";
 import { useDraftSaver } from "./use-draft-saver";
 import { useLeaveGuard } from "./use-leave-guard";
+
+// What only some visits need loads when needed, not with the page (issue 13's 150 kB): the
+// conflict and error messages once the server has answered so, the leave dialog from the
+// first change on (so it is there, even offline, before anyone can leave with unsaved input).
+const ConflictAlert = lazy(() => import("~/features/use-cases/components/conflict-alert").then((m) => ({ default: m.ConflictAlert })));
+const ErrorSummary = lazy(() => import("./error-summary").then((m) => ({ default: m.ErrorSummary })));
+const LeaveDialog = lazy(() => import("./leave-dialog").then((m) => ({ default: m.LeaveDialog })));
 
 type Errors = Partial<Record<AnswerField, string>>;
 /** What the submission sends: every answer, unknowns as null. The server checks it (a missing consumer, ranges, rules across fields). */
@@ -90,6 +94,7 @@ export function QuestionnaireForm({
   const [submitAttempted, setSubmitAttempted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [step, setStep] = useState(0);
+  const [edited, setEdited] = useState(false);
   const focusAfterRender = useRef<AnswerField | "step" | null>(null);
   const submitKey = useRef<string | null>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
@@ -101,6 +106,8 @@ export function QuestionnaireForm({
   const saveState = shownSaveState(saver.state, unsavable);
   const liveStatus = liveStatusText(saver.state, { refreshing, scoredAlike: scoredAlike(savableDraft(draft), scoredDraft), unsavable });
   const leave = useLeaveGuard({ unsaved: hasUnsavedInput(saver.state), unsavable: saveState.kind === "invalid" ? unsavable : 0, flush: saver.flushBeforeLeaving });
+  // The leave dialog is mounted (and its code loaded) from the first change on.
+  const changed = edited || hasUnsavedInput(saver.state) || leave.asking !== null;
 
   // After a step change, focus moves to the new step's heading or to the question asked for.
   useEffect(() => {
@@ -114,6 +121,7 @@ export function QuestionnaireForm({
   function update(field: AnswerField, value: AnswerValue | undefined) {
     const next = withAnswer(draft, field, value);
     setDraft(next);
+    setEdited(true);
     setServerErrors(({ [field]: _cleared, ...rest }) => rest);
     submitKey.current = null; // changed answers are a new submit intent
     saver.schedule(next);
@@ -194,10 +202,12 @@ export function QuestionnaireForm({
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_26rem]">
       <div className="min-w-0 space-y-4">
-        {saver.conflictMessage ? <ConflictAlert message={saver.conflictMessage} /> : null}
-        {formError ? (
-          <ErrorSummary steps={steps} message={formError.message} details={formError.details} fieldErrors={submitAttempted ? errors : serverErrors} onJump={jumpTo} />
-        ) : null}
+        <Suspense fallback={null}>
+          {saver.conflictMessage ? <ConflictAlert message={saver.conflictMessage} /> : null}
+          {formError ? (
+            <ErrorSummary steps={steps} message={formError.message} details={formError.details} fieldErrors={submitAttempted ? errors : serverErrors} onJump={jumpTo} />
+          ) : null}
+        </Suspense>
         <StepNav steps={steps} current={step} draft={draft} errors={visibleErrors} onSelect={goTo} />
         <form noValidate onSubmit={onFormSubmit} aria-label="Questionnaire" className="space-y-4">
           <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
@@ -248,17 +258,21 @@ export function QuestionnaireForm({
       >
         <LiveProvider value={{ status: liveStatus, goToQuestion: jumpTo }}>{recommendation}</LiveProvider>
       </div>
-      <LeaveDialog
-        open={leave.asking !== null}
-        unsavable={saveState.kind === "invalid" ? unsavable : 0}
-        saveFailed={leave.asking?.saveFailed ?? false}
-        onStay={() => {
-          leave.stay();
-          const first = firstFieldWithError(steps, { ...liveErrors, ...textErrors });
-          if (first) jumpTo(first);
-        }}
-        onLeave={leave.leave}
-      />
+      {changed ? (
+        <Suspense fallback={null}>
+          <LeaveDialog
+            open={leave.asking !== null}
+            unsavable={saveState.kind === "invalid" ? unsavable : 0}
+            saveFailed={leave.asking?.saveFailed ?? false}
+            onStay={() => {
+              leave.stay();
+              const first = firstFieldWithError(steps, { ...liveErrors, ...textErrors });
+              if (first) jumpTo(first);
+            }}
+            onLeave={leave.leave}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
