@@ -5,7 +5,8 @@
  * the questionnaire form in the browser can get its questions from the server as props and
  * ship none of their text in its JavaScript.
  */
-import { formatInUnit, formatNumber } from "./format";
+import { formatNumber } from "./format-number";
+import { formatInUnit } from "./format-unit";
 import type { Question } from "./questionnaire";
 
 export type ParseQuantityResult = { ok: true; value: number; normalised: string } | { ok: false; message: string };

@@ -8,7 +8,7 @@
  */
 import { ANSWER_FIELDS, isAnswerField, PEAK_MESSAGE, peakAtLeastAvg, type AnswerField } from "~/engine/answer-constants";
 import type { DraftAnswers } from "~/engine/answers";
-import { formatNumber } from "~/engine/format";
+import { formatNumber } from "~/engine/format-number";
 import { formatAnswer } from "~/engine/quantity";
 import type { Question, QuestionnaireStep } from "~/engine/questionnaire";
 
