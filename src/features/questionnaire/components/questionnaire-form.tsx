@@ -30,14 +30,14 @@ import { QuestionField } from "./question-field";
 import { SaveBar } from "./save-bar";
 import { StepNav } from "./step-nav";
 import { useDraftSaver } from "./use-draft-saver";
-import { useLeaveGuard } from "./use-leave-guard";
 
 // What only some visits need loads when needed, not with the page (issue 13's 150 kB): the
-// conflict and error messages once the server has answered so, the leave dialog from the
-// first change on (so it is there, even offline, before anyone can leave with unsaved input).
+// conflict and error messages once the server has answered so, the guard against leaving with
+// unsaved input (and its dialog) from the first change on, so it is there, even offline,
+// before there is anything to lose.
 const ConflictAlert = lazy(() => import("~/features/use-cases/components/conflict-alert").then((m) => ({ default: m.ConflictAlert })));
 const ErrorSummary = lazy(() => import("./error-summary").then((m) => ({ default: m.ErrorSummary })));
-const LeaveDialog = lazy(() => import("./leave-dialog").then((m) => ({ default: m.LeaveDialog })));
+const LeaveGuard = lazy(() => import("./leave-guard").then((m) => ({ default: m.LeaveGuard })));
 
 type Errors = Partial<Record<AnswerField, string>>;
 /** What the submission sends: every answer, unknowns as null. The server checks it (a missing consumer, ranges, rules across fields). */
@@ -105,9 +105,8 @@ export function QuestionnaireForm({
   const unsavable = new Set([...Object.keys(textErrors), ...Object.keys(liveErrors)]).size;
   const saveState = shownSaveState(saver.state, unsavable);
   const liveStatus = liveStatusText(saver.state, { refreshing, scoredAlike: scoredAlike(savableDraft(draft), scoredDraft), unsavable });
-  const leave = useLeaveGuard({ unsaved: hasUnsavedInput(saver.state), unsavable: saveState.kind === "invalid" ? unsavable : 0, flush: saver.flushBeforeLeaving });
-  // The leave dialog is mounted (and its code loaded) from the first change on.
-  const changed = edited || hasUnsavedInput(saver.state) || leave.asking !== null;
+  // The leave guard is mounted (and its code loaded) from the first change on.
+  const changed = edited || hasUnsavedInput(saver.state);
 
   // After a step change, focus moves to the new step's heading or to the question asked for.
   useEffect(() => {
@@ -260,16 +259,14 @@ export function QuestionnaireForm({
       </div>
       {changed ? (
         <Suspense fallback={null}>
-          <LeaveDialog
-            open={leave.asking !== null}
+          <LeaveGuard
+            unsaved={hasUnsavedInput(saver.state)}
             unsavable={saveState.kind === "invalid" ? unsavable : 0}
-            saveFailed={leave.asking?.saveFailed ?? false}
+            flush={saver.flushBeforeLeaving}
             onStay={() => {
-              leave.stay();
               const first = firstFieldWithError(steps, { ...liveErrors, ...textErrors });
               if (first) jumpTo(first);
             }}
-            onLeave={leave.leave}
           />
         </Suspense>
       ) : null}
