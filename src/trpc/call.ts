@@ -37,7 +37,7 @@ export async function callProcedure(path: string, input: unknown): Promise<unkno
     response = await fetch(`/api/trpc/${path}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(await encodeWire(input)),
+      body: JSON.stringify(encodeWire(input)),
       credentials: "same-origin",
     });
   } catch {

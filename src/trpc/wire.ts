@@ -2,7 +2,8 @@
  * The `/api/trpc` wire format (superjson) in the browser, without superjson's ~5 kB on every
  * page (issue 13's 150 kB budget). What the portal sends and gets back is JSON plus Dates and
  * undefineds, which these decode here; anything else superjson can carry (Map, Set, BigInt,
- * classes, escaped paths…) is handed to superjson itself, loaded on first need. A property test
+ * classes, escaped paths…) is handed to superjson itself, loaded on first need. Inputs are
+ * plain JSON and go as superjson sends JSON. A property test
  * (tests/unit/trpc-wire.test.ts) holds both to superjson's own results.
  */
 
@@ -60,22 +61,13 @@ export function decodeSimple(wire: Wire): { value: unknown } | null {
   return { value: wire.json };
 }
 
-/** True when `value` survives `JSON.stringify` unchanged (undefined object properties are dropped, which the server reads the same). */
-function isPlainJson(value: unknown): boolean {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number") return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every((item) => item !== undefined && isPlainJson(item));
-  if (typeof value !== "object") return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  return Object.values(value).every((item) => item === undefined || isPlainJson(item));
-}
-
-/** A value as superjson would send it: plain JSON as is, anything richer through superjson (loaded on first need). */
-export async function encodeWire(value: unknown): Promise<Wire> {
-  if (value === undefined || isPlainJson(value)) return { json: value };
-  const { default: superjson } = await import("superjson");
-  return superjson.serialize(value) as Wire;
+/**
+ * A procedure's input as superjson would send it. The portal's inputs are plain JSON (their
+ * schemas take no Dates, Maps or BigInts), which superjson sends as `{ json }`: undefined object
+ * properties are left out, which the server reads the same.
+ */
+export function encodeWire(value: unknown): Wire {
+  return { json: value };
 }
 
 /** A payload as superjson would read it. */

@@ -14,7 +14,6 @@ function overTheWire(value: unknown): Wire {
 
 const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("a.b", "x\\y", "0", "n.0"));
 const leaf = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true }));
-const rich = fc.oneof(fc.bigInt(), fc.constant(new Map([["k", new Date(0)]])), fc.constant(new Set([1])), fc.constant(Number.NaN));
 
 /** What procedures answer: objects and arrays of JSON, Dates and undefineds. */
 const answer = fc.letrec((tie) => ({
@@ -45,13 +44,17 @@ describe("the browser's wire format", () => {
     }
   });
 
-  it("sends plain JSON as is and anything richer as superjson would", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(answer, rich, fc.record({ at: fc.date({ noInvalidDate: true }), big: fc.bigInt() })), async (value) => {
-        const wire = JSON.parse(JSON.stringify(await encodeWire(value)) ?? "null") as Wire | null;
-        const read = wire === null ? undefined : superjson.deserialize(wire as Parameters<typeof superjson.deserialize>[0]);
-        // What the server reads is the value (an undefined object property may arrive left out: the same to zod).
-        expect(read).toEqual(value);
+  it("sends a plain JSON input as superjson would: the server reads the same value", () => {
+    const plain = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: "small" }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), tie("array"), tie("object")),
+      array: fc.array(tie("value"), { maxLength: 4 }),
+      object: fc.dictionary(key, fc.oneof(tie("value"), fc.constant(undefined)), { maxKeys: 4 }),
+    })).value;
+    fc.assert(
+      fc.property(plain, (value) => {
+        const wire = JSON.parse(JSON.stringify(encodeWire(value))) as Wire;
+        // An undefined object property arrives left out: the same to the server's zod schemas.
+        expect(superjson.deserialize(wire as Parameters<typeof superjson.deserialize>[0])).toEqual(value);
       }),
       { numRuns: 300 },
     );

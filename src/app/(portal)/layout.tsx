@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/shell/app-shell";
+import { BellIcon } from "~/components/shell/icons";
 import { LiveInboxLink, LiveQueueBadge } from "~/features/review/components/live-counts";
 import { hasRole, navigationFor, ROLE_LABELS } from "~/lib/roles";
 import { requireActor } from "~/server/auth/session";
@@ -28,7 +29,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         href === "/review" && isReviewer ? { href, label, badge: <LiveQueueBadge initialCount={waiting} />, badgeId: "nav-review-count" } : { href, label },
       )}
       user={{ name: actor.name, email: actor.email, roleLabel: ROLE_LABELS[actor.role] }}
-      actions={<LiveInboxLink initialUnread={unread} />}
+      actions={<LiveInboxLink initialUnread={unread} icon={<BellIcon />} />}
     >
       {children}
     </AppShell>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CloseIcon, MenuIcon } from "./icons";
 import { MainNav, MobileMenu, type ShellNavItem } from "./main-nav";
 import { SignOutButton } from "./sign-out-button";
 
@@ -51,6 +52,7 @@ export function AppShell({
             </div>
             <MobileMenu
               items={nav}
+              icons={{ open: <CloseIcon />, closed: <MenuIcon /> }}
               account={
                 <div className="flex items-center justify-between gap-3 px-3">
                   <div className="min-w-0">

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
 
 /** The header's inbox: a bell, the word, and the unread count; its name says it all ("Inbox, 2 unread"). */
-export function InboxLink({ unread }: { unread: number }) {
+export function InboxLink({ unread, icon }: { unread: number; /** The bell (from the server). */ icon: ReactNode }) {
   const pathname = usePathname();
   const active = pathname === "/inbox" || pathname.startsWith("/inbox/");
   const name = unread > 0 ? `Inbox, ${unread} unread` : "Inbox";
@@ -15,9 +16,7 @@ export function InboxLink({ unread }: { unread: number }) {
       aria-current={active ? "page" : undefined}
       className={`relative inline-flex items-center gap-1.5 rounded-md px-2.5 py-2 text-sm sm:px-3 font-medium ${active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"}`}
     >
-      <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-4 w-4">
-        <path d="M10 2a5 5 0 0 0-5 5v2.59l-1.7 2.55A1.2 1.2 0 0 0 4.3 14h11.4a1.2 1.2 0 0 0 1-1.86L15 9.59V7a5 5 0 0 0-5-5Zm-2 13.5a2 2 0 0 0 4 0H8Z" />
-      </svg>
+      {icon}
       <span className="max-sm:sr-only">Inbox</span>
       {unread > 0 ? (
         <span aria-hidden="true" className="inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold leading-5 text-white tabular-nums">

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { activeNavHref } from "~/lib/roles";
+import { activeNavHref } from "~/lib/nav-sections";
 
 export interface ShellNavItem {
   href: string;
@@ -61,7 +61,7 @@ export function MainNav({ items }: { items: ShellNavItem[] }) {
  * header. Escape closes it and gives focus back to the button; so do a click or focus outside
  * it, following a link, and moving to another page.
  */
-export function MobileMenu({ items, account }: { items: ShellNavItem[]; account: ReactNode }) {
+export function MobileMenu({ items, account, icons }: { items: ShellNavItem[]; account: ReactNode; /** The button's icons (from the server). */ icons: { open: ReactNode; closed: ReactNode } }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const [openedAt, setOpenedAt] = useState(pathname);
@@ -109,13 +109,7 @@ export function MobileMenu({ items, account }: { items: ShellNavItem[]; account:
           setOpen((v) => !v);
         }}
       >
-        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="h-5 w-5">
-          {open ? (
-            <path d="M5.28 4.22a.75.75 0 0 0-1.06 1.06L8.94 10l-4.72 4.72a.75.75 0 1 0 1.06 1.06L10 11.06l4.72 4.72a.75.75 0 1 0 1.06-1.06L11.06 10l4.72-4.72a.75.75 0 0 0-1.06-1.06L10 8.94 5.28 4.22Z" />
-          ) : (
-            <path d="M2.75 5a.75.75 0 0 1 .75-.75h13a.75.75 0 0 1 0 1.5h-13A.75.75 0 0 1 2.75 5Zm0 5a.75.75 0 0 1 .75-.75h13a.75.75 0 0 1 0 1.5h-13A.75.75 0 0 1 2.75 10Zm.75 4.25a.75.75 0 0 0 0 1.5h13a.75.75 0 0 0 0-1.5h-13Z" />
-          )}
-        </svg>
+        {open ? icons.open : icons.closed}
         Menu
       </button>
       <div id={panelId} hidden={!open} className="absolute inset-x-0 top-16 z-40 border-b border-slate-200 bg-white p-3 shadow-lg">

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { CountBadge } from "~/components/shell/count-badge";
 import { InboxLink } from "~/components/shell/inbox-link";
 import { useLiveCount } from "~/components/shell/use-live-count";
@@ -9,8 +10,8 @@ const unreadCount = () => api.notification.unreadCount();
 const queueCount = () => api.review.queueCount();
 
 /** The header's inbox link with a live unread count (server value first, then kept fresh). */
-export function LiveInboxLink({ initialUnread }: { initialUnread: number }) {
-  return <InboxLink unread={useLiveCount(unreadCount, initialUnread)} />;
+export function LiveInboxLink({ initialUnread, icon }: { initialUnread: number; icon: ReactNode }) {
+  return <InboxLink unread={useLiveCount(unreadCount, initialUnread)} icon={icon} />;
 }
 
 /** The count of decisions waiting for review, beside "Review queue". */
