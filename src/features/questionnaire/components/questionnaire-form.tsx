@@ -8,7 +8,6 @@ import type { DraftAnswers } from "~/engine/answers";
 import { parseQuestionQuantity } from "~/engine/quantity";
 import type { Question } from "~/engine/questionnaire";
 import { readApiError } from "~/trpc/api-errors";
-import { newIdempotencyKey } from "~/lib/idempotency";
 import { api } from "~/trpc/call";
 import {
   completeAnswers,
@@ -64,6 +63,7 @@ export function QuestionnaireForm({
   savedAt,
   scoredDraft,
   recommendation,
+  notice,
 }: {
   /** The engine's questionnaire, from the server (its text is no part of the page's JavaScript). */
   steps: Steps;
@@ -75,7 +75,10 @@ export function QuestionnaireForm({
   scoredDraft: DraftAnswers;
   /** The live recommendation, rendered on the server. */
   recommendation: ReactNode;
+  /** Shown above the form as it was when the page opened, through the refreshes after each autosave (a new `key` shows a new one). */
+  notice?: ReactNode;
 }) {
+  const [openingNotice] = useState(notice);
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
   const [serverErrors, setServerErrors] = useState<Errors>({});
@@ -169,8 +172,9 @@ export function QuestionnaireForm({
     }
     setSubmitting(true);
     const { revision: expectedRevision, dropped } = await saver.settle();
-    submitKey.current ??= newIdempotencyKey();
     try {
+      // Its code loads on submit, not with the page.
+      submitKey.current ??= (await import("~/lib/idempotency")).newIdempotencyKey();
       const answers = completeAnswers(draft) as SubmittedAnswers;
       const { versionNumber } = await api.useCase.submit({ id: useCaseId, expectedRevision, idempotencyKey: submitKey.current, answers });
       saver.markSaved(new Date());
@@ -199,6 +203,8 @@ export function QuestionnaireForm({
   const visibleErrors: Errors = submitAttempted ? errors : { ...serverErrors, ...liveErrors };
 
   return (
+    <>
+    {openingNotice}
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] xl:grid-cols-[minmax(0,1fr)_26rem]">
       <div className="min-w-0 space-y-4">
         <Suspense fallback={null}>
@@ -271,5 +277,6 @@ export function QuestionnaireForm({
         </Suspense>
       ) : null}
     </div>
+    </>
   );
 }

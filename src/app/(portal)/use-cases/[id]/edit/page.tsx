@@ -5,7 +5,6 @@ import { buttonClasses } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { draftAnswersSchema, questionnaire, type DraftAnswers } from "~/engine";
 import { decisionLink } from "~/features/decisions/present";
-import { AsOpened } from "~/features/questionnaire/components/as-opened";
 import { LiveRecommendation } from "~/features/questionnaire/components/live-recommendation";
 import { QuestionnaireForm } from "~/features/questionnaire/components/questionnaire-form";
 import { resubmissionStart } from "~/features/use-cases/workflow";
@@ -40,6 +39,34 @@ export default async function EditAnswersPage({
   // it `start`): only opening another version, or restoring one, starts it again.
   const formKey = fromText ? `from-${fromText}${search.restore === "1" ? "-restore" : ""}` : "draft";
 
+  // What the notice says of how the page opened stays through the refreshes after autosaves (the form keeps it).
+  const notice =
+    source && start ? (
+      <div className="mb-6" data-testid="resubmit-notice">
+        <Alert>
+          <p className="font-semibold">
+            Resubmitting{" "}
+            <Link href={decisionLink(id, source.number)} className="underline">
+              version {source.number}
+            </Link>
+            {source.reviewedBy ? `: ${source.reviewedBy.name} ${source.status === "REJECTED" ? "rejected it" : source.status === "CHANGES_REQUESTED" ? "requested changes" : "reviewed it"}` : ""}
+            .
+          </p>
+          {source.reviewComment ? <blockquote className="mt-2 border-l-2 border-brand-600 pl-3 whitespace-pre-wrap">{source.reviewComment}</blockquote> : null}
+          <p className="mt-2">
+            {start.from === "version"
+              ? `The form holds version ${source.number}'s answers${start.draftDiffers ? ", in place of your team's later draft once you save" : ""}. Change what was asked, then submit version ${nextNumber}.`
+              : `Your team's draft has changed since version ${source.number}, so the form holds the draft. Change what was asked, then submit version ${nextNumber}.`}
+          </p>
+          {start.from === "draft" ? (
+            <Link href={`/use-cases/${id}/edit?from=${source.number}&restore=1`} className="mt-2 inline-block font-semibold underline">
+              Start from version {source.number}&apos;s answers instead
+            </Link>
+          ) : null}
+        </Alert>
+      </div>
+    ) : null;
+
   return (
     <>
       <PageHeader
@@ -51,34 +78,6 @@ export default async function EditAnswersPage({
           </Link>
         }
       />
-      {/* What the notice says of how the page opened stays through the refreshes after autosaves. */}
-      {source && start ? (
-        <AsOpened key={formKey}>
-          <div className="mb-6" data-testid="resubmit-notice">
-            <Alert>
-              <p className="font-semibold">
-                Resubmitting{" "}
-                <Link href={decisionLink(id, source.number)} className="underline">
-                  version {source.number}
-                </Link>
-                {source.reviewedBy ? `: ${source.reviewedBy.name} ${source.status === "REJECTED" ? "rejected it" : source.status === "CHANGES_REQUESTED" ? "requested changes" : "reviewed it"}` : ""}
-                .
-              </p>
-              {source.reviewComment ? <blockquote className="mt-2 border-l-2 border-brand-600 pl-3 whitespace-pre-wrap">{source.reviewComment}</blockquote> : null}
-              <p className="mt-2">
-                {start.from === "version"
-                  ? `The form holds version ${source.number}'s answers${start.draftDiffers ? ", in place of your team's later draft once you save" : ""}. Change what was asked, then submit version ${nextNumber}.`
-                  : `Your team's draft has changed since version ${source.number}, so the form holds the draft. Change what was asked, then submit version ${nextNumber}.`}
-              </p>
-              {start.from === "draft" ? (
-                <Link href={`/use-cases/${id}/edit?from=${source.number}&restore=1`} className="mt-2 inline-block font-semibold underline">
-                  Start from version {source.number}&apos;s answers instead
-                </Link>
-              ) : null}
-            </Alert>
-          </div>
-        </AsOpened>
-      ) : null}
       <QuestionnaireForm
         key={formKey}
         steps={questionnaire}
@@ -88,6 +87,7 @@ export default async function EditAnswersPage({
         savedAt={useCase.updatedAt}
         scoredDraft={draft}
         recommendation={<LiveRecommendation draft={draft} prices={useCase.prices} />}
+        notice={notice}
       />
     </>
   );
