@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { inferRouterOutputs } from "@trpc/server";
-import { buttonClasses } from "~/components/ui/button";
+import { PageStep } from "~/components/ui/page-step";
 import type { AppRouter } from "~/server/api/root";
 import { auditSearch } from "../audit-params";
 
@@ -9,19 +9,6 @@ type AuditPage = inferRouterOutputs<AppRouter>["audit"]["list"];
 
 /** One event as `audit.list` answers it (inferred from the router, never redeclared). */
 export type AuditEventRow = AuditPage["events"][number];
-
-function Step({ href, children }: { href: string | null; children: ReactNode }) {
-  const className = `${buttonClasses("secondary")} ${href ? "" : "pointer-events-none opacity-50"}`;
-  return href ? (
-    <Link href={href} className={className}>
-      {children}
-    </Link>
-  ) : (
-    <span aria-disabled="true" className={className}>
-      {children}
-    </span>
-  );
-}
 
 /**
  * The audit viewer's table, newest first, keyset-paginated on the sequence number and rendered
@@ -136,9 +123,9 @@ export function AuditTable({ page, params, empty }: { page: AuditPage; params: R
           {page.nextBefore ? "" : " — the oldest matching event is shown."}
         </p>
         <div className="flex flex-wrap gap-2">
-          <Step href={atNewest ? null : link({})}>Newest events</Step>
-          <Step href={page.newerAfter ? link({ after: page.newerAfter }) : null}>← Newer events</Step>
-          <Step href={page.nextBefore ? link({ before: page.nextBefore }) : null}>Older events →</Step>
+          <PageStep href={atNewest ? null : link({})}>Newest events</PageStep>
+          <PageStep href={page.newerAfter ? link({ after: page.newerAfter }) : null}>← Newer events</PageStep>
+          <PageStep href={page.nextBefore ? link({ before: page.nextBefore }) : null}>Older events →</PageStep>
         </div>
       </nav>
     </div>

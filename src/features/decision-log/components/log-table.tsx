@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { viaSection } from "~/lib/roles";
 import type { ReactNode } from "react";
-import { buttonClasses } from "~/components/ui/button";
+import { PageStep } from "~/components/ui/page-step";
 import { NO_FEASIBLE_LABEL, STRATEGY_LABELS, type StrategyId } from "~/engine/strategies";
 import { formatPercent, formatUsd } from "~/engine/format-number";
 import { StatusBadge } from "~/components/ui/status-badge";
@@ -52,19 +52,6 @@ const COLUMNS: Column[] = [
 ];
 
 const SORT_WORDS: Record<SortDir, "ascending" | "descending"> = { asc: "ascending", desc: "descending" };
-
-function Step({ href, children }: { href: string | null; children: ReactNode }) {
-  const className = `${buttonClasses("secondary")} ${href ? "" : "pointer-events-none opacity-50"}`;
-  return href ? (
-    <Link href={href} className={className}>
-      {children}
-    </Link>
-  ) : (
-    <span aria-disabled="true" className={className}>
-      {children}
-    </span>
-  );
-}
 
 /**
  * The decision log's table, rendered on the server: one keyset page at a time, the page in the
@@ -203,8 +190,8 @@ export function LogTable({
           {rows.length === 0 ? "No rows on this page." : `Rows ${firstRow}–${firstRow + rows.length - 1}${page.nextCursor ? "" : " (the last page)"}`}
         </p>
         <div className="flex flex-wrap gap-2">
-          <Step href={page.prevCursor ? link({ before: page.prevCursor, page: String(Math.max(1, pageNumber - 1)) }) : null}>← Previous page</Step>
-          <Step href={page.nextCursor ? link({ cursor: page.nextCursor, page: String(pageNumber + 1) }) : null}>Next page →</Step>
+          <PageStep href={page.prevCursor ? link({ before: page.prevCursor, page: String(Math.max(1, pageNumber - 1)) }) : null}>← Previous page</PageStep>
+          <PageStep href={page.nextCursor ? link({ cursor: page.nextCursor, page: String(pageNumber + 1) }) : null}>Next page →</PageStep>
         </div>
       </nav>
     </div>
