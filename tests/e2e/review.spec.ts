@@ -194,6 +194,7 @@ test.describe("reviewing a decision", () => {
   });
 
   test("a reviewer cannot decide on their own submission: no buttons in the UI, FORBIDDEN from the API", async ({ page, users }) => {
+    test.slow(); // the queue and the version page, each with an axe scan: ~31 s on the CI machine
     // A reviewer who is also in a team, so can submit — and must then not review their own work.
     const rae = await users.create({ name: "Rae", role: "REVIEWER", teams: ["new"] });
     const title = unique("Self-review attempt");

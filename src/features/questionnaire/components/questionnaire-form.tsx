@@ -29,14 +29,16 @@ import { QuestionField } from "./question-field";
 import { SaveBar } from "./save-bar";
 import { StepNav } from "./step-nav";
 import { useDraftSaver } from "./use-draft-saver";
+import { useLeaveGuard } from "./use-leave-guard";
 
 // What only some visits need loads when needed, not with the page (issue 13's 150 kB): the
-// conflict and error messages once the server has answered so, the guard against leaving with
-// unsaved input (and its dialog) from the first change on, so it is there, even offline,
-// before there is anything to lose.
+// conflict and error messages once the server has answered so, and the leave dialog from the
+// first change on, so it is there, even offline, before anyone can leave with unsaved input.
+// The guard itself (use-leave-guard) is part of the page: it must hold a link from the first
+// keystroke, before any chunk could arrive.
 const ConflictAlert = lazy(() => import("~/features/use-cases/components/conflict-alert").then((m) => ({ default: m.ConflictAlert })));
 const ErrorSummary = lazy(() => import("./error-summary").then((m) => ({ default: m.ErrorSummary })));
-const LeaveGuard = lazy(() => import("./leave-guard").then((m) => ({ default: m.LeaveGuard })));
+const LeaveDialog = lazy(() => import("./leave-dialog").then((m) => ({ default: m.LeaveDialog })));
 
 type Errors = Partial<Record<AnswerField, string>>;
 /** What the submission sends: every answer, unknowns as null. The server checks it (a missing consumer, ranges, rules across fields). */
@@ -108,8 +110,9 @@ export function QuestionnaireForm({
   const unsavable = new Set([...Object.keys(textErrors), ...Object.keys(liveErrors)]).size;
   const saveState = shownSaveState(saver.state, unsavable);
   const liveStatus = liveStatusText(saver.state, { refreshing, scoredAlike: scoredAlike(savableDraft(draft), scoredDraft), unsavable });
-  // The leave guard is mounted (and its code loaded) from the first change on.
-  const changed = edited || hasUnsavedInput(saver.state);
+  const leave = useLeaveGuard({ unsaved: hasUnsavedInput(saver.state), unsavable: saveState.kind === "invalid" ? unsavable : 0, flush: saver.flushBeforeLeaving });
+  // The leave dialog is mounted (and its code loaded) from the first change on.
+  const changed = edited || hasUnsavedInput(saver.state) || leave.asking !== null;
 
   // After a step change, focus moves to the new step's heading or to the question asked for.
   useEffect(() => {
@@ -265,14 +268,16 @@ export function QuestionnaireForm({
       </div>
       {changed ? (
         <Suspense fallback={null}>
-          <LeaveGuard
-            unsaved={hasUnsavedInput(saver.state)}
+          <LeaveDialog
+            open={leave.asking !== null}
             unsavable={saveState.kind === "invalid" ? unsavable : 0}
-            flush={saver.flushBeforeLeaving}
+            saveFailed={leave.asking?.saveFailed ?? false}
             onStay={() => {
+              leave.stay();
               const first = firstFieldWithError(steps, { ...liveErrors, ...textErrors });
               if (first) jumpTo(first);
             }}
+            onLeave={leave.leave}
           />
         </Suspense>
       ) : null}
