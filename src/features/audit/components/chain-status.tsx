@@ -167,7 +167,7 @@ function FullResult({ run, headSeq }: { run: VerificationRunView | null; headSeq
  * every app process.
  */
 export function ChainStatus() {
-  const status = useProcedureQuery(api.audit.verification, undefined);
+  const status = useProcedureQuery(api.audit.verification);
   const { refetch: refresh, isFetching } = status;
   const fullStatus = status.data?.latestFull?.status;
   useEffect(() => {
