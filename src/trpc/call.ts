@@ -1,6 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "~/server/api/root";
-import { decodeWire, encodeWire, type Wire } from "./wire";
 
 type Inputs = inferRouterInputs<AppRouter>;
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -10,52 +9,17 @@ type Caller<I, O> = undefined extends I ? (input?: I) => Promise<O> : (input: I)
 /** `api.router.procedure(input)`: every tRPC procedure, typed, callable from client components. */
 export type Api = { [R in keyof Inputs]: { [P in keyof Inputs[R]]: Caller<Inputs[R][P], Outputs[R][P & keyof Outputs[R]]> } };
 
-/** The error a call rejects with: `data` is the procedure's error data (code, fieldErrors, requestId), which `readApiError` reads. */
-export class ProcedureError extends Error {
-  constructor(
-    message: string,
-    readonly data?: unknown,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = "ProcedureError";
-  }
-}
-
 /**
- * Calls one procedure over `/api/trpc`, the same HTTP endpoint (session, guards, input
- * parsing, 4xx refusals, 503 when the database is busy, request log) that scripts and the
- * fuzz tests use, without React Query or the tRPC client in the page's JavaScript. Every call
- * is a POST (the handler allows queries by POST: `allowMethodOverride`), so the browser needs
- * no list of which procedures are queries; calls run in parallel. Resolves with the data, or
- * rejects with a ProcedureError (no `data` when the server could not be reached or did not
- * answer as tRPC).
+ * The call itself (fetch, the wire format, its errors: ./fetch-procedure) loads on a page's first
+ * call, not with every page (issue 13's 150 kB budget): most pages call nothing on arrival.
+ * When that code cannot be loaded (offline), the call rejects as if the server could not be
+ * reached, and the next call tries again.
  */
-export async function callProcedure(path: string, input: unknown): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/trpc/${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(encodeWire(input)),
-      credentials: "same-origin",
-    });
-  } catch {
-    throw new ProcedureError("The server could not be reached.");
-  }
-  type Answer = { result?: { data: Wire }; error?: Wire } | null;
-  let body: Answer = null;
-  try {
-    body = (await response.json()) as Answer;
-  } catch {
-    // Not tRPC's answer (a proxy's error page, an interrupted response).
-  }
-  if (body?.result) return decodeWire(body.result.data);
-  if (body?.error) {
-    const shape = (await decodeWire(body.error)) as { message?: unknown; data?: unknown } | null;
-    throw new ProcedureError(typeof shape?.message === "string" ? shape.message : "", shape?.data, response.status);
-  }
-  throw new ProcedureError(`The server answered ${response.status}.`, undefined, response.status);
+async function callLazily(path: string, input: unknown): Promise<unknown> {
+  const loaded = await import("./fetch-procedure").catch(() => {
+    throw new Error("The server could not be reached.");
+  });
+  return loaded.callProcedure(path, input);
 }
 
 const callers = new Map<string, (input?: unknown) => Promise<unknown>>();
@@ -69,7 +33,7 @@ export const api = new Proxy({} as Api, {
         get: (__, procedure: string) => {
           const path = `${router}.${procedure}`;
           let call = callers.get(path);
-          if (!call) callers.set(path, (call = (input?: unknown) => callProcedure(path, input)));
+          if (!call) callers.set(path, (call = (input?: unknown) => callLazily(path, input)));
           return call;
         },
       },

@@ -98,4 +98,30 @@ test.describe("typed input on the questionnaire", () => {
     await form.goToStep(stepOf(latency));
     await expect(form.numberInput(latency)).toHaveValue("250");
   });
+
+  test("a save made offline says so, and goes through once back online", async ({ page, users }) => {
+    const member = await users.create({ teams: ["new"] });
+    await member.signIn(page);
+    const id = await new UseCasesPage(page).create({ title: unique("Offline typist") });
+    const form = new QuestionnairePage(page);
+    await form.goToStep(stepOf(latency));
+    // The page has called nothing yet: the code that calls the server loads with the first save,
+    // and offline it cannot load either. The save fails as any offline save does, and is kept.
+    await page.context().setOffline(true);
+    await form.numberInput(latency).fill("130 ms");
+    await expect(form.saveStatus()).toHaveText("Not saved: Servewise could not be reached. Check your connection and try again.", { timeout: 10_000 });
+    await expect(form.livePanel().getByTestId("live-status")).toHaveText(/^Not updated: your latest answers are not saved/);
+    // Submitting offline says why it did not go, though the error summary's own code cannot load.
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Servewise could not be reached" })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/use-cases/${id}/edit$`));
+
+    await page.context().setOffline(false);
+    await form.saveDraft();
+    await expect(form.livePanel().getByTestId("live-status")).toBeEmpty();
+    await page.reload();
+    await form.goToStep(stepOf(latency));
+    await expect(form.numberInput(latency)).toHaveValue("130");
+    await expect(page).toHaveURL(new RegExp(`/use-cases/${id}/edit$`));
+  });
 });

@@ -6,8 +6,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { handleTrpcRequest } from "~/server/api/http";
+import { INVALID_INPUT_MESSAGE } from "~/lib/messages";
 import { readApiError } from "~/trpc/api-errors";
-import { api, ProcedureError } from "~/trpc/call";
+import { api } from "~/trpc/call";
+import { ProcedureError } from "~/trpc/fetch-procedure";
 import { makeUser } from "./helpers";
 
 let session: { userId: string } | null = null;
@@ -46,6 +48,8 @@ describe("client components' procedure calls", () => {
     expect((wrongType as ProcedureError).status).toBe(400);
     const read = readApiError(wrongType);
     expect(read.code).toBe("BAD_REQUEST");
+    // The server words an input error as a sentence (never zod's issue list), which forms show as is.
+    expect(read.message).toBe(INVALID_INPUT_MESSAGE);
     expect(Object.keys(read.fieldErrors)).toEqual(expect.arrayContaining(["currentPassword"]));
 
     const forbidden = await api.admin.listUsers().catch((e: unknown) => e);

@@ -1,20 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { draftAnswersSchema, EXAMPLE_ANSWERS, formatAnswer, getQuestion, questionnaire, type DraftAnswers } from "~/engine";
+import { ANSWER_FIELDS, draftAnswersSchema, EXAMPLE_ANSWERS, formatAnswer, getQuestion, questionnaire, type DraftAnswers } from "~/engine";
 import {
   completeAnswers,
   countAnswered,
   draftErrors,
   exampleText,
+  fieldsOf,
   firstFieldWithError,
   numberInputText,
-  questionOf,
+  numericFieldsOf,
   savableDraft,
   scoredAlike,
   splitServerErrors,
   stepIndexOf,
   withAnswer,
 } from "~/features/questionnaire/answers";
+import { questionTexts } from "~/features/questionnaire/components/question-intro";
+import { optionValues } from "~/features/questionnaire/components/question-texts";
 import { liveStatusText } from "~/features/questionnaire/save-status";
+import { renderToStaticMarkup } from "react-dom/server";
 import { scorableAnswers } from "~/features/questionnaire/score";
 
 const q = (field: Parameters<typeof getQuestion>[0]) => getQuestion(field)!;
@@ -36,17 +40,25 @@ describe("working answers", () => {
     for (const [index, step] of questionnaire.entries()) {
       for (const question of step.questions) {
         expect(stepIndexOf(questionnaire, question.field)).toBe(index);
-        expect(questionOf(questionnaire, question.field)).toBe(question);
       }
     }
   });
 
   it("completes the answers for submission: every field, unanswered ones as unknown", () => {
-    const complete = completeAnswers({ consumer: "report", payloadMB: 2 });
+    const complete = completeAnswers({ consumer: "report", payloadMB: 2 }, fieldsOf(questionnaire));
     expect(Object.keys(complete)).toHaveLength(21);
     expect(complete).toMatchObject({ consumer: "report", payloadMB: 2, latencyBudgetMs: null });
     const example = EXAMPLE_ANSWERS["fraud-detection-checkout"]!.answers;
-    expect(completeAnswers(example)).toEqual(example);
+    expect(completeAnswers(example, fieldsOf(questionnaire))).toEqual(example);
+  });
+
+  it("takes the fields from the questionnaire the form is given: every answer field, numeric ones typed", () => {
+    expect([...fieldsOf(questionnaire)].sort()).toEqual([...ANSWER_FIELDS].sort());
+    expect(numericFieldsOf(questionnaire)).toEqual(
+      fieldsOf(questionnaire).filter((f) => ["number", "integer"].includes(getQuestion(f)!.kind)),
+    );
+    expect(numericFieldsOf(questionnaire)).toContain("latencyBudgetMs");
+    expect(numericFieldsOf(questionnaire)).not.toContain("consumer");
   });
 
   it("tells whether the answers on the page score like the saved ones (not answered = I don't know)", () => {
@@ -54,6 +66,8 @@ describe("working answers", () => {
     expect(scoredAlike({ consumer: "report", payloadMB: 2 }, { consumer: "report" })).toBe(false);
     expect(scoredAlike({ consumer: "report" }, { consumer: "human-later" })).toBe(false);
     expect(scoredAlike({}, {})).toBe(true);
+    expect(scoredAlike({ payloadMB: null }, {})).toBe(true);
+    expect(scoredAlike({}, { criticality: "high" })).toBe(false);
   });
 });
 
@@ -114,10 +128,10 @@ describe("checks before saving and submitting", () => {
       "answers.latencyBudgetMs": ["Too small", "Second message"],
       "answers.unknownThing": ["Unknown field"],
       expectedRevision: ["Stale"],
-    });
+    }, fieldsOf(questionnaire));
     expect(split.answers).toEqual({ latencyBudgetMs: "Too small" });
     expect(split.other).toEqual(["Unknown field", "Stale"]);
-    expect(splitServerErrors(null)).toEqual({ answers: {}, other: [] });
+    expect(splitServerErrors(null, fieldsOf(questionnaire))).toEqual({ answers: {}, other: [] });
   });
 
   it("picks the first erroneous question in questionnaire order", () => {
@@ -159,3 +173,32 @@ describe("answers in words", () => {
     expect(numberInputText(null)).toBe("");
   });
 });
+
+describe("a question's words, rendered on the server for the form", () => {
+  it("gives every choice question one text per radio, in order, with help where the radio points to help", () => {
+    for (const question of questionnaire.flatMap((step) => step.questions)) {
+      const texts = questionTexts(question);
+      const intro = renderToStaticMarkup(texts.intro);
+      expect(intro).toContain(`id="q-${question.field}-help"`);
+      expect(intro).toContain(exampleText(question));
+      if (question.kind === "number" || question.kind === "integer") {
+        expect(intro).toContain(`<label id="q-${question.field}-label" for="q-${question.field}"`);
+        expect(texts.options).toEqual([]);
+        continue;
+      }
+      expect(intro.startsWith("<legend")).toBe(true);
+      const values = optionValues(question);
+      expect(texts.options).toHaveLength(values.length);
+      values.forEach((value, index) => {
+        const markup = renderToStaticMarkup(texts.options[index]);
+        const id = `q-${question.field}-${index}`;
+        expect(markup).toContain(`id="${id}-label"`);
+        expect(markup.includes(`id="${id}-help"`)).toBe(value.help);
+        if (value.value === null) expect(markup).toContain("I don&#x27;t know");
+        else expect(markup).toContain(question.options!.find((o) => o.value === value.value)!.label.replace(/'/g, "&#x27;"));
+      });
+      expect(values.at(-1)!.value === null).toBe(!question.required);
+    }
+  });
+});
+

@@ -21,8 +21,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     countOrZero(caller.notification.unreadCount()),
     isReviewer ? countOrZero(caller.review.queueCount()) : Promise.resolve(0),
   ]);
-  // Client components call procedures through a server action (~/trpc/call): no React Query,
-  // tRPC client or transformer in the browser (issue 13's 150 kB page budget).
+  // Client components call procedures with `fetch` on /api/trpc (~/trpc/call, loaded on a page's
+  // first call): no React Query, tRPC client or transformer in the browser (issue 13's 150 kB page budget).
   return (
     <AppShell
       nav={navigationFor(actor.role).map(({ href, label }) =>

@@ -6,7 +6,7 @@
  * (no zod, no scoring, not the questionnaire's text); the server validates what is saved and
  * submitted.
  */
-import { ANSWER_FIELDS, isAnswerField, PEAK_MESSAGE, peakAtLeastAvg, type AnswerField } from "~/engine/answer-constants";
+import { PEAK_MESSAGE, peakAtLeastAvg, type AnswerField } from "~/engine/answer-constants";
 import type { DraftAnswers } from "~/engine/answers";
 import { formatNumber } from "~/engine/format-number";
 import { formatAnswer } from "~/engine/quantity";
@@ -15,15 +15,19 @@ import type { Question, QuestionnaireStep } from "~/engine/questionnaire";
 export type AnswerValue = string | number | boolean | null;
 export type Steps = readonly QuestionnaireStep[];
 
+/** Every field the questionnaire asks, in its order (every answer field: the engine's tests hold it to that). */
+export function fieldsOf(steps: Steps): AnswerField[] {
+  return steps.flatMap((step) => step.questions.map((q) => q.field));
+}
+
+/** The numeric questions' fields, whose answers are typed as text. */
+export function numericFieldsOf(steps: Steps): AnswerField[] {
+  return steps.flatMap((step) => step.questions.filter((q) => q.kind === "number" || q.kind === "integer").map((q) => q.field));
+}
+
 /** Index of the questionnaire step that asks `field`. */
 export function stepIndexOf(steps: Steps, field: AnswerField): number {
   return Math.max(0, steps.findIndex((step) => step.questions.some((q) => q.field === field)));
-}
-
-/** The question that asks `field`. */
-export function questionOf(steps: Steps, field: AnswerField): Question | undefined {
-  for (const step of steps) for (const q of step.questions) if (q.field === field) return q;
-  return undefined;
 }
 
 export function withAnswer(draft: DraftAnswers, field: AnswerField, value: AnswerValue | undefined): DraftAnswers {
@@ -40,9 +44,12 @@ export function countAnswered(draft: DraftAnswers, questions: readonly Question[
   return questions.filter((q) => isAnswered(draft, q.field)).length;
 }
 
-/** Every field, unanswered ones as null ("I don't know"): the shape `answersSchema` expects. */
-export function completeAnswers(draft: DraftAnswers): Record<AnswerField, AnswerValue> {
-  return Object.fromEntries(ANSWER_FIELDS.map((f) => [f, draft[f] ?? null])) as Record<AnswerField, AnswerValue>;
+/**
+ * Every field of `fields` (all of them: ANSWER_FIELDS on the server, `fieldsOf(steps)` in the
+ * form), unanswered ones as null ("I don't know"): the shape `answersSchema` expects.
+ */
+export function completeAnswers(draft: DraftAnswers, fields: readonly AnswerField[]): Record<AnswerField, AnswerValue> {
+  return Object.fromEntries(fields.map((f) => [f, draft[f] ?? null])) as Record<AnswerField, AnswerValue>;
 }
 
 /**
@@ -51,32 +58,26 @@ export function completeAnswers(draft: DraftAnswers): Record<AnswerField, Answer
  * with those the live recommendation was scored from.
  */
 export function scoredAlike(a: DraftAnswers, b: DraftAnswers): boolean {
-  return ANSWER_FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null));
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)] as AnswerField[]);
+  return [...fields].every((f) => (a[f] ?? null) === (b[f] ?? null));
 }
 
 /**
  * Server `fieldErrors` are keyed by dotted path (`answers.latencyBudgetMs`); the ones under
- * `answers.` belong to a question, anything else is shown above the form.
+ * `answers.` belong to a question of `fields`, anything else is shown above the form.
  */
-export function splitServerErrors(fieldErrors: Record<string, string[]> | null | undefined): {
+export function splitServerErrors(fieldErrors: Record<string, string[]> | null | undefined, fields: readonly AnswerField[]): {
   answers: Partial<Record<AnswerField, string>>;
   other: string[];
 } {
-  const answers = firstMessages(fieldErrors ?? {}, "answers.");
-  const other = Object.entries(fieldErrors ?? {})
-    .filter(([key]) => !(key.startsWith("answers.") && isAnswerField(key.slice("answers.".length))))
-    .flatMap(([, messages]) => messages);
-  return { answers, other };
-}
-
-function firstMessages(fieldErrors: Record<string, string[]>, prefix: string): Partial<Record<AnswerField, string>> {
-  const out: Partial<Record<AnswerField, string>> = {};
-  for (const [key, messages] of Object.entries(fieldErrors)) {
-    if (!key.startsWith(prefix)) continue;
-    const field = key.slice(prefix.length);
-    if (isAnswerField(field) && messages[0] && !out[field]) out[field] = messages[0];
+  const answers: Partial<Record<AnswerField, string>> = {};
+  const other: string[] = [];
+  for (const [key, messages] of Object.entries(fieldErrors ?? {})) {
+    const field = key.slice("answers.".length) as AnswerField;
+    if (!key.startsWith("answers.") || !fields.includes(field)) other.push(...messages);
+    else if (messages[0] && !answers[field]) answers[field] = messages[0];
   }
-  return out;
+  return { answers, other };
 }
 
 /** The first question (in questionnaire order) that has an error. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { parseAnswers, type Answers, type DraftAnswers } from "~/engine";
+import { ANSWER_FIELDS, parseAnswers, type Answers, type DraftAnswers } from "~/engine";
 import { completeAnswers } from "./answers";
 
 /**
@@ -8,6 +8,6 @@ import { completeAnswers } from "./answers";
  */
 export function scorableAnswers(draft: DraftAnswers): Answers | null {
   if (draft.consumer == null) return null;
-  const parsed = parseAnswers(completeAnswers(draft));
+  const parsed = parseAnswers(completeAnswers(draft, ANSWER_FIELDS));
   return parsed.ok ? parsed.answers : null;
 }

@@ -1,30 +1,31 @@
 import type { Question } from "~/engine/questionnaire";
 import type { AnswerValue } from "../answers";
-import { describedBy, QuestionError, QuestionHelp } from "./question-text";
+import { describedBy, QuestionError } from "./question-text";
+import { optionValues, type QuestionTexts } from "./question-texts";
 
-const DONT_KNOW = { value: null, label: "I don't know", help: "Counts as unknown: lowers the confidence" } as const;
-
-/** An enum or yes/no question as a radio group, with an explicit "I don't know" unless required. */
+/**
+ * An enum or yes/no question as a radio group, with an explicit "I don't know" unless required.
+ * Its words (legend, help, each option's label and help) come rendered from the server (`texts`:
+ * ./question-texts); this draws the radios and their state around them.
+ */
 export function ChoiceQuestion({
   question,
+  texts,
   value,
   error,
   onChange,
 }: {
   question: Question;
+  texts: QuestionTexts;
   value: AnswerValue | undefined;
   error: string | undefined;
   onChange: (value: AnswerValue) => void;
 }) {
-  const options = [...(question.options ?? []), ...(question.required ? [] : [DONT_KNOW])];
+  const options = optionValues(question);
   const inline = question.kind === "boolean";
   return (
     <fieldset aria-describedby={describedBy(question.field, error)} aria-invalid={error ? true : undefined}>
-      <legend className="text-sm font-semibold text-slate-900">
-        {question.label}
-        {question.required ? <span className="font-normal text-slate-600"> (required)</span> : null}
-      </legend>
-      <QuestionHelp question={question} />
+      {texts.intro}
       <div className={`mt-3 grid gap-2 ${inline ? "sm:grid-cols-3" : "sm:grid-cols-2"}`}>
         {options.map((option, index) => {
           const id = `q-${question.field}-${index}`;
@@ -48,16 +49,7 @@ export function ChoiceQuestion({
                 aria-describedby={option.help ? `${id}-help` : undefined}
                 className="mt-0.5 h-4 w-4 shrink-0 accent-brand-600 focus-visible:outline-none"
               />
-              <span>
-                <span id={`${id}-label`} className="font-medium text-slate-900">
-                  {option.label}
-                </span>
-                {option.help ? (
-                  <span id={`${id}-help`} className="block text-xs text-slate-600">
-                    {option.help}
-                  </span>
-                ) : null}
-              </span>
+              <span>{texts.options[index]}</span>
             </label>
           );
         })}

@@ -1,5 +1,8 @@
 import type { AnswerField } from "~/engine/answer-constants";
-import { questionOf, type Steps } from "../answers";
+import type { Steps } from "../answers";
+
+// The form loads its two messages, this summary and the conflict, as one chunk when it needs either.
+export { ConflictAlert } from "~/features/use-cases/components/conflict-alert";
 
 /** After a failed submit: what to fix, each item jumping to its question. */
 export function ErrorSummary({
@@ -16,6 +19,7 @@ export function ErrorSummary({
   onJump: (field: AnswerField) => void;
 }) {
   const fields = Object.entries(fieldErrors) as [AnswerField, string][];
+  const labelOf = (field: AnswerField) => steps.flatMap((step) => step.questions).find((q) => q.field === field)?.label ?? field;
   return (
     <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900">
       <p className="font-semibold">{message}</p>
@@ -27,7 +31,7 @@ export function ErrorSummary({
           {fields.map(([field, error]) => (
             <li key={field}>
               <button type="button" onClick={() => onJump(field)} className="text-left font-medium underline hover:no-underline">
-                {questionOf(steps, field)?.label ?? field}: {error}
+                {labelOf(field)}: {error}
               </button>
             </li>
           ))}

@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useId, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { AnswerField } from "~/engine/answer-constants";
 
 /**
@@ -41,36 +41,26 @@ export function GoToQuestion({ field, children }: { field: AnswerField; children
 }
 
 /**
- * Below `lg`, the summary bar's "Details" toggle: `summary` stays in the bar, the details expand
- * above it. From `lg` up, everything shows and the toggle is hidden.
+ * Below `lg`, the summary bar's "Details" toggle. The details region it controls is drawn on the
+ * server (LiveRecommendation): CSS shows it while this button says it is expanded, and from `lg`
+ * up, where everything shows, the button is hidden. An expanded region scrolls, so it takes focus.
  */
-export function LiveDisclosure({ summary, label, children }: { summary: ReactNode; label: string; children: ReactNode }) {
+export function DetailsToggle({ controls }: { controls: string }) {
   const [expanded, setExpanded] = useState(false);
-  const detailsId = useId();
+  useEffect(() => {
+    const region = document.getElementById(controls);
+    if (region) region.tabIndex = expanded ? 0 : -1;
+  }, [controls, expanded]);
   return (
-    <>
-      <div className="flex items-start justify-between gap-3 p-4 lg:p-5 lg:pb-0">
-        {summary}
-        <button
-          type="button"
-          aria-expanded={expanded}
-          aria-controls={detailsId}
-          onClick={() => setExpanded((v) => !v)}
-          className="inline-flex shrink-0 items-center gap-1 rounded-md px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-inset ring-brand-100 hover:bg-brand-50 lg:hidden"
-        >
-          {expanded ? "Hide details" : "Details"}
-          <span aria-hidden="true">{expanded ? "▾" : "▴"}</span>
-        </button>
-      </div>
-      <div
-        id={detailsId}
-        role="region"
-        aria-label={label}
-        tabIndex={expanded ? 0 : undefined}
-        className={`space-y-5 px-4 pb-4 lg:block lg:px-5 lg:pb-5 lg:pt-5 max-lg:max-h-[55vh] max-lg:overflow-y-auto max-lg:border-t max-lg:border-slate-100 max-lg:pt-4 ${expanded ? "" : "max-lg:hidden"}`}
-      >
-        {children}
-      </div>
-    </>
+    <button
+      type="button"
+      aria-expanded={expanded}
+      aria-controls={controls}
+      onClick={() => setExpanded((v) => !v)}
+      className="inline-flex shrink-0 items-center gap-1 rounded-md px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-inset ring-brand-100 hover:bg-brand-50 lg:hidden"
+    >
+      {expanded ? "Hide details" : "Details"}
+      <span aria-hidden="true">{expanded ? "▾" : "▴"}</span>
+    </button>
   );
 }

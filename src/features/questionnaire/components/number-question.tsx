@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { parseQuestionQuantity } from "~/engine/quantity";
 import type { Question } from "~/engine/questionnaire";
-import { describedBy, QuestionError, QuestionHelp } from "./question-text";
+import { describedBy, QuestionError } from "./question-text";
 
 /**
  * A numeric question as a text box that accepts units as people type them (`250 ms`, `2 s`,
@@ -11,6 +11,7 @@ import { describedBy, QuestionError, QuestionHelp } from "./question-text";
  */
 export function NumberQuestion({
   question,
+  intro,
   text,
   value,
   error,
@@ -19,6 +20,8 @@ export function NumberQuestion({
   onDontKnow,
 }: {
   question: Question;
+  /** Its label, help and example, rendered on the server (QuestionIntro). */
+  intro: ReactNode;
   text: string;
   value: number | null | undefined;
   error: string | undefined;
@@ -35,10 +38,7 @@ export function NumberQuestion({
   const unit = /[^\d\s.,+-]/.test(text) ? null : question.unit?.symbol;
   return (
     <div role="group" aria-labelledby={`q-${field}-label`}>
-      <label id={`q-${field}-label`} htmlFor={`q-${field}`} className="text-sm font-semibold text-slate-900">
-        {question.label}
-      </label>
-      <QuestionHelp question={question} />
+      {intro}
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="relative w-full max-w-xs">
           <input

@@ -1,16 +1,4 @@
-import type { Question } from "~/engine/questionnaire";
-import { exampleText } from "../answers";
-
-/** Help, example and error of a question, with the ids its control points to. */
-export function QuestionHelp({ question }: { question: Question }) {
-  return (
-    <div id={`q-${question.field}-help`} className="mt-1 text-sm text-slate-600">
-      <p>{question.help}</p>
-      <p className="text-xs text-slate-500">{exampleText(question)}</p>
-    </div>
-  );
-}
-
+/** The error of a question, with the id its control points to. */
 export function QuestionError({ field, message }: { field: string; message: string | undefined }) {
   if (!message) return null;
   return (

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useTransition, type ComponentProps, type ComponentType, type FormEvent, type ReactNode } from "react";
 import { Button } from "~/components/ui/button";
-import { ANSWER_FIELDS, NUMERIC_FIELDS, type AnswerField } from "~/engine/answer-constants";
+import type { AnswerField } from "~/engine/answer-constants";
 import type { DraftAnswers } from "~/engine/answers";
 import { parseQuestionQuantity } from "~/engine/quantity";
 import type { Question } from "~/engine/questionnaire";
@@ -12,9 +12,11 @@ import { api } from "~/trpc/call";
 import {
   completeAnswers,
   draftErrors,
+  fieldsOf,
   firstFieldWithError,
   isAnswered,
   numberInputText,
+  numericFieldsOf,
   savableDraft,
   scoredAlike,
   splitServerErrors,
@@ -26,25 +28,44 @@ import {
 import { hasUnsavedInput, liveStatusText, shownSaveState } from "../save-status";
 import { LiveProvider } from "./live-panel";
 import { QuestionField } from "./question-field";
+import type { QuestionTexts } from "./question-texts";
 import { SaveBar } from "./save-bar";
 import { StepNav } from "./step-nav";
+import type { ErrorSummary as Summary } from "./error-summary";
+import type { LeaveDialog as Dialog } from "./leave-dialog";
 import { useDraftSaver } from "./use-draft-saver";
 import { useLeaveGuard } from "./use-leave-guard";
 
 // What only some visits need loads when needed, not with the page (issue 13's 150 kB): the
 // conflict and error messages once the server has answered so, and the leave dialog from the
-// first change on, so it is there, even offline, before anyone can leave with unsaved input.
-// The guard itself (use-leave-guard) is part of the page: it must hold a link from the first
-// keystroke, before any chunk could arrive.
-const ConflictAlert = lazy(() => import("~/features/use-cases/components/conflict-alert").then((m) => ({ default: m.ConflictAlert })));
-const ErrorSummary = lazy(() => import("./error-summary").then((m) => ({ default: m.ErrorSummary })));
-const LeaveDialog = lazy(() => import("./leave-dialog").then((m) => ({ default: m.LeaveDialog })));
+// first change on, so it is there before anyone can leave with unsaved input. The two messages
+// come in one chunk (./error-summary). The guard itself (use-leave-guard) is part of the page:
+// it must hold a link from the first keystroke, before any chunk could arrive. A chunk that
+// cannot load (offline) must not take the page down: each falls back to a plain version.
+const ConflictAlert = lazy<ComponentType<{ message: string }>>(() => import("./error-summary").then((m) => ({ default: m.ConflictAlert }), () => ({ default: PlainAlert })));
+const ErrorSummary = lazy<ComponentType<ComponentProps<typeof Summary>>>(() => import("./error-summary").then((m) => ({ default: m.ErrorSummary }), () => ({ default: PlainAlert })));
+const LeaveDialog = lazy<ComponentType<ComponentProps<typeof Dialog>>>(() => import("./leave-dialog").then((m) => ({ default: m.LeaveDialog }), () => ({ default: ConfirmLeave })));
+
+function PlainAlert({ message }: { message: string }) {
+  return (
+    <p role="alert" className="text-sm font-semibold text-red-700">
+      {message}
+    </p>
+  );
+}
+
+function ConfirmLeave({ open, onStay, onLeave }: ComponentProps<typeof Dialog>) {
+  useEffect(() => {
+    if (open) (window.confirm("Leave without saving your latest answers?") ? onLeave : onStay)();
+  }, [open, onStay, onLeave]);
+  return null;
+}
 
 type Errors = Partial<Record<AnswerField, string>>;
 /** What the submission sends: every answer, unknowns as null. The server checks it (a missing consumer, ranges, rules across fields). */
 type SubmittedAnswers = Parameters<typeof api.useCase.submit>[0]["answers"];
 
-const initialTexts = (draft: DraftAnswers) => Object.fromEntries(NUMERIC_FIELDS.map((f) => [f, numberInputText(draft[f])])) as Record<string, string>;
+const initialTexts = (steps: Steps, draft: DraftAnswers) => Object.fromEntries(numericFieldsOf(steps).map((f) => [f, numberInputText(draft[f])])) as Record<string, string>;
 
 function focusQuestion(field: AnswerField) {
   const checked = document.querySelector<HTMLInputElement>(`input[name="${field}"]:checked`);
@@ -59,6 +80,7 @@ function focusQuestion(field: AnswerField) {
  */
 export function QuestionnaireForm({
   steps,
+  wording,
   useCaseId,
   initialDraft,
   revision,
@@ -69,6 +91,8 @@ export function QuestionnaireForm({
 }: {
   /** The engine's questionnaire, from the server (its text is no part of the page's JavaScript). */
   steps: Steps;
+  /** Each question's words (label, help, example, options), rendered on the server (./question-intro). */
+  wording: Record<AnswerField, QuestionTexts>;
   useCaseId: string;
   initialDraft: DraftAnswers;
   revision: number;
@@ -81,6 +105,7 @@ export function QuestionnaireForm({
   notice?: ReactNode;
 }) {
   const [openingNotice] = useState(notice);
+  const fields = useMemo(() => fieldsOf(steps), [steps]);
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
   const [serverErrors, setServerErrors] = useState<Errors>({});
@@ -89,11 +114,11 @@ export function QuestionnaireForm({
     { revision, savedAt },
     {
       onSaved: () => startRefresh(() => router.refresh()),
-      onRefused: (refused) => setServerErrors((current) => ({ ...current, ...refused })),
+      onRefused: (fieldErrors) => setServerErrors((current) => ({ ...current, ...splitServerErrors(fieldErrors, fields).answers })),
     },
   );
   const [draft, setDraft] = useState<DraftAnswers>(initialDraft);
-  const [texts, setTexts] = useState(() => initialTexts(initialDraft));
+  const [texts, setTexts] = useState(() => initialTexts(steps, initialDraft));
   const [textErrors, setTextErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<{ message: string; details: string[] } | null>(null);
   const [submitAttempted, setSubmitAttempted] = useState(false);
@@ -178,7 +203,7 @@ export function QuestionnaireForm({
     try {
       // Its code loads on submit, not with the page.
       submitKey.current ??= (await import("~/lib/idempotency")).newIdempotencyKey();
-      const answers = completeAnswers(draft) as SubmittedAnswers;
+      const answers = completeAnswers(draft, fields) as SubmittedAnswers;
       const { versionNumber } = await api.useCase.submit({ id: useCaseId, expectedRevision, idempotencyKey: submitKey.current, answers });
       saver.markSaved(new Date());
       router.push(`/use-cases/${useCaseId}/versions/${versionNumber}`);
@@ -188,7 +213,7 @@ export function QuestionnaireForm({
       if (api.code === "CONFLICT") return saver.conflict(api.message);
       // The submission did not store the answers: the draft saves as before.
       if (dropped) saver.schedule(draft);
-      const split = splitServerErrors(api.fieldErrors);
+      const split = splitServerErrors(api.fieldErrors, fields);
       setServerErrors(split.answers);
       setFormError({ message: api.message, details: split.other });
       const firstServer = firstFieldWithError(steps, split.answers);
@@ -202,7 +227,7 @@ export function QuestionnaireForm({
   }
 
   const current = steps[step]!;
-  const unanswered = ANSWER_FIELDS.filter((f) => !isAnswered(draft, f)).length;
+  const unanswered = fields.filter((f) => !isAnswered(draft, f)).length;
   const visibleErrors: Errors = submitAttempted ? errors : { ...serverErrors, ...liveErrors };
 
   return (
@@ -234,6 +259,7 @@ export function QuestionnaireForm({
                   <QuestionField
                     key={question.field}
                     question={question}
+                    texts={wording[question.field]}
                     value={draft[question.field]}
                     text={texts[question.field] ?? ""}
                     error={errors[question.field]}
@@ -258,14 +284,7 @@ export function QuestionnaireForm({
         </form>
         <SaveBar state={saveState} unanswered={unanswered} submitting={submitting} onSave={() => void saver.saveNow(draft)} onSubmit={() => void submit()} />
       </div>
-      {/* Below lg: a summary bar stuck to the bottom of the screen while the questions scroll. */}
-      <div
-        data-live-summary
-        aria-busy={refreshing}
-        className="sticky bottom-0 z-30 -mx-4 sm:mx-0 lg:top-4 lg:bottom-auto lg:z-auto lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
-      >
-        <LiveProvider value={{ status: liveStatus, goToQuestion: jumpTo }}>{recommendation}</LiveProvider>
-      </div>
+      <LiveProvider value={{ status: liveStatus, goToQuestion: jumpTo }}>{recommendation}</LiveProvider>
       {changed ? (
         <Suspense fallback={null}>
           <LeaveDialog

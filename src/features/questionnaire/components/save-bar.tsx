@@ -1,7 +1,7 @@
 import { Button } from "~/components/ui/button";
 import { saveStateText, type SaveState } from "../save-status";
 
-/** The draft's save status, "Save draft" and "Submit for review". */
+/** The draft's save status, "Save draft" and "Submit for review" (described by `#submit-help`, which the page renders on the server). */
 export function SaveBar({
   state,
   unanswered,
@@ -36,9 +36,6 @@ export function SaveBar({
           {submitting ? "Submitting…" : "Submit for review"}
         </Button>
       </div>
-      <p id="submit-help" className="sr-only">
-        Submitting stores these answers as a new version, scored again by the server, and sends it to the review queue.
-      </p>
     </div>
   );
 }

@@ -1,18 +1,17 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AnswerField } from "~/engine/answer-constants";
 import type { DraftAnswers } from "~/engine/answers";
 import { readApiError } from "~/trpc/api-errors";
 import { api } from "~/trpc/call";
-import { savableDraft, splitServerErrors } from "../answers";
+import { savableDraft } from "../answers";
 import type { SaveState } from "../save-status";
 
 export interface DraftSaverEvents {
   /** A save went through (not called once the form has gone away). */
   onSaved?: () => void;
-  /** The server refused a save for these answers (messages by question). */
-  onRefused?: (fieldErrors: Partial<Record<AnswerField, string>>) => void;
+  /** The server refused a save with these messages by path (`answers.latencyBudgetMs`: splitServerErrors). */
+  onRefused?: (fieldErrors: Record<string, string[]>) => void;
 }
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -60,8 +59,7 @@ export function useDraftSaver(useCaseId: string, initial: { revision: number; sa
         if (api.code === "CONFLICT") return conflict(api.message);
         pending.current ??= answers;
         setState({ kind: "error", message: api.message });
-        const refused = splitServerErrors(api.fieldErrors).answers;
-        if (mounted.current && Object.keys(refused).length > 0) latestEvents.current.onRefused?.(refused);
+        if (mounted.current && Object.keys(api.fieldErrors).length > 0) latestEvents.current.onRefused?.(api.fieldErrors);
       },
     );
     inflight.current = request.finally(() => {

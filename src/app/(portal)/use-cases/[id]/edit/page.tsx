@@ -3,9 +3,11 @@ import { redirect } from "next/navigation";
 import { Alert } from "~/components/ui/alert";
 import { buttonClasses } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
-import { draftAnswersSchema, questionnaire, type DraftAnswers } from "~/engine";
+import { draftAnswersSchema, questionnaire, type AnswerField, type DraftAnswers } from "~/engine";
+import type { QuestionTexts } from "~/features/questionnaire/components/question-texts";
 import { decisionLink } from "~/features/decisions/present";
 import { LiveRecommendation } from "~/features/questionnaire/components/live-recommendation";
+import { questionTexts } from "~/features/questionnaire/components/question-intro";
 import { QuestionnaireForm } from "~/features/questionnaire/components/questionnaire-form";
 import { resubmissionStart } from "~/features/use-cases/workflow";
 import { orNotFound } from "~/trpc/load";
@@ -14,6 +16,9 @@ import { getServerCaller } from "~/trpc/server";
 export const metadata = { title: "Questionnaire" };
 
 const VERSION = /^[1-9]\d{0,5}$/;
+
+// Each question's words (label, help, example, options), rendered here rather than in the form's JavaScript.
+const wording = Object.fromEntries(questionnaire.flatMap((step) => step.questions).map((q) => [q.field, questionTexts(q)])) as Record<AnswerField, QuestionTexts>;
 
 export default async function EditAnswersPage({
   params,
@@ -81,6 +86,7 @@ export default async function EditAnswersPage({
       <QuestionnaireForm
         key={formKey}
         steps={questionnaire}
+        wording={wording}
         useCaseId={id}
         initialDraft={start ? start.answers : draft}
         revision={useCase.revision}
@@ -89,6 +95,10 @@ export default async function EditAnswersPage({
         recommendation={<LiveRecommendation draft={draft} prices={useCase.prices} />}
         notice={notice}
       />
+      {/* What "Submit for review" does (its aria-describedby), here rather than in the form's JavaScript. */}
+      <p id="submit-help" className="sr-only">
+        Submitting stores these answers as a new version, scored again by the server, and sends it to the review queue.
+      </p>
     </>
   );
 }
