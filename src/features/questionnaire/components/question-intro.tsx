@@ -1,6 +1,6 @@
 import type { Question } from "~/engine/questionnaire";
 import { exampleText } from "../answers";
-import type { QuestionTexts } from "./question-texts";
+import { optionValues, type QuestionTexts } from "./question-texts";
 
 const DONT_KNOW = { label: "I don't know", help: "Counts as unknown: lowers the confidence" };
 
@@ -9,7 +9,9 @@ const DONT_KNOW = { label: "I don't know", help: "Counts as unknown: lowers the 
  * example's formatting are no part of the page's JavaScript.
  */
 export function questionTexts(question: Question): QuestionTexts {
-  const options = [...(question.options ?? []), ...(question.required || question.kind === "number" || question.kind === "integer" ? [] : [DONT_KNOW])];
+  // The radios ChoiceQuestion draws (optionValues: the options, then "I don't know" unless required), one text each.
+  const choice = question.kind !== "number" && question.kind !== "integer";
+  const options = choice ? optionValues(question).map(({ value }, index) => (value === null ? DONT_KNOW : question.options![index]!)) : [];
   return {
     intro: <QuestionIntro question={question} />,
     options: options.map((option, index) => <OptionText key={index} id={`q-${question.field}-${index}`} label={option.label} help={option.help} />),
